@@ -1,0 +1,184 @@
+"""The budget baseline as small immutable objects: what the workbook says, validated, in exact euros.
+
+Amounts are positive magnitudes with their `Soort` (rule 7 of the domain brief); a saldo is derived later by the
+engine with one sign rule. Every amount tuple is aligned with `Baseline.years`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Soort(StrEnum):
+    """The kind of an amount: lasten and baten before reserves, reserve mutations below the line."""
+
+    LAST = "last"
+    BAAT = "baat"
+    TOEVOEGING = "toevoeging"
+    ONTTREKKING = "onttrekking"
+
+    @property
+    def is_reserve_mutation(self) -> bool:
+        return self in (Soort.TOEVOEGING, Soort.ONTTREKKING)
+
+
+class Aard(StrEnum):
+    """Structureel (recurring) or incidenteel (one-off, roughly three years at most)."""
+
+    STRUCTUREEL = "structureel"
+    INCIDENTEEL = "incidenteel"
+
+    @property
+    def letter(self) -> str:
+        return "S" if self is Aard.STRUCTUREEL else "I"
+
+
+class ReserveSoort(StrEnum):
+    ALGEMEEN = "algemene reserve"
+    BESTEMMING = "bestemmingsreserve"
+
+
+class Weerstandsoort(StrEnum):
+    BESCHIKBAAR = "beschikbaar"
+    BENODIGD = "benodigd"
+
+
+class Invulling(StrEnum):
+    """Whether a part of the transformatieplan savings target is filled with measures or still open."""
+
+    INGEVULD = "ingevuld"
+    OPEN = "open"
+
+
+Amounts = tuple[Decimal, ...]
+
+
+@dataclass(frozen=True)
+class Programma:
+    """A programme of the budget, or one of the overviews beside them (algemene dekkingsmiddelen, overhead...)."""
+
+    code: str
+    naam: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """One budget line: lasten or baten of a programme in each year."""
+
+    programma: str  # Programma.code
+    description: str
+    soort: Soort  # LAST or BAAT
+    aard: Aard
+    amounts: Amounts
+    key: str | None = None  # how scenarios address the line, e.g. "jeugdhulp", "wijkaanpak"
+    source: str = ""
+    row: int | None = None  # worksheet row, for messages
+
+
+@dataclass(frozen=True)
+class Reserve:
+    naam: str
+    soort: ReserveSoort
+    opening_balance: Decimal  # on 1 January of the first year
+    counts_as_weerstand: bool  # its balance is part of the available weerstandscapaciteit
+    source: str = ""
+    row: int | None = None
+
+
+@dataclass(frozen=True)
+class ReserveMutation:
+    """A toevoeging to or onttrekking from a reserve, booked on a programme (taakveld 0.10)."""
+
+    reserve: str  # Reserve.naam
+    programma: str
+    description: str
+    soort: Soort  # TOEVOEGING or ONTTREKKING
+    aard: Aard
+    amounts: Amounts
+    key: str | None = None
+    source: str = ""
+    row: int | None = None
+
+
+@dataclass(frozen=True)
+class JeugdhulpSegment:
+    """A youth-care segment paid per effort: cost = price per unit x volume (p x q)."""
+
+    naam: str
+    unit: str
+    prices: Amounts
+    volumes: tuple[Decimal, ...]
+    source: str = ""
+    row: int | None = None
+
+
+@dataclass(frozen=True)
+class TransformatieOnderdeel:
+    """A part of the transformatieplan savings target (taakstelling), already inside the programme's lasten."""
+
+    naam: str
+    programma: str
+    invulling: Invulling
+    amounts: Amounts  # the saving the budget counts on, positive
+    source: str = ""
+    row: int | None = None
+
+
+@dataclass(frozen=True)
+class WeerstandPost:
+    """A component of the available weerstandscapaciteit other than reserves, or of the required one."""
+
+    naam: str
+    soort: Weerstandsoort
+    amounts: Amounts
+    source: str = ""
+    row: int | None = None
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Everything the engine needs from the workbook, validated and in exact euros."""
+
+    source: str  # the workbook's file name, for headers and provenance
+    years: tuple[int, ...]
+    programmas: tuple[Programma, ...]
+    lines: tuple[Line, ...]
+    reserves: tuple[Reserve, ...]
+    mutations: tuple[ReserveMutation, ...]
+    jeugdhulp: tuple[JeugdhulpSegment, ...] = ()
+    transformatieplan: tuple[TransformatieOnderdeel, ...] = ()
+    weerstand: tuple[WeerstandPost, ...] = ()
+    sha256: str = field(default="", compare=False)
+
+    def programma(self, code: str) -> Programma:
+        for programma in self.programmas:
+            if programma.code == code:
+                return programma
+        raise KeyError(code)
+
+    def line(self, key: str) -> Line | None:
+        for line in self.lines:
+            if line.key == key:
+                return line
+        return None
+
+    def mutations_with_key(self, key: str) -> tuple[ReserveMutation, ...]:
+        return tuple(m for m in self.mutations if m.key == key)
+
+    def reserve(self, naam: str) -> Reserve:
+        for reserve in self.reserves:
+            if reserve.naam == naam:
+                return reserve
+        raise KeyError(naam)
+
+    @property
+    def algemene_reserve(self) -> Reserve | None:
+        for reserve in self.reserves:
+            if reserve.soort is ReserveSoort.ALGEMEEN:
+                return reserve
+        return None
+
+    def year_index(self, year: int) -> int:
+        return self.years.index(year)

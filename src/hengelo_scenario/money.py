@@ -1,0 +1,76 @@
+"""Exact money: Decimal euros, never rounded in between, rounded half away from zero only for display.
+
+The engine computes inside `exact()`, a decimal context that raises instead of rounding, so a result that
+would lose a digit fails loudly instead of drifting by a cent.
+"""
+
+from __future__ import annotations
+
+import decimal
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import ROUND_HALF_UP, Decimal
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+CENT = Decimal("0.01")
+THOUSAND = Decimal(1000)
+
+_EXACT = decimal.Context(
+    prec=120,
+    rounding=ROUND_HALF_UP,
+    traps=[decimal.Inexact, decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+
+
+@contextmanager
+def exact() -> Iterator[decimal.Context]:
+    """Arithmetic in this block is exact or raises `decimal.Inexact`."""
+    with decimal.localcontext(_EXACT) as context:
+        yield context
+
+
+def to_decimal(value: int | float | str | Decimal) -> Decimal:
+    """A number from a spreadsheet or YAML as the Decimal a person reads in the cell.
+
+    A float goes through its shortest repr (`0.1` -> `Decimal('0.1')`), which is what Excel shows, not the
+    binary expansion (`Decimal(0.1)` = 0.1000000000000000055...).
+    """
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not an amount")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return Decimal(value)
+
+
+def round_half_away(value: Decimal, quantum: Decimal = ONE) -> Decimal:
+    """Round for display the way Excel and Dutch budgets do: 2.5 -> 3 and -2.5 -> -3 (not Python's round)."""
+    return value.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+_PERCENT = re.compile(r"^\s*([+-]?)\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
+
+
+def parse_percentage(text: str) -> Decimal:
+    """'6%' -> Decimal('0.06'); '-2,5%' -> Decimal('-0.025'). Raises ValueError for anything else."""
+    match = _PERCENT.match(text)
+    if not match:
+        raise ValueError(text)
+    sign, digits = match.groups()
+    number = Decimal(digits.replace(",", "."))
+    with exact():
+        fraction = number / 100
+    return -fraction if sign == "-" else fraction
+
+
+def format_percentage(fraction: Decimal) -> str:
+    """Decimal('0.0489') -> '4.89%' (the form a scenario file uses)."""
+    with exact():
+        number = fraction * 100
+    text = format(number.normalize(), "f")
+    return f"{text}%"

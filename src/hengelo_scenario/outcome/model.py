@@ -1,0 +1,165 @@
+"""What the engine returns for one scenario: every figure per year, for the baseline and the scenario.
+
+The difference is derived, never stored, so it cannot disagree with its two parts. Everything is exact Decimal
+euros (ratios excepted); rounding is the report's business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from hengelo_scenario.baseline.model import Aard, Amounts, Programma, Reserve, Soort
+from hengelo_scenario.scenario.model import Origin
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure for each year, in the baseline and in the scenario."""
+
+    baseline: tuple[Decimal, ...]
+    scenario: tuple[Decimal, ...]
+    higher_is_voordelig: bool = True  # False for lasten: a difference on a last is V when the last falls
+
+    @property
+    def difference(self) -> tuple[Decimal, ...]:
+        """Scenario minus baseline, in the figure's own direction."""
+        return tuple(s - b for b, s in zip(self.baseline, self.scenario, strict=True))
+
+    @property
+    def effect(self) -> tuple[Decimal, ...]:
+        """The difference signed for the budget: + is voordelig (V), - is nadelig (N)."""
+        if self.higher_is_voordelig:
+            return self.difference
+        return tuple(-d for d in self.difference)
+
+
+@dataclass(frozen=True)
+class Booking:
+    """One change the scenario makes to the budget, as a begrotingswijziging would book it."""
+
+    measure: str
+    description: str
+    programma: str
+    soort: Soort
+    aard: Aard
+    amounts: Amounts  # signed change of the soort: + = more lasten / baten / toevoeging / onttrekking
+    reserve: str | None = None
+    origin: Origin | None = None
+
+    @property
+    def effect(self) -> tuple[Decimal, ...]:
+        """The booking's effect on the geraamd resultaat: + is voordelig."""
+        if self.soort in (Soort.BAAT, Soort.ONTTREKKING):
+            return self.amounts
+        return tuple(-a for a in self.amounts)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The overzicht van baten en lasten and the structural view of it, per year."""
+
+    lasten: Figure
+    baten: Figure
+    saldo_baten_lasten: Figure
+    toevoegingen: Figure
+    onttrekkingen: Figure
+    geraamd_resultaat: Figure
+    structurele_lasten: Figure
+    structurele_baten: Figure
+    structurele_toevoegingen: Figure
+    structurele_onttrekkingen: Figure
+    structureel_saldo: Figure
+    structurele_exploitatieruimte: Figure  # a fraction of the total baten, not money
+
+
+@dataclass(frozen=True)
+class ProgrammaOutcome:
+    programma: Programma
+    lasten: Figure
+    baten: Figure
+    saldo: Figure
+    toevoegingen: Figure
+    onttrekkingen: Figure
+
+
+@dataclass(frozen=True)
+class ReserveOutcome:
+    reserve: Reserve
+    opening: Figure  # 1 January
+    toevoegingen: Figure
+    onttrekkingen: Figure
+    closing: Figure  # 31 December
+
+
+@dataclass(frozen=True)
+class WeerstandOutcome:
+    beschikbaar: Figure
+    benodigd: Figure
+    ratio: Figure  # beschikbaar / benodigd, not money
+    klasse_baseline: tuple[str, ...]
+    klasse_scenario: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SegmentOutcome:
+    naam: str
+    unit: str
+    price: Figure
+    volume: Figure
+    cost: Figure
+    price_effect: tuple[Decimal, ...]  # (p1 - p0) * q0
+    volume_effect: tuple[Decimal, ...]  # p0 * (q1 - q0)
+    interaction: tuple[Decimal, ...]  # (p1 - p0) * (q1 - q0)
+
+
+@dataclass(frozen=True)
+class JeugdhulpOutcome:
+    segments: tuple[SegmentOutcome, ...]
+    cost: Figure
+    price_effect: tuple[Decimal, ...]
+    volume_effect: tuple[Decimal, ...]
+    interaction: tuple[Decimal, ...]
+
+
+@dataclass(frozen=True)
+class TransformatieOutcome:
+    taakstelling: tuple[Decimal, ...]
+    ingevuld: tuple[Decimal, ...]
+    open: tuple[Decimal, ...]
+    niet_gerealiseerd: Figure  # savings the budget counts on that the scenario does not realise
+
+
+class Verdict(StrEnum):
+    """Indicative structural-balance verdict as the province tests it (not a legal judgement)."""
+
+    IN_EVENWICHT = "in evenwicht"  # structureel saldo >= 0 in the first year
+    UITERLIJK_LAATSTE_JAAR = "uiterlijk laatste jaar"  # not in the first year, but in the last year
+    NIET_IN_EVENWICHT = "niet in evenwicht"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    years: tuple[int, ...]
+    scenario_name: str
+    scenario_source: str
+    baseline_source: str
+    overview: Overview
+    programmas: tuple[ProgrammaOutcome, ...]
+    reserves: tuple[ReserveOutcome, ...]
+    weerstand: WeerstandOutcome
+    jeugdhulp: JeugdhulpOutcome
+    transformatieplan: TransformatieOutcome
+    verdict_baseline: Verdict
+    verdict_scenario: Verdict
+    bookings: tuple[Booking, ...]
+
+    @property
+    def algemene_reserve(self) -> ReserveOutcome | None:
+        from hengelo_scenario.baseline.model import ReserveSoort
+
+        for reserve in self.reserves:
+            if reserve.reserve.soort is ReserveSoort.ALGEMEEN:
+                return reserve
+        return None
