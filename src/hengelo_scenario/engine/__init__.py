@@ -1,0 +1,335 @@
+"""The engine: baseline and scenario in, outcome out. No I/O, no terminal.
+
+`run` evaluates one scenario against the baseline; `evaluate_many` evaluates any number of scenarios in one
+array pass (variant 0 is the baseline) with the same rules, for comparisons and sweeps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+import numpy as np
+
+from hengelo_scenario.baseline.model import Aard, Baseline, Invulling, Soort, Weerstandsoort
+from hengelo_scenario.engine import rules
+from hengelo_scenario.engine.measures import (
+    no_effect,
+    scenario_bookings,
+    youth_care_booking,
+    youth_care_inputs,
+)
+from hengelo_scenario.errors import BaselineError, Problem, ScenarioError
+from hengelo_scenario.money import ZERO, exact
+from hengelo_scenario.outcome.model import (
+    Booking,
+    Figure,
+    JeugdhulpOutcome,
+    Lever,
+    Outcome,
+    Overview,
+    ProgrammaOutcome,
+    ReserveOutcome,
+    SegmentOutcome,
+    TransformatieOutcome,
+    WeerstandOutcome,
+)
+from hengelo_scenario.scenario.model import Scenario
+
+__all__ = ["Evaluation", "evaluate_many", "run"]
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Arrays for the baseline (variant 0) and each scenario (variant i + 1), plus each scenario's bookings."""
+
+    totals: rules.Totals
+    prices: np.ndarray  # (V, S, Y)
+    volumes: np.ndarray
+    bookings: tuple[tuple[Booking, ...], ...]  # per scenario
+
+
+def _object_array(values: Sequence[Sequence[Decimal]], n_years: int) -> np.ndarray:
+    array = np.empty((len(values), n_years), dtype=object)
+    for i, row in enumerate(values):
+        array[i, :] = list(row)
+    return array
+
+
+def _sum_amounts(rows: Sequence[Sequence[Decimal]], n_years: int) -> np.ndarray:
+    total = np.array([ZERO] * n_years, dtype=object)
+    for row in rows:
+        total = total + np.array(row, dtype=object)
+    return total
+
+
+def evaluate_many(baseline: Baseline, scenarios: Sequence[Scenario]) -> Evaluation:
+    """Evaluate every scenario against the baseline in one pass of the budget rules."""
+    scenarios = list(scenarios)
+    programma_index = {p.code: i for i, p in enumerate(baseline.programmas)}
+    reserve_index = {r.naam: i for i, r in enumerate(baseline.reserves)}
+
+    prices, volumes = youth_care_inputs(baseline, scenarios)
+    with exact():
+        costs = rules.youth_care_cost(prices, volumes)
+        segment_total = np.add.reduce(costs, axis=1, initial=ZERO)  # (V, Y)
+        per_scenario: list[tuple[Booking, ...]] = []
+        for v, scenario in enumerate(scenarios, start=1):
+            bookings = scenario_bookings(baseline, scenario)
+            if scenario.jeugdhulp is not None:
+                unchanged = np.array_equal(prices[v], prices[0]) and np.array_equal(volumes[v], volumes[0])
+                if unchanged:
+                    raise no_effect(
+                        scenario.jeugdhulp.origin,
+                        "prices and volumes equal to the baseline",
+                        "the changed segments have no volume or price in the years changed",
+                    )
+                change = tuple(segment_total[v] - segment_total[0])
+                booking = youth_care_booking(baseline, scenario, change)
+                if booking is not None:
+                    bookings.insert(0, booking)
+            per_scenario.append(tuple(bookings))
+
+        ledger = _ledger(baseline, per_scenario, programma_index, reserve_index)
+        totals = rules.evaluate(ledger)
+    return Evaluation(totals, prices, volumes, tuple(per_scenario))
+
+
+def _ledger(
+    baseline: Baseline,
+    per_scenario: list[tuple[Booking, ...]],
+    programma_index: dict[str, int],
+    reserve_index: dict[str, int],
+) -> rules.Ledger:
+    """Baseline rows as they are, plus one row per distinct booking signature, filled per variant."""
+    n_v, n_y = len(per_scenario) + 1, len(baseline.years)
+    line_rows: list[tuple[str, Soort, Aard]] = []
+    mutation_rows: list[tuple[str, Soort, Aard, str]] = []
+    for bookings in per_scenario:
+        for b in bookings:
+            if b.soort.is_reserve_mutation:
+                assert b.reserve is not None
+                signature = (b.programma, b.soort, b.aard, b.reserve)
+                if signature not in mutation_rows:
+                    mutation_rows.append(signature)
+            elif (b.programma, b.soort, b.aard) not in line_rows:
+                line_rows.append((b.programma, b.soort, b.aard))
+
+    n_lines = len(baseline.lines) + len(line_rows)
+    n_mutations = len(baseline.mutations) + len(mutation_rows)
+    line_amounts = np.full((n_v, n_lines, n_y), ZERO, dtype=object)
+    mutation_amounts = np.full((n_v, n_mutations, n_y), ZERO, dtype=object)
+    for i, line in enumerate(baseline.lines):
+        line_amounts[:, i, :] = np.array(line.amounts, dtype=object)
+    for i, mutation in enumerate(baseline.mutations):
+        mutation_amounts[:, i, :] = np.array(mutation.amounts, dtype=object)
+    for v, bookings in enumerate(per_scenario, start=1):
+        for b in bookings:
+            amounts = np.array(b.amounts, dtype=object)
+            if b.soort.is_reserve_mutation:
+                row = len(baseline.mutations) + mutation_rows.index((b.programma, b.soort, b.aard, b.reserve))
+                mutation_amounts[v, row, :] = mutation_amounts[v, row, :] + amounts
+            else:
+                row = len(baseline.lines) + line_rows.index((b.programma, b.soort, b.aard))
+                line_amounts[v, row, :] = line_amounts[v, row, :] + amounts
+
+    lines_meta = [(x.programma, x.soort, x.aard) for x in baseline.lines] + line_rows
+    mutations_meta = [(m.programma, m.soort, m.aard, m.reserve) for m in baseline.mutations] + mutation_rows
+    weerstand = baseline.weerstand
+    return rules.Ledger(
+        line_amounts=line_amounts,
+        line_is_baat=np.array([s is Soort.BAAT for _, s, _ in lines_meta], dtype=bool),
+        line_structural=np.array([a is Aard.STRUCTUREEL for _, _, a in lines_meta], dtype=bool),
+        line_programma=np.array([programma_index[p] for p, _, _ in lines_meta], dtype=int),
+        mutation_amounts=mutation_amounts,
+        mutation_is_onttrekking=np.array([s is Soort.ONTTREKKING for _, s, _, _ in mutations_meta], dtype=bool),
+        mutation_structural=np.array([a is Aard.STRUCTUREEL for _, _, a, _ in mutations_meta], dtype=bool),
+        mutation_reserve=np.array([reserve_index[r] for _, _, _, r in mutations_meta], dtype=int),
+        mutation_programma=np.array([programma_index[p] for p, _, _, _ in mutations_meta], dtype=int),
+        reserve_opening=np.array([r.opening_balance for r in baseline.reserves], dtype=object),
+        reserve_counts_as_weerstand=np.array([r.counts_as_weerstand for r in baseline.reserves], dtype=bool),
+        weerstand_beschikbaar_overig=_sum_amounts(
+            [w.amounts for w in weerstand if w.soort is Weerstandsoort.BESCHIKBAAR], n_y
+        ),
+        weerstand_benodigd=_sum_amounts([w.amounts for w in weerstand if w.soort is Weerstandsoort.BENODIGD], n_y),
+        n_programmas=len(baseline.programmas),
+    )
+
+
+def _figure(array: np.ndarray, *index: int, higher_is_voordelig: bool = True) -> Figure:
+    """Variant 0 against variant 1 of one (V, ..., Y) array."""
+    return Figure(
+        tuple(array[(0, *index)]), tuple(array[(1, *index)]), higher_is_voordelig=higher_is_voordelig
+    )
+
+
+def _check_reserves(baseline: Baseline, scenario: Scenario, evaluation: Evaluation) -> None:
+    closing = evaluation.totals.reserve_closing
+    for r, reserve in enumerate(baseline.reserves):
+        for y, year in enumerate(baseline.years):
+            if closing[0, r, y] < 0:
+                raise BaselineError(
+                    [
+                        Problem(
+                            baseline.source,
+                            f"sheet 'Reserves', row {reserve.row}" if reserve.row else "sheet 'Reserves'",
+                            reserve.naam,
+                            "a balance of at least 0 on 31 December of every year",
+                            f"{closing[0, r, y]} on 31-12-{year}",
+                            "the baseline withdraws more from the reserve than it holds",
+                        )
+                    ]
+                )
+            if closing[1, r, y] < 0:
+                causes = [b for b in evaluation.bookings[0] if b.reserve == reserve.naam and b.origin]
+                origin = causes[0].origin if causes else None
+                raise ScenarioError(
+                    [
+                        Problem(
+                            origin.file if origin else scenario.source,
+                            origin.where if origin else "(whole scenario)",
+                            origin.field if origin else reserve.naam,
+                            f"a balance of {reserve.naam} of at least 0 on 31 December of every year",
+                            f"€ {closing[1, r, y]} on 31-12-{year}",
+                            "a reserve cannot be withdrawn below zero; lower the amounts or cover them elsewhere",
+                        )
+                    ]
+                )
+
+
+def run(baseline: Baseline, scenario: Scenario) -> Outcome:
+    """The scenario's outcome against the baseline, for every year and figure of the budget."""
+    evaluation = evaluate_many(baseline, [scenario])
+    _check_reserves(baseline, scenario, evaluation)
+    t = evaluation.totals
+
+    with exact():
+        struct_baten = t.structurele_baten
+        overview = Overview(
+            lasten=_figure(t.lasten, higher_is_voordelig=False),
+            baten=_figure(t.baten),
+            saldo_baten_lasten=_figure(t.saldo_baten_lasten),
+            toevoegingen=_figure(t.toevoegingen, higher_is_voordelig=False),
+            onttrekkingen=_figure(t.onttrekkingen),
+            geraamd_resultaat=_figure(t.geraamd_resultaat),
+            structurele_lasten=_figure(t.structurele_lasten, higher_is_voordelig=False),
+            structurele_baten=_figure(struct_baten),
+            structurele_toevoegingen=_figure(t.structurele_toevoegingen, higher_is_voordelig=False),
+            structurele_onttrekkingen=_figure(t.structurele_onttrekkingen),
+            structureel_saldo=_figure(t.structureel_saldo),
+            structurele_exploitatieruimte=_ratio_figure(t.structureel_saldo, t.baten),
+        )
+        programmas = tuple(
+            ProgrammaOutcome(
+                programma=programma,
+                lasten=_figure(t.programma_lasten, p, higher_is_voordelig=False),
+                baten=_figure(t.programma_baten, p),
+                saldo=_figure(t.programma_baten - t.programma_lasten, p),
+                toevoegingen=_figure(t.programma_toevoegingen, p, higher_is_voordelig=False),
+                onttrekkingen=_figure(t.programma_onttrekkingen, p),
+            )
+            for p, programma in enumerate(baseline.programmas)
+        )
+        reserves = tuple(
+            ReserveOutcome(
+                reserve=reserve,
+                opening=_figure(t.reserve_opening, r),
+                toevoegingen=_figure(t.reserve_toevoegingen, r),
+                onttrekkingen=_figure(t.reserve_onttrekkingen, r, higher_is_voordelig=False),
+                closing=_figure(t.reserve_closing, r),
+            )
+            for r, reserve in enumerate(baseline.reserves)
+        )
+        jeugdhulp = _jeugdhulp(baseline, evaluation)
+        transformatie = _transformatie(baseline, evaluation.bookings[0])
+
+    ratio = _ratio_figure(t.weerstand_beschikbaar, t.weerstand_benodigd)
+    weerstand = WeerstandOutcome(
+        beschikbaar=_figure(t.weerstand_beschikbaar),
+        benodigd=_figure(t.weerstand_benodigd, higher_is_voordelig=False),
+        ratio=ratio,
+        klasse_baseline=tuple(rules.weerstand_klasse(r) for r in _none_for_nan(ratio.baseline)),
+        klasse_scenario=tuple(rules.weerstand_klasse(r) for r in _none_for_nan(ratio.scenario)),
+    )
+    return Outcome(
+        years=baseline.years,
+        scenario_name=scenario.name,
+        scenario_source=scenario.source,
+        baseline_source=baseline.source,
+        overview=overview,
+        programmas=programmas,
+        reserves=reserves,
+        weerstand=weerstand,
+        jeugdhulp=jeugdhulp,
+        transformatieplan=transformatie,
+        verdict_baseline=rules.verdict(overview.structureel_saldo.baseline),
+        verdict_scenario=rules.verdict(overview.structureel_saldo.scenario),
+        bookings=evaluation.bookings[0],
+    )
+
+
+NOT_A_NUMBER = Decimal("NaN")
+
+
+def _ratio_figure(numerator: np.ndarray, denominator: np.ndarray) -> Figure:
+    """A quotient per year (not money, so not exact); NaN where the denominator is zero."""
+
+    def per_year(v: int) -> tuple[Decimal, ...]:
+        return tuple(
+            NOT_A_NUMBER if (q := rules.quotient(n, d)) is None else q
+            for n, d in zip(numerator[v], denominator[v], strict=True)
+        )
+
+    return Figure(per_year(0), per_year(1))
+
+
+def _none_for_nan(values: tuple[Decimal, ...]) -> tuple[Decimal | None, ...]:
+    return tuple(None if v.is_nan() else v for v in values)
+
+
+def _jeugdhulp(baseline: Baseline, evaluation: Evaluation) -> JeugdhulpOutcome:
+    prices, volumes = evaluation.prices, evaluation.volumes
+    costs = rules.youth_care_cost(prices, volumes)
+    price_effect, volume_effect, interaction = rules.price_volume_decomposition(prices, volumes)
+    segments = tuple(
+        SegmentOutcome(
+            naam=segment.naam,
+            unit=segment.unit,
+            price=_figure(prices, s),
+            volume=_figure(volumes, s),
+            cost=_figure(costs, s, higher_is_voordelig=False),
+            price_effect=tuple(price_effect[1, s]),
+            volume_effect=tuple(volume_effect[1, s]),
+            interaction=tuple(interaction[1, s]),
+        )
+        for s, segment in enumerate(baseline.jeugdhulp)
+    )
+
+    def total(array: np.ndarray) -> tuple[Decimal, ...]:
+        return tuple(np.add.reduce(array[1], axis=0, initial=ZERO))
+
+    cost_total = np.add.reduce(costs, axis=1, initial=ZERO)
+    return JeugdhulpOutcome(
+        segments=segments,
+        cost=_figure(cost_total, higher_is_voordelig=False),
+        price_effect=total(price_effect),
+        volume_effect=total(volume_effect),
+        interaction=total(interaction),
+    )
+
+
+def _transformatie(baseline: Baseline, bookings: Sequence[Booking]) -> TransformatieOutcome:
+    n_y = len(baseline.years)
+    parts = baseline.transformatieplan
+    shortfall = _sum_amounts(
+        [b.amounts for b in bookings if b.lever is Lever.TRANSFORMATIEPLAN], n_y
+    )
+    return TransformatieOutcome(
+        taakstelling=tuple(_sum_amounts([p.amounts for p in parts], n_y)),
+        ingevuld=tuple(_sum_amounts([p.amounts for p in parts if p.invulling is Invulling.INGEVULD], n_y)),
+        open=tuple(_sum_amounts([p.amounts for p in parts if p.invulling is Invulling.OPEN], n_y)),
+        niet_gerealiseerd=Figure(
+            tuple([ZERO] * n_y), tuple(shortfall), higher_is_voordelig=False
+        ),
+    )
