@@ -24,6 +24,9 @@ _EXACT = decimal.Context(
 )
 
 
+_DISPLAY = decimal.Context(prec=120, rounding=ROUND_HALF_UP)  # rounding here is the point, so no traps
+
+
 @contextmanager
 def exact() -> Iterator[decimal.Context]:
     """Arithmetic in this block is exact or raises `decimal.Inexact`."""
@@ -50,7 +53,7 @@ def to_decimal(value: int | float | str | Decimal) -> Decimal:
 
 def round_half_away(value: Decimal, quantum: Decimal = ONE) -> Decimal:
     """Round for display the way Excel and Dutch budgets do: 2.5 -> 3 and -2.5 -> -3 (not Python's round)."""
-    return value.quantize(quantum, rounding=ROUND_HALF_UP)
+    return value.quantize(quantum, rounding=ROUND_HALF_UP, context=_DISPLAY)
 
 
 _PERCENT = re.compile(r"^\s*([+-]?)\s*(\d+(?:[.,]\d+)?)\s*%\s*$")

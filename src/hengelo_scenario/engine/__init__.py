@@ -159,9 +159,7 @@ def _ledger(
 
 def _figure(array: np.ndarray, *index: int, higher_is_voordelig: bool = True) -> Figure:
     """Variant 0 against variant 1 of one (V, ..., Y) array."""
-    return Figure(
-        tuple(array[(0, *index)]), tuple(array[(1, *index)]), higher_is_voordelig=higher_is_voordelig
-    )
+    return Figure(tuple(array[(0, *index)]), tuple(array[(1, *index)]), higher_is_voordelig=higher_is_voordelig)
 
 
 def _check_reserves(baseline: Baseline, scenario: Scenario, evaluation: Evaluation) -> None:
@@ -322,14 +320,10 @@ def _jeugdhulp(baseline: Baseline, evaluation: Evaluation) -> JeugdhulpOutcome:
 def _transformatie(baseline: Baseline, bookings: Sequence[Booking]) -> TransformatieOutcome:
     n_y = len(baseline.years)
     parts = baseline.transformatieplan
-    shortfall = _sum_amounts(
-        [b.amounts for b in bookings if b.lever is Lever.TRANSFORMATIEPLAN], n_y
-    )
+    shortfall = _sum_amounts([b.amounts for b in bookings if b.lever is Lever.TRANSFORMATIEPLAN], n_y)
     return TransformatieOutcome(
         taakstelling=tuple(_sum_amounts([p.amounts for p in parts], n_y)),
         ingevuld=tuple(_sum_amounts([p.amounts for p in parts if p.invulling is Invulling.INGEVULD], n_y)),
         open=tuple(_sum_amounts([p.amounts for p in parts if p.invulling is Invulling.OPEN], n_y)),
-        niet_gerealiseerd=Figure(
-            tuple([ZERO] * n_y), tuple(shortfall), higher_is_voordelig=False
-        ),
+        niet_gerealiseerd=Figure(tuple([ZERO] * n_y), tuple(shortfall), higher_is_voordelig=False),
     )

@@ -162,9 +162,7 @@ def youth_care_cost(prices: np.ndarray, volumes: np.ndarray) -> np.ndarray:
     return prices * volumes
 
 
-def price_volume_decomposition(
-    prices: np.ndarray, volumes: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def price_volume_decomposition(prices: np.ndarray, volumes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Split each variant's cost change against variant 0 into price, volume and interaction effects.
 
     (p1 − p0)·q0 + p0·(q1 − q0) + (p1 − p0)·(q1 − q0) = p1·q1 − p0·q0 exactly.
@@ -199,7 +197,7 @@ def quotient(numerator: Decimal, denominator: Decimal) -> Decimal | None:
 def weerstand_klasse(ratio: Decimal | None) -> str:
     if ratio is None:
         return "-"
-    shown = ratio.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    shown = ratio.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP, context=_QUOTIENT)
     for klasse, boundary, inclusive, _ in WEERSTAND_KLASSEN:
         if shown > boundary or (inclusive and shown == boundary):
             return klasse
