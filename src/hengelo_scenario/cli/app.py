@@ -1,0 +1,76 @@
+"""The `hengelo-scenario` command: parse arguments, call the core, format. Errors are caught once, here.
+
+Heavy libraries (numpy, openpyxl, pydantic) are imported inside the commands, so `--help` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from hengelo_scenario import __version__
+from hengelo_scenario.cli import baseline_cmd, run_cmd, schema_cmd
+
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+app = typer.Typer(
+    name="hengelo-scenario",
+    help="Scenarios on the Hengelo multi-year budget (Beleidsbegroting 2025-2028): baseline, scenario, outcome.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+app.command("run")(run_cmd.run)
+app.command("list")(run_cmd.list_scenarios)
+app.add_typer(baseline_cmd.app, name="baseline")
+app.command("schema")(schema_cmd.schema)
+
+_debug = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"hengelo-scenario {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the Python traceback of an error.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and stop.")
+    ] = False,
+) -> None:
+    global _debug
+    _debug = debug
+
+
+def main() -> None:
+    """Console entry point: run the app; a user error becomes a short message and exit code 2."""
+    from hengelo_scenario.errors import BudgetError
+
+    try:
+        app(standalone_mode=False)
+    except BudgetError as error:
+        if _debug:
+            raise
+        from hengelo_scenario.cli.output import print_error
+
+        print_error(error)
+        sys.exit(EXIT_BAD_INPUT)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except typer.Abort:
+        sys.exit(130)
+    except Exception as error:  # click usage errors and the like
+        import click
+
+        if isinstance(error, click.exceptions.ClickException):
+            error.show()
+            sys.exit(EXIT_BAD_INPUT)
+        if isinstance(error, click.exceptions.Exit):
+            sys.exit(error.exit_code)
+        raise

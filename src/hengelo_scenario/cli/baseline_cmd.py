@@ -1,0 +1,66 @@
+"""`hengelo-scenario baseline show|template`: what a workbook holds, and an empty one to fill in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hengelo_scenario.cli.common import UnitOption, parse_unit
+
+app = typer.Typer(help="Inspect the baseline workbook, or write an empty one to fill in.", no_args_is_help=True)
+
+
+@app.command("show")
+def show(
+    workbook: Annotated[
+        Path | None, typer.Argument(help="Workbook to load. Default: the shipped Hengelo baseline.", dir_okay=False)
+    ] = None,
+    unit: UnitOption = "duizend",
+) -> None:
+    """Print what a baseline workbook holds, with totals per year.
+
+    Example: hengelo-scenario baseline show data/hengelo-begroting-2025-2028.xlsx
+    """
+    chosen_unit = parse_unit(unit)
+    from hengelo_scenario.cli.common import load_baseline_file
+    from hengelo_scenario.cli.output import stdout
+    from hengelo_scenario.report import console as rich_report
+    from hengelo_scenario.report.baseline_tables import baseline_tables
+    from hengelo_scenario.resources import shipped_baseline
+
+    path = workbook or shipped_baseline()
+    baseline = load_baseline_file(path)
+    console = stdout()
+    console.print(
+        rich_report.header(
+            "hengelo-scenario baseline show",
+            [
+                ("Basis", str(path)),
+                ("Jaren", f"{baseline.years[0]}-{baseline.years[-1]}"),
+                ("SHA-256", baseline.sha256),
+            ],
+        )
+    )
+    rich_report.print_tables(console, baseline_tables(baseline), chosen_unit)
+
+
+@app.command("template")
+def template(
+    workbook: Annotated[Path, typer.Argument(help="Where to write the empty workbook (.xlsx).", dir_okay=False)],
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+) -> None:
+    """Write an empty baseline workbook with the headers and an instruction sheet.
+
+    Example: hengelo-scenario baseline template mijn-begroting.xlsx
+    """
+    from hengelo_scenario.baseline.template import write_template
+    from hengelo_scenario.errors import UnreadableFileError
+
+    if workbook.suffix.lower() != ".xlsx":
+        raise UnreadableFileError(str(workbook), "expected a file name ending in .xlsx", "for example begroting.xlsx")
+    if workbook.exists() and not force:
+        raise UnreadableFileError(str(workbook), "the file exists already", "use --force to replace it")
+    write_template(workbook)
+    typer.echo(f"Wrote {workbook}")

@@ -1,0 +1,65 @@
+"""`hengelo-scenario run`: one scenario against the baseline, as Rich tables or JSON."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from hengelo_scenario.cli.common import (
+    BaselineOption,
+    FormatOption,
+    UnitOption,
+    check_format,
+    load_scenario,
+    parse_unit,
+)
+
+
+def run(
+    scenario: Annotated[
+        str, typer.Argument(help="Scenario file, or a bare name looked up in ./scenarios/ and the shipped scenarios.")
+    ],
+    baseline: BaselineOption = None,
+    unit: UnitOption = "duizend",
+    output_format: FormatOption = "table",
+) -> None:
+    """Run a scenario and print its 2025-2028 outcome against the baseline.
+
+    Example: hengelo-scenario run jeugd_hoog.yaml
+    """
+    chosen_unit = parse_unit(unit)
+    check_format(output_format)
+    from hengelo_scenario.engine import run as run_engine
+
+    baseline_data, scenario_data = load_scenario(scenario, baseline)
+    outcome = run_engine(baseline_data, scenario_data)
+    if output_format == "json":
+        from hengelo_scenario.report.json_output import outcome_json
+
+        sys.stdout.write(outcome_json(outcome))
+        return
+    from hengelo_scenario.cli.render import print_run
+
+    print_run(outcome, scenario_data, chosen_unit)
+
+
+def list_scenarios() -> None:
+    """List the scenarios in ./scenarios/ and the shipped ones, with their names.
+
+    Example: hengelo-scenario list
+    """
+    from pathlib import Path
+
+    from hengelo_scenario.cli.output import stdout
+    from hengelo_scenario.resources import shipped_scenarios_dir
+
+    console = stdout()
+    for title, folder in (("./scenarios", Path.cwd() / "scenarios"), ("shipped", shipped_scenarios_dir())):
+        files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        console.print(f"[bold]{title}[/bold] ({folder})")
+        for path in files:
+            console.print(f"  {path.stem}")
+        if not files:
+            console.print("  (none)")

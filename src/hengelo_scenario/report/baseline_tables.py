@@ -1,0 +1,93 @@
+"""What `baseline show` prints: the workbook as loaded, with totals per year computed by the engine."""
+
+from __future__ import annotations
+
+from hengelo_scenario.baseline.model import Baseline
+from hengelo_scenario.engine import run
+from hengelo_scenario.report.tables import Kind, Row, Table
+from hengelo_scenario.scenario.model import Scenario
+
+
+def baseline_tables(baseline: Baseline) -> tuple[Table, ...]:
+    outcome = run(baseline, Scenario(name="basis", years=baseline.years))
+    years = tuple(str(y) for y in baseline.years)
+
+    rows: list[Row] = []
+    for p in outcome.programmas:
+        start = len(rows)
+        rows += [
+            Row((p.programma.code, p.programma.naam, "lasten"), p.lasten.baseline),
+            Row(("", "", "baten"), p.baten.baseline),
+            Row(("", "", "saldo"), p.saldo.baseline, total_of=(), section_end=True),
+        ]
+        del start
+    o = outcome.overview
+    n = len(outcome.programmas)
+    lasten_rows = tuple(3 * i for i in range(n))
+    baten_rows = tuple(3 * i + 1 for i in range(n))
+    rows += [
+        Row(("", "Totaal", "lasten"), o.lasten.baseline, total_of=lasten_rows, emphasis=True),
+        Row(("", "Totaal", "baten"), o.baten.baseline, total_of=baten_rows, emphasis=True),
+        Row(("", "Saldo van baten en lasten", ""), o.saldo_baten_lasten.baseline, emphasis=True),
+        Row(("", "Toevoegingen aan reserves", ""), o.toevoegingen.baseline),
+        Row(("", "Onttrekkingen aan reserves", ""), o.onttrekkingen.baseline),
+        Row(("", "Geraamd resultaat", ""), o.geraamd_resultaat.baseline, emphasis=True),
+        Row(("", "Structureel saldo", ""), o.structureel_saldo.baseline, emphasis=True),
+    ]
+    programmas = Table(
+        "basis_programmas",
+        "Lasten en baten per programma (basis)",
+        ("Code", "Programma", "Soort"),
+        years,
+        tuple(rows),
+        (f"{len(baseline.lines)} regels in 'Lasten en baten', {len(baseline.mutations)} in 'Reservemutaties'.",),
+    )
+
+    reserve_rows: list[Row] = []
+    for r in outcome.reserves:
+        start = len(reserve_rows)
+        reserve_rows += [
+            Row((r.reserve.naam, "1 januari"), r.opening.baseline),
+            Row(("", "toevoegingen"), r.toevoegingen.baseline),
+            Row(("", "onttrekkingen"), tuple(-v for v in r.onttrekkingen.baseline)),
+            Row(("", "31 december"), r.closing.baseline, total_of=(start, start + 1, start + 2), section_end=True),
+        ]
+    reserves = Table("basis_reserves", "Reserves (basis)", ("Reserve", "Regel"), years, tuple(reserve_rows))
+
+    segment_rows: list[Row] = []
+    for s in outcome.jeugdhulp.segments:
+        segment_rows += [
+            Row((s.naam, f"prijs per {s.unit}"), s.price.baseline, Kind.PRICE),
+            Row(("", "volume"), s.volume.baseline, Kind.VOLUME),
+            Row(("", "kosten"), s.cost.baseline, section_end=True),
+        ]
+    segment_rows.append(
+        Row(
+            ("Totaal jeugdhulp", "kosten"),
+            outcome.jeugdhulp.cost.baseline,
+            total_of=tuple(3 * i + 2 for i in range(len(outcome.jeugdhulp.segments))),
+            emphasis=True,
+        )
+    )
+    jeugdhulp = Table(
+        "basis_jeugdhulp", "Jeugdhulp per segment (basis)", ("Segment", "Regel"), years, tuple(segment_rows)
+    )
+
+    w = outcome.weerstand
+    weerstand = Table(
+        "basis_weerstand",
+        "Weerstandsvermogen (basis)",
+        ("Onderdeel",),
+        years,
+        (
+            Row(("Beschikbare weerstandscapaciteit",), w.beschikbaar.baseline),
+            Row(("Benodigde weerstandscapaciteit",), w.benodigd.baseline),
+            Row(("Weerstandsratio",), w.ratio.baseline, Kind.RATIO),
+            Row(("Waardering",), w.klasse_baseline, Kind.TEXT),
+        ),
+    )
+    tables = [programmas, reserves]
+    if baseline.jeugdhulp:
+        tables.append(jeugdhulp)
+    tables.append(weerstand)
+    return tuple(tables)

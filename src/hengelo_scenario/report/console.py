@@ -1,0 +1,111 @@
+"""Rich rendering of report tables for the terminal. The only report module that knows about Rich."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from hengelo_scenario.report import numbers
+from hengelo_scenario.report.numbers import ROUNDING_NOTE, SIGN_LEGEND, Unit
+from hengelo_scenario.report.tables import Kind, Row, Table, Value
+
+
+def cell(value: Value, kind: Kind, unit: Unit) -> Text:
+    if value is None:
+        return Text("-")
+    if isinstance(value, str):
+        return Text(value)
+    text = _format(value, kind, unit)
+    negative = (kind is Kind.EFFECT and value < 0) or (kind is Kind.MONEY and value < 0)
+    return Text(text, style="red" if negative else "")
+
+
+def _format(value: Decimal, kind: Kind, unit: Unit) -> str:
+    if kind is Kind.EFFECT:
+        return numbers.vn(value, unit)
+    if kind is Kind.RATIO:
+        return numbers.ratio(value)
+    if kind is Kind.PERCENT:
+        return numbers.percentage(value)
+    if kind is Kind.PRICE:
+        return numbers.plain(value, decimals=2)
+    if kind is Kind.VOLUME:
+        return numbers.plain(value, decimals=0 if value == value.to_integral_value() else 1)
+    return numbers.money(value, unit)
+
+
+def _labels(row: Row, previous: Row | None) -> list[str]:
+    """Repeat a group's first label only on its first row, as a printed budget table does."""
+    labels = list(row.labels)
+    if previous is not None and len(labels) > 1 and previous.labels[0] == labels[0]:
+        labels[0] = ""
+    return labels
+
+
+def render_table(table: Table, unit: Unit) -> RichTable:
+    rich = RichTable(
+        title=f"{table.title}",
+        caption=f"{unit.legend}; {SIGN_LEGEND}",
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        caption_justify="left",
+        title_style="bold",
+        pad_edge=False,
+    )
+    for header in table.label_headers:
+        rich.add_column(header, no_wrap=True)
+    for header in table.value_headers:
+        rich.add_column(header, justify="right", no_wrap=True)
+    previous = None
+    for row in table.rows:
+        style = "bold" if row.emphasis else ""
+        rich.add_row(
+            *_labels(row, previous),
+            *(cell(v, row.kind, unit) for v in row.values),
+            style=style,
+            end_section=row.section_end,
+        )
+        previous = row
+    return rich
+
+
+def render_notes(table: Table) -> RenderableType | None:
+    if not table.notes:
+        return None
+    return Text("\n".join(table.notes), style="dim")
+
+
+def print_tables(console: Console, tables: tuple[Table, ...], unit: Unit) -> None:
+    for table in tables:
+        console.print(render_table(table, unit))
+        notes = render_notes(table)
+        if notes is not None:
+            console.print(notes)
+        console.print()
+    console.print(Text(ROUNDING_NOTE, style="dim"))
+
+
+def header(title: str, lines: list[tuple[str, str]]) -> Panel:
+    body = Text()
+    for i, (label, value) in enumerate(lines):
+        if i:
+            body.append("\n")
+        body.append(f"{label}: ", style="bold")
+        body.append(value)
+    return Panel(body, title=title, title_align="left", expand=False)
+
+
+def verdict_panel(lines: tuple[str, ...], ok: bool) -> Panel:
+    text = Group(*(Text(line) for line in lines))
+    return Panel(
+        text,
+        title="Structureel evenwicht (indicatie, geen oordeel van de provincie)",
+        title_align="left",
+        border_style="green" if ok else "red",
+        expand=False,
+    )

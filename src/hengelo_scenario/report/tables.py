@@ -1,0 +1,338 @@
+"""Outcome -> tables in the budget's own Dutch terms, as data: the console, CSV and Excel all render these.
+
+A table has label columns and one value column per year. Values stay unrounded Decimals; each row says how its
+values are to be read (`Kind`), and a total row names the rows it adds up, so an export can write a SUM formula
+that recomputes to exactly the same total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from hengelo_scenario.baseline.model import Soort
+from hengelo_scenario.engine.rules import weerstand_omschrijving
+from hengelo_scenario.money import ZERO
+from hengelo_scenario.outcome.model import Figure, Outcome, Verdict
+
+
+class Kind(StrEnum):
+    MONEY = "bedrag"  # an amount or saldo in euros; + is voordelig for a saldo
+    EFFECT = "verschil"  # a difference by its effect on the budget: + = voordelig (V), − = nadelig (N)
+    RATIO = "ratio"
+    PERCENT = "percentage"  # a fraction, shown as a percentage
+    PRICE = "prijs"  # euros per unit, not in thousands
+    VOLUME = "volume"
+    TEXT = "tekst"
+
+
+Value = Decimal | str | None
+
+
+@dataclass(frozen=True)
+class Row:
+    labels: tuple[str, ...]
+    values: tuple[Value, ...]
+    kind: Kind = Kind.MONEY
+    total_of: tuple[int, ...] = ()  # indices of the rows this row is the sum of
+    emphasis: bool = False
+    section_end: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str  # file and sheet name
+    title: str
+    label_headers: tuple[str, ...]
+    value_headers: tuple[str, ...]
+    rows: tuple[Row, ...]
+    notes: tuple[str, ...] = field(default=())
+
+
+BASIS, SCENARIO, VERSCHIL = "basis", "scenario", "verschil"
+
+SOORT_LABEL = {
+    Soort.LAST: "lasten",
+    Soort.BAAT: "baten",
+    Soort.TOEVOEGING: "toevoeging reserve",
+    Soort.ONTTREKKING: "onttrekking reserve",
+}
+
+VERDICT_TEXT = {
+    Verdict.IN_EVENWICHT: "structureel in evenwicht in {first}",
+    Verdict.UITERLIJK_LAATSTE_JAAR: "niet in {first}, wel uiterlijk in {last} structureel in evenwicht",
+    Verdict.NIET_IN_EVENWICHT: "niet structureel in evenwicht, ook niet in {last} (risico op preventief toezicht)",
+}
+
+
+def _years(outcome: Outcome) -> tuple[str, ...]:
+    return tuple(str(y) for y in outcome.years)
+
+
+def figure_rows(label: str, figure: Figure, kind: Kind = Kind.MONEY) -> list[Row]:
+    """Basis, scenario and verschil of one figure; the verschil of an amount is read as V/N."""
+    if kind is Kind.MONEY:
+        difference, difference_kind = figure.effect, Kind.EFFECT
+    else:
+        difference, difference_kind = _nan_safe_difference(figure), kind
+    return [
+        Row((label, BASIS), figure.baseline, kind),
+        Row((label, SCENARIO), figure.scenario, kind),
+        Row((label, VERSCHIL), difference, difference_kind, section_end=True),
+    ]
+
+
+def _nan_safe_difference(figure: Figure) -> tuple[Value, ...]:
+    return tuple(
+        None if (b.is_nan() or s.is_nan()) else s - b for b, s in zip(figure.baseline, figure.scenario, strict=True)
+    )
+
+
+def overzicht(outcome: Outcome) -> Table:
+    o = outcome.overview
+    rows: list[Row] = []
+    for label, figure, kind in (
+        ("Lasten", o.lasten, Kind.MONEY),
+        ("Baten", o.baten, Kind.MONEY),
+        ("Saldo van baten en lasten", o.saldo_baten_lasten, Kind.MONEY),
+        ("Toevoegingen aan reserves", o.toevoegingen, Kind.MONEY),
+        ("Onttrekkingen aan reserves", o.onttrekkingen, Kind.MONEY),
+        ("Geraamd resultaat", o.geraamd_resultaat, Kind.MONEY),
+        ("Structureel saldo", o.structureel_saldo, Kind.MONEY),
+        ("Structurele exploitatieruimte", o.structurele_exploitatieruimte, Kind.PERCENT),
+    ):
+        rows += figure_rows(label, figure, kind)
+    ar = outcome.algemene_reserve
+    if ar is not None:
+        rows += figure_rows("Algemene reserve 31 december", ar.closing)
+    rows += figure_rows("Weerstandsratio", outcome.weerstand.ratio, Kind.RATIO)
+    return Table(
+        "overzicht",
+        "Overzicht baten en lasten, reserves en structureel saldo",
+        ("Onderdeel", "Variant"),
+        _years(outcome),
+        tuple(rows),
+        (
+            "Saldo van baten en lasten = baten − lasten; geraamd resultaat = saldo − toevoegingen + onttrekkingen.",
+            "Structureel saldo = structurele baten − structurele lasten + structurele onttrekkingen − structurele "
+            "toevoegingen; structurele exploitatieruimte = structureel saldo / totale baten.",
+        ),
+    )
+
+
+def maatregelen(outcome: Outcome) -> Table:
+    """Every booking of the scenario by its effect on the geraamd resultaat, and what the effects add up to."""
+    n_y = len(outcome.years)
+    rows = [
+        Row(
+            (b.measure, b.programma, SOORT_LABEL[b.soort], b.aard.letter, b.reserve or ""),
+            b.effect,
+            Kind.EFFECT,
+        )
+        for b in outcome.bookings
+    ]
+    all_rows = tuple(range(len(rows)))
+    exploitatie = tuple(i for i, b in enumerate(outcome.bookings) if not b.soort.is_reserve_mutation)
+    structureel = tuple(i for i, b in enumerate(outcome.bookings) if b.aard.letter == "S")
+
+    def total(indices: tuple[int, ...]) -> tuple[Decimal, ...]:
+        return tuple(sum((rows[i].values[y] for i in indices), ZERO) for y in range(n_y))  # type: ignore[misc]
+
+    if rows:
+        rows[-1] = Row(rows[-1].labels, rows[-1].values, rows[-1].kind, section_end=True)
+    rows += [
+        Row(("Effect op saldo van baten en lasten", "", "", "", ""), total(exploitatie), Kind.EFFECT, exploitatie),
+        Row(("Effect op geraamd resultaat", "", "", "", ""), total(all_rows), Kind.EFFECT, all_rows, emphasis=True),
+        Row(("Effect op structureel saldo", "", "", "", ""), total(structureel), Kind.EFFECT, structureel),
+    ]
+    return Table(
+        "maatregelen",
+        "Maatregelen in het scenario (effect op het resultaat)",
+        ("Maatregel", "Programma", "Soort", "I/S", "Reserve"),
+        _years(outcome),
+        tuple(rows),
+        ("I/S: incidenteel of structureel. Reservemutaties zijn incidenteel tenzij anders aangegeven.",),
+    )
+
+
+def programmas(outcome: Outcome) -> Table:
+    """The difference in saldo per programme, down to the geraamd resultaat."""
+    rows = [Row((p.programma.code, p.programma.naam), p.saldo.effect, Kind.EFFECT) for p in outcome.programmas]
+    n = len(rows)
+    if rows:
+        rows[-1] = Row(rows[-1].labels, rows[-1].values, rows[-1].kind, section_end=True)
+    o = outcome.overview
+    rows.append(Row(("", "Saldo van baten en lasten"), o.saldo_baten_lasten.effect, Kind.EFFECT, tuple(range(n)), True))
+    mutaties = tuple(ot - tv for ot, tv in zip(o.onttrekkingen.difference, o.toevoegingen.difference, strict=True))
+    rows.append(Row(("", "Mutaties reserves"), mutaties, Kind.EFFECT))
+    rows.append(Row(("", "Geraamd resultaat"), o.geraamd_resultaat.effect, Kind.EFFECT, (n, n + 1), True))
+    return Table(
+        "programmas",
+        "Verschil per programma (saldo van baten en lasten)",
+        ("Code", "Programma"),
+        _years(outcome),
+        tuple(rows),
+    )
+
+
+def jeugdhulp(outcome: Outcome) -> Table:
+    """Youth care per segment: price, volume and cost, baseline against scenario."""
+    rows: list[Row] = []
+    for s in outcome.jeugdhulp.segments:
+        rows += [
+            Row((s.naam, f"prijs per {s.unit} basis"), s.price.baseline, Kind.PRICE),
+            Row((s.naam, f"prijs per {s.unit} scenario"), s.price.scenario, Kind.PRICE),
+            Row((s.naam, "volume basis"), s.volume.baseline, Kind.VOLUME),
+            Row((s.naam, "volume scenario"), s.volume.scenario, Kind.VOLUME),
+            Row((s.naam, "kosten basis"), s.cost.baseline),
+            Row((s.naam, "kosten scenario"), s.cost.scenario),
+            Row((s.naam, "verschil"), s.cost.effect, Kind.EFFECT, section_end=True),
+        ]
+    per = 7
+    n = len(outcome.jeugdhulp.segments)
+    cost = outcome.jeugdhulp.cost
+    rows += [
+        Row(("Totaal jeugdhulp", "kosten basis"), cost.baseline, total_of=tuple(i * per + 4 for i in range(n))),
+        Row(("Totaal jeugdhulp", "kosten scenario"), cost.scenario, total_of=tuple(i * per + 5 for i in range(n))),
+        Row(
+            ("Totaal jeugdhulp", "verschil"),
+            cost.effect,
+            Kind.EFFECT,
+            tuple(i * per + 6 for i in range(n)),
+            emphasis=True,
+        ),
+    ]
+    return Table(
+        "jeugdhulp",
+        "Jeugdhulp per segment: prijs x volume",
+        ("Segment", "Regel"),
+        _years(outcome),
+        tuple(rows),
+        ("Prijzen in euro's per eenheid; volumes in eenheden (niet in duizenden).",),
+    )
+
+
+def jeugdhulp_verschil(outcome: Outcome) -> Table:
+    """The youth-care cost change split into price, volume and interaction effects, which add up exactly."""
+    j = outcome.jeugdhulp
+    rows: list[Row] = []
+    for s in j.segments:
+        rows += [
+            Row((s.naam, "prijseffect"), _negate(s.price_effect), Kind.EFFECT),
+            Row((s.naam, "volume-effect"), _negate(s.volume_effect), Kind.EFFECT),
+            Row((s.naam, "interactie"), _negate(s.interaction), Kind.EFFECT),
+            Row((s.naam, "totaal"), s.cost.effect, Kind.EFFECT, (len(rows), len(rows) + 1, len(rows) + 2), True, True),
+        ]
+    n = len(j.segments)
+    rows += [
+        Row(("Totaal", "prijseffect"), _negate(j.price_effect), Kind.EFFECT, tuple(i * 4 for i in range(n))),
+        Row(("Totaal", "volume-effect"), _negate(j.volume_effect), Kind.EFFECT, tuple(i * 4 + 1 for i in range(n))),
+        Row(("Totaal", "interactie"), _negate(j.interaction), Kind.EFFECT, tuple(i * 4 + 2 for i in range(n))),
+        Row(("Totaal", "totaal"), j.cost.effect, Kind.EFFECT, (4 * n, 4 * n + 1, 4 * n + 2), emphasis=True),
+    ]
+    return Table(
+        "jeugdhulp_verschil",
+        "Jeugdhulp: verschil in kosten naar prijs, volume en interactie",
+        ("Segment", "Effect"),
+        _years(outcome),
+        tuple(rows),
+        (
+            "Prijseffect = (p1 − p0) × q0; volume-effect = p0 × (q1 − q0); interactie = (p1 − p0) × (q1 − q0).",
+            "Hogere kosten zijn nadelig (N).",
+        ),
+    )
+
+
+def _negate(values: tuple[Decimal, ...]) -> tuple[Decimal, ...]:
+    return tuple(-v for v in values)
+
+
+def reserves(outcome: Outcome) -> Table:
+    """The course of every reserve: 1 January, mutations, 31 December, in the baseline and the scenario."""
+    rows: list[Row] = []
+    for r in outcome.reserves:
+        label = r.reserve.naam
+        start = len(rows)
+        rows += [
+            Row((label, "1 januari scenario"), r.opening.scenario),
+            Row((label, "toevoegingen scenario"), r.toevoegingen.scenario),
+            Row((label, "onttrekkingen scenario"), _negate(r.onttrekkingen.scenario)),
+            Row((label, "31 december scenario"), r.closing.scenario, total_of=(start, start + 1, start + 2)),
+            Row((label, "31 december basis"), r.closing.baseline),
+            Row((label, "verschil 31 december"), r.closing.effect, Kind.EFFECT, section_end=True),
+        ]
+    return Table(
+        "reserves",
+        "Verloop reserves",
+        ("Reserve", "Regel"),
+        _years(outcome),
+        tuple(rows),
+        ("Onttrekkingen staan als negatief bedrag, zodat 31 december = 1 januari + toevoegingen + onttrekkingen.",),
+    )
+
+
+def weerstandsvermogen(outcome: Outcome) -> Table:
+    w = outcome.weerstand
+    rows = figure_rows("Beschikbare weerstandscapaciteit", w.beschikbaar)
+    rows += figure_rows("Benodigde weerstandscapaciteit", w.benodigd)
+    rows += figure_rows("Weerstandsratio", w.ratio, Kind.RATIO)
+    rows += [
+        Row(("Waardering", BASIS), tuple(_klasse(k) for k in w.klasse_baseline), Kind.TEXT),
+        Row(("Waardering", SCENARIO), tuple(_klasse(k) for k in w.klasse_scenario), Kind.TEXT),
+    ]
+    counted = [r.reserve.naam for r in outcome.reserves if r.reserve.counts_as_weerstand]
+    return Table(
+        "weerstandsvermogen",
+        "Weerstandsvermogen",
+        ("Onderdeel", "Variant"),
+        _years(outcome),
+        tuple(rows),
+        (
+            "Beschikbaar = stand 31 december van " + (", ".join(counted) or "geen reserve") + " + overige capaciteit.",
+            "Waardering NAR/Universiteit Twente: A > 2,0; B 1,4-2,0; C 1,0-1,4; D 0,8-1,0; E 0,6-0,8; F < 0,6 "
+            "(ratio eerst afgerond op 2 decimalen).",
+        ),
+    )
+
+
+def _klasse(klasse: str) -> str:
+    text = weerstand_omschrijving(klasse)
+    return f"{klasse} ({text})" if text else klasse
+
+
+def transformatieplan(outcome: Outcome) -> Table:
+    t = outcome.transformatieplan
+    rows = [
+        Row(("Taakstelling transformatieplan",), t.taakstelling, total_of=(1, 2)),
+        Row(("waarvan ingevuld",), t.ingevuld),
+        Row(("waarvan nog open",), t.open, section_end=True),
+        Row(("Niet gerealiseerd in scenario",), t.niet_gerealiseerd.scenario, emphasis=True),
+    ]
+    return Table(
+        "transformatieplan",
+        "Transformatieplan sociaal domein: besparingsopgave",
+        ("Onderdeel",),
+        _years(outcome),
+        tuple(rows),
+        ("Niet gerealiseerde besparing komt als (structurele) lasten bij het programma van het onderdeel.",),
+    )
+
+
+def verdict_lines(outcome: Outcome) -> tuple[str, str]:
+    first, last = outcome.years[0], outcome.years[-1]
+    return (
+        "Basis: " + VERDICT_TEXT[outcome.verdict_baseline].format(first=first, last=last),
+        "Scenario: " + VERDICT_TEXT[outcome.verdict_scenario].format(first=first, last=last),
+    )
+
+
+def run_tables(outcome: Outcome) -> tuple[Table, ...]:
+    """Every table of the `run` output, in reading order."""
+    tables = [overzicht(outcome), maatregelen(outcome), programmas(outcome)]
+    if outcome.jeugdhulp.segments:
+        tables += [jeugdhulp(outcome), jeugdhulp_verschil(outcome)]
+    tables += [reserves(outcome), weerstandsvermogen(outcome)]
+    if any(outcome.transformatieplan.taakstelling):
+        tables.append(transformatieplan(outcome))
+    return tuple(tables)
