@@ -9,7 +9,6 @@ from rich.text import Text
 
 from hengelo_scenario.errors import BudgetError, InputError
 
-
 REPORT_WIDTH = 120  # budget tables with four years and labels need this much; pipes and files get it too
 
 

@@ -1,0 +1,56 @@
+"""Every total in every report table is exactly the sum of the rows it names."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hengelo_scenario.engine import run
+from hengelo_scenario.errors import ScenarioError
+from hengelo_scenario.report.tables import Kind, run_tables, verdict_lines
+from tests.engine.test_properties import baselines, scenarios
+from tests.engine.test_worked_examples import motie_baseline, youth_care_baseline, youth_care_scenario
+
+
+def assert_totals_are_sums(tables):
+    for table in tables:
+        for row in table.rows:
+            if not row.total_of:
+                continue
+            for y in range(len(table.value_headers)):
+                parts = sum((table.rows[i].values[y] for i in row.total_of), Decimal(0))
+                assert row.values[y] == parts, (table.key, row.labels, y)
+
+
+def test_youth_care_tables_add_up_and_match_the_overview():
+    outcome = run(youth_care_baseline(), youth_care_scenario())
+    tables = {t.key: t for t in run_tables(outcome)}
+    assert_totals_are_sums(tables.values())
+    # The measures table's "effect op geraamd resultaat" is the overview's verschil in geraamd resultaat.
+    maatregelen = tables["maatregelen"]
+    (effect,) = [r for r in maatregelen.rows if r.labels[0] == "Effect op geraamd resultaat"]
+    assert effect.values == outcome.overview.geraamd_resultaat.effect
+    assert effect.kind is Kind.EFFECT
+
+
+def test_verdict_lines_name_the_years():
+    outcome = run(motie_baseline(), youth_care_scenario().__class__(name="leeg", years=(2025, 2026, 2027, 2028)))
+    lines = verdict_lines(outcome)
+    assert lines[0].startswith("Basis: structureel in evenwicht in 2025")
+
+
+@settings(max_examples=40)
+@given(st.data())
+def test_every_total_is_the_sum_of_its_parts(data):
+    baseline = data.draw(baselines())
+    try:
+        outcome = run(baseline, data.draw(scenarios(baseline)))
+    except ScenarioError:
+        return
+    tables = run_tables(outcome)
+    assert_totals_are_sums(tables)
+    by_key = {t.key: t for t in tables}
+    programmas = by_key["programmas"]
+    assert programmas.rows[-1].values == outcome.overview.geraamd_resultaat.effect
