@@ -336,3 +336,74 @@ def run_tables(outcome: Outcome) -> tuple[Table, ...]:
     if any(outcome.transformatieplan.taakstelling):
         tables.append(transformatieplan(outcome))
     return tuple(tables)
+
+
+FG_LASTEN, FG_BATEN = "Lasten", "Baten"
+FG_TOEVOEGINGEN, FG_DEKKING = "Toevoegingen aan reserves", "Dekking: onttrekkingen aan reserves"
+FG_SALDO = "Effect op saldo van baten en lasten"
+FG_RESULTAAT = "Effect op geraamd resultaat (begrotingssaldo)"
+FG_STRUCTUREEL = "Effect op structureel saldo"
+
+_FG_SECTION = {
+    Soort.LAST: FG_LASTEN,
+    Soort.BAAT: FG_BATEN,
+    Soort.TOEVOEGING: FG_TOEVOEGINGEN,
+    Soort.ONTTREKKING: FG_DEKKING,
+}
+
+
+def financiele_gevolgen(outcome: Outcome) -> Table:
+    """The "financiële gevolgen" of a raadsvoorstel (budget-conventions §7.5): what the scenario changes, per year.
+
+    Lasten and baten per programme, then the reserve mutations, each with I/S, the dekking (onttrekkingen), and
+    the effect on the saldo van baten en lasten, the geraamd resultaat and the structureel saldo. Every amount is
+    an effect on the budget: + = voordelig, − = nadelig. The three effect rows are sums of the booking rows (their
+    `total_of`), and equal the overview's differences.
+    """
+    n_y = len(outcome.years)
+    names = {p.programma.code: f"{p.programma.code} {p.programma.naam}" for p in outcome.programmas}
+    rows: list[Row] = []
+    for soort in (Soort.LAST, Soort.BAAT, Soort.TOEVOEGING, Soort.ONTTREKKING):
+        section = [b for b in outcome.bookings if b.soort is soort]
+        for b in section:
+            omschrijving = f"{b.measure} ({b.reserve})" if b.reserve else b.measure
+            rows.append(
+                Row(
+                    (_FG_SECTION[soort], omschrijving, names.get(b.programma, b.programma), b.aard.letter),
+                    b.effect,
+                    Kind.EFFECT,
+                )
+            )
+        if section:
+            rows[-1] = Row(rows[-1].labels, rows[-1].values, rows[-1].kind, section_end=True)
+
+    def indices(keep) -> tuple[int, ...]:
+        return tuple(i for i, row in enumerate(rows) if keep(row))
+
+    def total(parts: tuple[int, ...]) -> tuple[Decimal, ...]:
+        return tuple(sum((rows[i].values[y] for i in parts), ZERO) for y in range(n_y))  # type: ignore[misc]
+
+    exploitatie = indices(lambda r: r.labels[0] in (FG_LASTEN, FG_BATEN))
+    alle = indices(lambda r: True)
+    structureel = indices(lambda r: r.labels[3] == "S")
+    rows += [
+        Row((FG_SALDO, "", "", ""), total(exploitatie), Kind.EFFECT, exploitatie),
+        Row((FG_RESULTAAT, "", "", ""), total(alle), Kind.EFFECT, alle, emphasis=True),
+        Row((FG_STRUCTUREEL, "", "", ""), total(structureel), Kind.EFFECT, structureel, emphasis=True),
+    ]
+    notes = [
+        "I = incidenteel, S = structureel. + = voordelig, − = nadelig: hogere lasten zijn nadelig, een onttrekking "
+        "aan een reserve is voordelig voor het resultaat.",
+        "Wat niet uit een reserve wordt gedekt, komt ten laste (of ten gunste) van het begrotingssaldo: het effect "
+        "op het geraamd resultaat.",
+    ]
+    if not outcome.bookings:
+        notes.insert(0, "Het scenario wijzigt de begroting niet.")
+    return Table(
+        "financiele_gevolgen",
+        "Financiële gevolgen",
+        ("Onderdeel", "Omschrijving", "Programma", "I/S"),
+        _years(outcome),
+        tuple(rows),
+        tuple(notes),
+    )

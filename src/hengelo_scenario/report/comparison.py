@@ -1,0 +1,165 @@
+"""Several scenarios side by side: chosen outcome figures per year, each scenario against the one baseline.
+
+Pure: outcomes in, a report `Table` (and a JSON-ready dict) out. The console, CSV and Excel render the table as
+they render the tables of `run`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from hengelo_scenario.outcome.model import Figure, Outcome
+from hengelo_scenario.report.tables import BASIS, Kind, Row, Table, Value
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """An outcome figure that `compare` can show: its key on the command line, its Dutch label, how to get it."""
+
+    key: str
+    label: str
+    get: Callable[[Outcome], Figure | None]
+    kind: Kind = Kind.MONEY
+
+
+def _algemene_reserve(outcome: Outcome) -> Figure | None:
+    ar = outcome.algemene_reserve
+    return ar.closing if ar is not None else None
+
+
+FIGURES: dict[str, FigureSpec] = {
+    spec.key: spec
+    for spec in (
+        FigureSpec("geraamd_resultaat", "Geraamd resultaat", lambda o: o.overview.geraamd_resultaat),
+        FigureSpec("structureel_saldo", "Structureel saldo", lambda o: o.overview.structureel_saldo),
+        FigureSpec("algemene_reserve", "Algemene reserve 31 december", _algemene_reserve),
+        FigureSpec("jeugdhulp", "Kosten jeugdhulp", lambda o: o.jeugdhulp.cost),
+        FigureSpec("saldo_baten_lasten", "Saldo van baten en lasten", lambda o: o.overview.saldo_baten_lasten),
+        FigureSpec("lasten", "Lasten", lambda o: o.overview.lasten),
+        FigureSpec("baten", "Baten", lambda o: o.overview.baten),
+        FigureSpec("toevoegingen", "Toevoegingen aan reserves", lambda o: o.overview.toevoegingen),
+        FigureSpec("onttrekkingen", "Onttrekkingen aan reserves", lambda o: o.overview.onttrekkingen),
+        FigureSpec(
+            "structurele_exploitatieruimte",
+            "Structurele exploitatieruimte",
+            lambda o: o.overview.structurele_exploitatieruimte,
+            Kind.PERCENT,
+        ),
+        FigureSpec("weerstand_beschikbaar", "Beschikbare weerstandscapaciteit", lambda o: o.weerstand.beschikbaar),
+        FigureSpec("weerstandsratio", "Weerstandsratio", lambda o: o.weerstand.ratio, Kind.RATIO),
+    )
+}
+
+DEFAULT_FIGURES = ("geraamd_resultaat", "structureel_saldo", "algemene_reserve", "jeugdhulp")
+
+
+def figure_spec(key: str) -> FigureSpec:
+    """The figure named on the command line; a KeyError whose message lists the choices and a close match."""
+    normalised = key.strip().lower().replace("-", "_").replace(" ", "_")
+    if normalised in FIGURES:
+        return FIGURES[normalised]
+    close = difflib.get_close_matches(normalised, FIGURES, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    raise KeyError(f"unknown figure '{key}'; {hint}choose from {', '.join(FIGURES)}")
+
+
+def variant_names(outcomes: Sequence[Outcome]) -> tuple[str, ...]:
+    """Each scenario's name; the file is added where two scenarios share a name."""
+    names = [o.scenario_name for o in outcomes]
+    return tuple(
+        f"{o.scenario_name} ({o.scenario_source})" if names.count(o.scenario_name) > 1 else o.scenario_name
+        for o in outcomes
+    )
+
+
+def _difference(figure: Figure, kind: Kind) -> tuple[Value, ...]:
+    if kind is Kind.MONEY:
+        return figure.effect
+    return tuple(
+        None if (b.is_nan() or s.is_nan()) else s - b for b, s in zip(figure.baseline, figure.scenario, strict=True)
+    )
+
+
+def _nan_to_none(values: tuple[Decimal, ...]) -> tuple[Value, ...]:
+    return tuple(None if v.is_nan() else v for v in values)
+
+
+def comparison_table(outcomes: Sequence[Outcome], figures: Sequence[FigureSpec]) -> Table:
+    """Per figure: the baseline once, then per scenario its value and its verschil against the baseline.
+
+    All outcomes must come from the same baseline (the caller loads it once); a figure the baseline lacks (no
+    algemene reserve) is left out.
+    """
+    if not outcomes:
+        raise ValueError("nothing to compare")
+    years = outcomes[0].years
+    if any(o.years != years or o.baseline_source != outcomes[0].baseline_source for o in outcomes):
+        raise ValueError("outcomes of different baselines cannot be compared")
+    names = variant_names(outcomes)
+    rows: list[Row] = []
+    shown: list[str] = []
+    for spec in figures:
+        first = spec.get(outcomes[0])
+        if first is None:
+            continue
+        shown.append(spec.label)
+        difference_kind = Kind.EFFECT if spec.kind is Kind.MONEY else spec.kind
+        rows.append(Row((spec.label, "Basis (begroting)", BASIS), _nan_to_none(first.baseline), spec.kind))
+        for name, outcome in zip(names, outcomes, strict=True):
+            figure = spec.get(outcome)
+            assert figure is not None  # same baseline, same reserves
+            rows.append(Row((spec.label, name, "scenario"), _nan_to_none(figure.scenario), spec.kind))
+            rows.append(Row((spec.label, name, "verschil"), _difference(figure, spec.kind), difference_kind))
+        rows[-1] = Row(rows[-1].labels, rows[-1].values, rows[-1].kind, section_end=True)
+    return Table(
+        "vergelijking",
+        "Vergelijking van scenario's",
+        ("Onderdeel", "Scenario", "Regel"),
+        tuple(str(y) for y in years),
+        tuple(rows),
+        (
+            "Elk scenario tegen dezelfde basis (" + outcomes[0].baseline_source + "); verschil = scenario − basis, "
+            "naar het effect op de begroting: + = voordelig (V), − = nadelig (N).",
+        ),
+    )
+
+
+def comparison_dict(outcomes: Sequence[Outcome], figures: Sequence[FigureSpec]) -> dict[str, Any]:
+    """The comparison as JSON-ready data: exact decimal strings, never floats."""
+    from hengelo_scenario import __version__
+    from hengelo_scenario.report.json_output import exact_text
+
+    def values(vs: tuple[Decimal, ...]) -> list[str | None]:
+        return [exact_text(v) for v in vs]
+
+    names = variant_names(outcomes)
+    result: dict[str, Any] = {
+        "tool": {"name": "hengelo-scenario", "version": __version__},
+        "baseline": {"file": outcomes[0].baseline_source},
+        "years": list(outcomes[0].years),
+        "units": "euro; 'effect': + = voordelig, - = nadelig; 'verschil' = scenario - basis",
+        "scenarios": [{"name": n, "file": o.scenario_source} for n, o in zip(names, outcomes, strict=True)],
+        "figures": [],
+    }
+    for spec in figures:
+        first = spec.get(outcomes[0])
+        if first is None:
+            continue
+        entry: dict[str, Any] = {"key": spec.key, "label": spec.label, "basis": values(first.baseline), "scenarios": []}
+        for name, outcome in zip(names, outcomes, strict=True):
+            figure = spec.get(outcome)
+            assert figure is not None
+            entry["scenarios"].append(
+                {
+                    "name": name,
+                    "scenario": values(figure.scenario),
+                    "verschil": values(figure.difference),
+                    "effect": values(figure.effect),
+                }
+            )
+        result["figures"].append(entry)
+    return result

@@ -1,0 +1,80 @@
+"""Where an export comes from: the scenario files and the baseline workbook with their SHA-256, the tool, the date.
+
+The date is the moment of export, or the fixed moment in `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when
+that variable is set, so the same inputs give byte-identical files (reproducible-builds.org convention).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from hengelo_scenario import __version__
+from hengelo_scenario.baseline.model import Baseline
+from hengelo_scenario.report.export.base import ExportError
+from hengelo_scenario.scenario.model import Scenario
+
+TOOL = "hengelo-scenario"
+
+
+@dataclass(frozen=True)
+class ScenarioSource:
+    name: str
+    file: str
+    sha256: str
+    resolved_text: str  # the scenario after `extends`, as YAML
+
+
+@dataclass(frozen=True)
+class Provenance:
+    tool_version: str
+    created: datetime  # timezone-aware, UTC
+    baseline_file: str
+    baseline_sha256: str
+    scenarios: tuple[ScenarioSource, ...]
+
+    @property
+    def tool(self) -> str:
+        return f"{TOOL} {self.tool_version}"
+
+    @property
+    def date_text(self) -> str:
+        return self.created.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+    def source_line(self) -> str:
+        """One line for a chart or a footer: 'Bron: hengelo-scenario 0.1.0; scenario x.yaml; basis y.xlsx'."""
+        files = ", ".join(s.file or s.name for s in self.scenarios)
+        label = "scenario" if len(self.scenarios) == 1 else "scenario's"
+        return f"Bron: {self.tool}; {label} {files}; basis {self.baseline_file}"
+
+
+def export_time(environ: Mapping[str, str] | None = None) -> datetime:
+    """Now, in UTC to the second, or SOURCE_DATE_EPOCH when it is set."""
+    environ = os.environ if environ is None else environ
+    text = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if text:
+        try:
+            seconds = int(text)
+        except ValueError:
+            raise ExportError(
+                "SOURCE_DATE_EPOCH",
+                f"expected a whole number of seconds since 1970-01-01 UTC, found '{text}'",
+                "unset it to date exports with the current time",
+            ) from None
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    return datetime.now(tz=UTC).replace(microsecond=0)
+
+
+def provenance(
+    scenarios: Sequence[Scenario], baseline: Baseline, environ: Mapping[str, str] | None = None
+) -> Provenance:
+    """From the resolved scenarios and the baseline they ran on."""
+    return Provenance(
+        tool_version=__version__,
+        created=export_time(environ),
+        baseline_file=baseline.source,
+        baseline_sha256=baseline.sha256,
+        scenarios=tuple(ScenarioSource(s.name, s.source, s.sha256, s.resolved_text) for s in scenarios),
+    )
