@@ -1,0 +1,297 @@
+"""The baseline workbook's sheets and columns, defined once: the loader reads by them, the template writes them.
+
+Sheet and column names are Dutch, because analysts fill the workbook in. Each data sheet has exactly one header
+row (row 1) and data from row 2; columns are matched by header name, case-insensitively and ignoring surrounding
+spaces, so their order is free. Year columns are the header cells that hold a 4-digit year (2025 or "2025").
+
+The texts (`description`) are Dutch too: the template's `Instructie` sheet shows them to the analyst.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hengelo_scenario.baseline.model import Aard, Invulling, ReserveSoort, Soort, Weerstandsoort
+
+# Sheet names
+INSTRUCTIE = "Instructie"
+PROGRAMMAS = "Programma's"
+LASTEN_BATEN = "Lasten en baten"
+RESERVES = "Reserves"
+MUTATIES = "Reservemutaties"
+JEUGDHULP = "Jeugdhulp"
+TRANSFORMATIEPLAN = "Transformatieplan"
+WEERSTAND = "Weerstandsvermogen"
+
+# Column names
+CODE = "Code"
+NAAM = "Naam"
+BRON = "Bron"
+PROGRAMMA = "Programma"
+OMSCHRIJVING = "Omschrijving"
+SOORT = "Soort"
+AARD = "Aard"
+SLEUTEL = "Sleutel"
+RESERVE = "Reserve"
+BEGINSTAND = "Beginstand"
+WEERSTANDSCAPACITEIT = "Weerstandscapaciteit"
+SEGMENT = "Segment"
+EENHEID = "Eenheid"
+GROOTHEID = "Grootheid"
+ONDERDEEL = "Onderdeel"
+INVULLING = "Invulling"
+
+PRIJS = "prijs"
+VOLUME = "volume"
+
+# The keys (Sleutel) the tool itself uses to find lines and mutations.
+KEY_JEUGDHULP = "jeugdhulp"
+KEY_WIJKAANPAK = "wijkaanpak"
+KEY_LEEFBARE_WIJKEN = "fonds_leefbare_wijken"
+
+# Allowed values, lower case as compared; the loader accepts any case and surrounding spaces.
+LINE_SOORTEN: dict[str, Soort] = {"last": Soort.LAST, "baat": Soort.BAAT}
+MUTATION_SOORTEN: dict[str, Soort] = {"toevoeging": Soort.TOEVOEGING, "onttrekking": Soort.ONTTREKKING}
+AARDEN: dict[str, Aard] = {
+    "structureel": Aard.STRUCTUREEL,
+    "incidenteel": Aard.INCIDENTEEL,
+    "s": Aard.STRUCTUREEL,
+    "i": Aard.INCIDENTEEL,
+}
+RESERVE_SOORTEN: dict[str, ReserveSoort] = {
+    "algemene reserve": ReserveSoort.ALGEMEEN,
+    "bestemmingsreserve": ReserveSoort.BESTEMMING,
+}
+JA_NEE: dict[str, bool] = {"ja": True, "nee": False}
+GROOTHEDEN: dict[str, str] = {PRIJS: PRIJS, VOLUME: VOLUME}
+INVULLINGEN: dict[str, Invulling] = {"ingevuld": Invulling.INGEVULD, "open": Invulling.OPEN}
+WEERSTAND_SOORTEN: dict[str, Weerstandsoort] = {
+    "beschikbaar": Weerstandsoort.BESCHIKBAAR,
+    "benodigd": Weerstandsoort.BENODIGD,
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """A named column: what it holds (Dutch, for the Instructie sheet) and its allowed values, if a list."""
+
+    name: str
+    description: str
+    allowed: tuple[str, ...] = ()
+    width: int = 16
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A data sheet: its columns in template order, with the year columns inserted at `years_at`."""
+
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    required: bool
+    years_at: int | None = None  # index in `columns` where the year columns go; None: no year columns
+    year_description: str = ""
+
+    @property
+    def has_years(self) -> bool:
+        return self.years_at is not None
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def header(self, years: Sequence[int]) -> list[str | int]:
+        """Row 1 as the template writes it."""
+        names: list[str | int] = [c.name for c in self.columns]
+        if self.years_at is None:
+            return names
+        return names[: self.years_at] + list(years) + names[self.years_at :]
+
+    def column(self, name: str) -> Column:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
+
+
+_BRON = Column(
+    BRON,
+    "De bron van de regel: de publicatie waar het bedrag staat (bijvoorbeeld 'Beleidsbegroting 2025-2028, "
+    "Grondslagen voor de ramingen'), of 'illustratief' als het bedrag niet gepubliceerd is.",
+    width=60,
+)
+_PROGRAMMA_REF = Column(
+    PROGRAMMA,
+    f"De code of de naam van een programma uit blad '{PROGRAMMAS}' (hoofdletters maken niet uit).",
+    width=12,
+)
+_AARD = Column(
+    AARD,
+    "Structureel (terugkerend) of incidenteel (eenmalig, hooguit enkele jaren). S en I mogen ook.",
+    ("structureel", "incidenteel"),
+    width=13,
+)
+_YEARS_EUROS = (
+    "Eén kolom per jaar, met het jaartal als kop (bijvoorbeeld 2025). Bedragen in hele euro's (centen mogen), "
+    "als positief bedrag; de Soort zegt of het een last of een baat is. Een lege cel telt als 0."
+)
+
+PROGRAMMAS_SHEET = Sheet(
+    PROGRAMMAS,
+    "De programma's van de begroting en de overzichten ernaast (algemene dekkingsmiddelen, overhead, "
+    "vennootschapsbelasting, onvoorzien), in de volgorde waarin ze getoond worden.",
+    (
+        Column(CODE, "Korte code van het programma, bijvoorbeeld 6 of AD. Uniek.", width=8),
+        Column(NAAM, "Naam van het programma, bijvoorbeeld Sociaal domein. Uniek.", width=60),
+        _BRON,
+    ),
+    required=True,
+)
+LASTEN_BATEN_SHEET = Sheet(
+    LASTEN_BATEN,
+    "De lasten en baten per programma, vóór de mutaties in reserves. Eén regel per begrotingspost.",
+    (
+        _PROGRAMMA_REF,
+        Column(OMSCHRIJVING, "Wat de regel is, bijvoorbeeld 'Jeugdhulp (regionale inkoop)'.", width=48),
+        Column(SOORT, "Last (uitgave) of baat (inkomst).", tuple(LINE_SOORTEN), width=8),
+        _AARD,
+        Column(
+            SLEUTEL,
+            "Optioneel. Een unieke naam waarmee scenario's de regel aanspreken, in kleine letters. Het programma "
+            f"gebruikt: '{KEY_JEUGDHULP}' (de jeugdhulp, gelijk aan blad '{JEUGDHULP}'), '{KEY_WIJKAANPAK}' en "
+            f"'{KEY_LEEFBARE_WIJKEN}'.",
+            width=22,
+        ),
+        _BRON,
+    ),
+    required=True,
+    years_at=5,
+    year_description=_YEARS_EUROS
+    + " Alleen op dit blad mag een bedrag negatief zijn (een stelpost of taakstelling die de lasten verlaagt). "
+    "De jaren op dit blad bepalen de jaren van het hele werkboek: opeenvolgend, en elk ander blad met jaren "
+    "heeft precies dezelfde jaren.",
+)
+RESERVES_SHEET = Sheet(
+    RESERVES,
+    "De reserves met hun stand op 1 januari van het eerste jaar. Precies één algemene reserve.",
+    (
+        Column(RESERVE, "Naam van de reserve, uniek (hoofdletters maken niet uit).", width=36),
+        Column(SOORT, "Algemene reserve of bestemmingsreserve.", tuple(RESERVE_SOORTEN), width=20),
+        Column(BEGINSTAND, "Stand op 1 januari van het eerste jaar, in euro's, 0 of meer.", width=16),
+        Column(
+            WEERSTANDSCAPACITEIT,
+            "Ja als de stand meetelt in de beschikbare weerstandscapaciteit, anders nee. Leeg: ja voor de "
+            "algemene reserve, nee voor een bestemmingsreserve.",
+            tuple(JA_NEE),
+            width=22,
+        ),
+        _BRON,
+    ),
+    required=True,
+)
+MUTATIES_SHEET = Sheet(
+    MUTATIES,
+    "Toevoegingen aan en onttrekkingen uit reserves per jaar, geboekt op een programma. Optioneel blad.",
+    (
+        Column(RESERVE, f"Naam van een reserve uit blad '{RESERVES}'.", width=36),
+        _PROGRAMMA_REF,
+        Column(OMSCHRIJVING, "Waarvoor de mutatie is.", width=48),
+        Column(SOORT, "Toevoeging (naar de reserve) of onttrekking (uit de reserve).", tuple(MUTATION_SOORTEN)),
+        _AARD,
+        Column(
+            SLEUTEL,
+            "Optioneel, hoeft niet uniek te zijn. Het programma gebruikt "
+            f"'{KEY_LEEFBARE_WIJKEN}' voor de onttrekking die het fonds voor leefbare wijken dekt.",
+            width=22,
+        ),
+        _BRON,
+    ),
+    required=False,
+    years_at=6,
+    year_description=_YEARS_EUROS + " Bedragen zijn 0 of meer.",
+)
+JEUGDHULP_SHEET = Sheet(
+    JEUGDHULP,
+    "De jeugdhulp per segment als prijs × volume (p × q). Elk segment heeft precies één regel 'prijs' en één "
+    f"regel 'volume'. Per jaar is de som van prijs × volume over de segmenten gelijk (op de cent) aan de regel "
+    f"met Sleutel '{KEY_JEUGDHULP}' in blad '{LASTEN_BATEN}'. Optioneel blad.",
+    (
+        Column(SEGMENT, "Naam van het segment, bijvoorbeeld 'Verblijf (excl. pleegzorg)'.", width=40),
+        Column(EENHEID, "De eenheid van het volume, bijvoorbeeld cliënt of traject.", width=12),
+        Column(GROOTHEID, "Prijs (euro's per eenheid) of volume (aantal eenheden).", tuple(GROOTHEDEN), width=12),
+        _BRON,
+    ),
+    required=False,
+    years_at=3,
+    year_description="Eén kolom per jaar. Prijs in euro's per eenheid (centen mogen), volume als aantal; "
+    "beide 0 of meer.",
+)
+TRANSFORMATIEPLAN_SHEET = Sheet(
+    TRANSFORMATIEPLAN,
+    "De taakstelling (besparing) van het transformatieplan sociaal domein per onderdeel. De besparing zit al "
+    "in de lasten van het programma; dit blad zegt welk deel is ingevuld met maatregelen en welk deel nog open "
+    "is. Optioneel blad.",
+    (
+        Column(ONDERDEEL, "Naam van het onderdeel, uniek, bijvoorbeeld Jeugd.", width=28),
+        _PROGRAMMA_REF,
+        Column(INVULLING, "Ingevuld (met maatregelen) of open (nog in te vullen).", tuple(INVULLINGEN), width=12),
+        _BRON,
+    ),
+    required=False,
+    years_at=3,
+    year_description="Eén kolom per jaar: de besparing waar de begroting op rekent, in euro's, 0 of meer.",
+)
+WEERSTAND_SHEET = Sheet(
+    WEERSTAND,
+    "De weerstandscapaciteit: beschikbaar (anders dan reserves, zoals onbenutte belastingcapaciteit en "
+    "onvoorzien; de standen van de reserves telt het programma zelf op) en benodigd (de gekwantificeerde "
+    "risico's). Minstens één regel benodigd. Optioneel blad.",
+    (
+        Column(ONDERDEEL, "Naam van het onderdeel.", width=40),
+        Column(SOORT, "Beschikbaar of benodigd.", tuple(WEERSTAND_SOORTEN), width=14),
+        _BRON,
+    ),
+    required=False,
+    years_at=2,
+    year_description="Eén kolom per jaar, in euro's, 0 of meer.",
+)
+
+SHEETS: tuple[Sheet, ...] = (
+    PROGRAMMAS_SHEET,
+    LASTEN_BATEN_SHEET,
+    RESERVES_SHEET,
+    MUTATIES_SHEET,
+    JEUGDHULP_SHEET,
+    TRANSFORMATIEPLAN_SHEET,
+    WEERSTAND_SHEET,
+)
+
+SIGN_CONVENTION = (
+    "Bedragen staan in hele euro's (centen mogen) en altijd als positief bedrag met hun soort: last, baat, "
+    "toevoeging of onttrekking. Het programma rekent zelf de saldi uit, met + is voordelig (V) en - is nadelig (N). "
+    "Alleen op blad 'Lasten en baten' mag een bedrag negatief zijn (een stelpost of taakstelling). Een lege "
+    "bedragcel telt als 0. Formules mogen, als het werkboek in Excel of LibreOffice is opgeslagen (dan staat de "
+    "berekende waarde in het bestand)."
+)
+
+_YEAR_TEXT = re.compile(r"^\d{4}$")
+
+
+def as_year(value: object) -> int | None:
+    """The year a header cell names (2025, 2025.0 or "2025"), or None if it is not a 4-digit year."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 1000 <= value <= 9999 else None
+    if isinstance(value, float):
+        return int(value) if value.is_integer() and 1000 <= value <= 9999 else None
+    if isinstance(value, str) and _YEAR_TEXT.match(value.strip()):
+        return int(value.strip())
+    return None
+
+
+def normalise_name(text: str) -> str:
+    """How sheet and column names are compared: case-insensitive, surrounding spaces and curly quotes ignored."""
+    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split()).casefold()

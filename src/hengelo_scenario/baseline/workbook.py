@@ -1,0 +1,812 @@
+"""Read the baseline workbook (.xlsx) into a validated `Baseline`, reporting every problem at once.
+
+The workbook is opened once, read-only, for the cell values (a formula cell gives the value Excel or LibreOffice
+computed and saved with it). Only when a cell the loader needs reads as empty does it open the file a second
+time for the formulas, to tell an empty cell from a formula that was never computed (a file written by a program
+that does not calculate, such as openpyxl, has no cached values).
+
+Every problem found is collected with its sheet, cell, column, what was expected and what was found; the loader
+raises one `BaselineError` with all of them. Only a file that cannot be opened at all stops it early, with an
+`UnreadableFileError`. No openpyxl or zipfile exception escapes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import hashlib
+import io
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import TypeVar
+
+from hengelo_scenario.baseline import layout
+from hengelo_scenario.baseline.layout import Sheet
+from hengelo_scenario.baseline.model import (
+    Baseline,
+    Invulling,
+    JeugdhulpSegment,
+    Line,
+    Programma,
+    Reserve,
+    ReserveMutation,
+    ReserveSoort,
+    Soort,
+    TransformatieOnderdeel,
+    WeerstandPost,
+    Weerstandsoort,
+)
+from hengelo_scenario.errors import BaselineError, Problem, UnreadableFileError
+from hengelo_scenario.money import CENT, ZERO, exact, round_half_away, to_decimal
+
+__all__ = ["load_baseline"]
+
+T = TypeVar("T")
+
+FORMULA_HINT = "open and save the workbook in Excel or LibreOffice so the formulas are computed"
+SAVE_AS_XLSX = "save it from Excel or LibreOffice as an Excel workbook (.xlsx)"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_NUMBER_TEXT = re.compile(r"^[-+]?\s*(€\s*)?[-+]?[\d.,\s]*\d[\d.,\s]*$")
+
+
+def load_baseline(path: Path) -> Baseline:
+    """The baseline in the workbook at `path`; raises BaselineError listing every problem in it."""
+    path = Path(path)
+    file = str(path)
+    data = _read_bytes(path, file)
+    sheets = _read_sheets(data, file)
+    return _Loader(file, data, sheets).load(hashlib.sha256(data).hexdigest())
+
+
+# --- opening the file ---------------------------------------------------------------------------------------
+
+
+def _read_bytes(path: Path, file: str) -> bytes:
+    if path.is_dir():
+        raise UnreadableFileError(file, "this is a folder, not a workbook", "give the path of an .xlsx file")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFileError(file, "the file does not exist", "check the name and the folder") from None
+    except OSError as error:
+        raise UnreadableFileError(file, f"the file cannot be read ({error.strerror or error})") from None
+    if not data:
+        raise UnreadableFileError(file, "the file is empty", SAVE_AS_XLSX)
+    if data.startswith(_OLE_MAGIC):
+        if "EncryptionInfo".encode("utf-16-le") in data:
+            raise UnreadableFileError(
+                file,
+                "the workbook is protected with a password (encrypted)",
+                "remove the password in Excel (File > Info > Protect Workbook) and save it again",
+            )
+        raise UnreadableFileError(file, "this is an old Excel 97-2003 workbook (.xls), not an .xlsx", SAVE_AS_XLSX)
+    if not data.startswith(b"PK"):
+        raise UnreadableFileError(file, "this is not an Excel workbook (.xlsx): it is not a zip archive", SAVE_AS_XLSX)
+    return data
+
+
+def _open_workbook(data: bytes, file: str, *, data_only: bool):
+    from openpyxl import load_workbook
+
+    try:
+        # A file object, not the path: openpyxl would refuse a name that does not end in .xlsx.
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+    except Exception as error:  # zipfile, XML and openpyxl errors alike: the file is not a readable workbook
+        raise UnreadableFileError(
+            file, f"this is not a readable Excel workbook (.xlsx): {_describe(error)}", SAVE_AS_XLSX
+        ) from None
+
+
+def _describe(error: Exception) -> str:
+    text = str(error).strip()
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+@dataclass
+class _RawSheet:
+    title: str
+    rows: list[tuple[object, ...]] | None  # None: not a worksheet (a chart sheet)
+
+
+def _read_sheets(data: bytes, file: str, *, data_only: bool = True) -> dict[str, _RawSheet]:
+    """The cell values of the sheets the loader reads, by normalised name. All other sheets are skipped."""
+    wanted = {layout.normalise_name(s.name) for s in layout.SHEETS}
+    workbook = _open_workbook(data, file, data_only=data_only)
+    sheets: dict[str, _RawSheet] = {}
+    try:
+        for title in workbook.sheetnames:
+            key = layout.normalise_name(title)
+            if key in sheets:
+                continue
+            if key not in wanted:
+                sheets[key] = _RawSheet(title, None)
+                continue
+            worksheet = workbook[title]
+            if not hasattr(worksheet, "iter_rows"):
+                sheets[key] = _RawSheet(title, None)
+                continue
+            worksheet.reset_dimensions()  # a wrong <dimension> in the file must not hide cells
+            sheets[key] = _RawSheet(title, list(worksheet.iter_rows(values_only=True)))
+    except Exception as error:  # a corrupt sheet inside a valid zip
+        raise UnreadableFileError(
+            file, f"this is not a readable Excel workbook (.xlsx): {_describe(error)}", SAVE_AS_XLSX
+        ) from None
+    finally:
+        workbook.close()
+    return sheets
+
+
+# --- one sheet, its header and its rows -----------------------------------------------------------------------
+
+
+@dataclass
+class _Table:
+    spec: Sheet
+    title: str
+    columns: dict[str, int]  # column name -> 0-based index
+    years: dict[int, int]  # year -> 0-based index
+    rows: list[tuple[int, tuple[object, ...]]] = field(default_factory=list)  # (row number, values), not empty
+    complete: bool = True  # every column of the spec is present
+
+    def where(self, row: int, column: int) -> str:
+        from openpyxl.utils import get_column_letter
+
+        return f"sheet '{self.title}', cell {get_column_letter(column + 1)}{row}"
+
+    @property
+    def header_where(self) -> str:
+        return f"sheet '{self.title}', row 1"
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _cell_text(value: object) -> str:
+    """A header or other cell as the analyst sees it, for messages."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _quote_list(items: Iterable[object]) -> str:
+    texts = [f"'{_cell_text(i)}'" for i in items]
+    return ", ".join(texts) if texts else "none"
+
+
+def _suggest(value: str, candidates: Sequence[str]) -> str | None:
+    """The candidate closest to value (case-insensitive), if one is close enough."""
+    by_key = {layout.normalise_name(c): c for c in candidates}
+    match = difflib.get_close_matches(layout.normalise_name(value), list(by_key), n=1, cutoff=0.6)
+    return by_key[match[0]] if match else None
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:,.2f}"
+
+
+def _years_text(years: Sequence[int]) -> str:
+    return f"{years[0]}-{years[-1]}" if len(years) > 1 else ", ".join(str(y) for y in years)
+
+
+class _Loader:
+    def __init__(self, file: str, data: bytes, sheets: dict[str, _RawSheet]) -> None:
+        self.file = file
+        self.data = data
+        self.sheets = sheets
+        self.problems: list[Problem] = []
+        self.years: tuple[int, ...] = ()
+        self._formulas: dict[str, _RawSheet] | None = None
+        # Lookups filled as sheets are read; None while unknown (sheet missing or broken), to avoid follow-up noise.
+        self.programma_lookup: dict[str, str] | None = None
+        self.programma_names: dict[str, str] = {}
+        self.reserve_lookup: dict[str, str] | None = None
+
+    # --- problems -----------------------------------------------------------------------------------------
+
+    def problem(self, where: str, field: str, expected: str, found: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.file, where, field, expected, found, hint))
+
+    def _formula(self, table: _Table, row: int, column: int) -> str | None:
+        """The formula in a cell that read as empty, if it holds one (a formula without a cached value)."""
+        if self._formulas is None:
+            try:
+                self._formulas = _read_sheets(self.data, self.file, data_only=False)
+            except UnreadableFileError:
+                self._formulas = {}
+        raw = self._formulas.get(layout.normalise_name(table.title))
+        if raw is None or raw.rows is None or row > len(raw.rows):
+            return None
+        values = raw.rows[row - 1]
+        if column >= len(values):
+            return None
+        value = values[column]
+        text = getattr(value, "text", value)  # an array formula keeps its text in .text
+        if isinstance(text, str) and text.startswith("="):
+            return text
+        if value is not None and not isinstance(value, str):
+            return f"={type(value).__name__}"
+        return None
+
+    def _empty_cell(self, table: _Table, row: int, column: int, field: str) -> bool:
+        """True (and a problem reported) if an empty-looking cell is really a formula without a cached value."""
+        formula = self._formula(table, row, column)
+        if formula is None:
+            return False
+        self.problem(
+            table.where(row, column),
+            field,
+            "a computed value",
+            f"formula '{formula}' without a cached value",
+            FORMULA_HINT,
+        )
+        return True
+
+    # --- sheets and headers -------------------------------------------------------------------------------
+
+    def table(self, spec: Sheet) -> _Table | None:
+        raw = self.sheets.get(layout.normalise_name(spec.name))
+        if raw is None:
+            if spec.required:
+                titles = [s.title for s in self.sheets.values()]
+                near = _suggest(spec.name, titles)
+                self.problem(
+                    f"sheet '{spec.name}'",
+                    "sheet",
+                    f"a sheet named '{spec.name}'",
+                    f"sheets {_quote_list(titles)}",
+                    f"did you mean '{near}'? Rename it to '{spec.name}'" if near else "",
+                )
+            return None
+        if raw.rows is None:
+            self.problem(f"sheet '{raw.title}'", "sheet", "a worksheet with cells", "a chart sheet")
+            return None
+        return self._header(spec, raw)
+
+    def _header(self, spec: Sheet, raw: _RawSheet) -> _Table:
+        header = raw.rows[0] if raw.rows else ()
+        wanted = {layout.normalise_name(name): name for name in spec.column_names}
+        table = _Table(spec, raw.title, {}, {})
+        unmatched: list[str] = []
+        for index, value in enumerate(header):
+            if _is_blank(value):
+                continue
+            year = layout.as_year(value) if spec.has_years else None
+            if year is not None:
+                if year in table.years:
+                    self.problem(
+                        table.where(1, index),
+                        str(year),
+                        f"one column for year {year}",
+                        f"a second column {year}",
+                        "remove or rename one of them",
+                    )
+                else:
+                    table.years[year] = index
+                continue
+            name = wanted.get(layout.normalise_name(str(value)))
+            if name is None:
+                unmatched.append(_cell_text(value))  # an extra column (notes, say): allowed and ignored
+            elif name in table.columns:
+                self.problem(
+                    table.where(1, index),
+                    name,
+                    f"one column '{name}'",
+                    f"a second column '{_cell_text(value)}'",
+                    "remove or rename one of them",
+                )
+            else:
+                table.columns[name] = index
+        found = [_cell_text(v) for v in header if not _is_blank(v)]
+        for name in spec.column_names:
+            if name not in table.columns:
+                table.complete = False
+                near = _suggest(name, unmatched)
+                self.problem(
+                    table.header_where,
+                    name,
+                    f"a column '{name}' (column headers in row 1: {', '.join(spec.column_names)})",
+                    f"columns {_quote_list(found)}" if found else "an empty row 1",
+                    f"did you mean '{near}'? Rename the header to '{name}'" if near else "",
+                )
+        for number, values in enumerate(raw.rows[1:], start=2):
+            used = [*table.columns.values(), *table.years.values()]
+            if any(i < len(values) and not _is_blank(values[i]) for i in used):
+                table.rows.append((number, values))
+        return table
+
+    def check_years(self, table: _Table) -> None:
+        """The years of a sheet other than 'Lasten en baten' must be the workbook's years exactly."""
+        if not self.years:
+            return
+        found = sorted(table.years)
+        found_text = f"years {', '.join(str(y) for y in found)}" if found else "no year columns"
+        for year in self.years:
+            if year not in table.years:
+                self.problem(
+                    table.header_where,
+                    str(year),
+                    f"a column {year}: every sheet with years has the years of sheet '{layout.LASTEN_BATEN}' "
+                    f"({_years_text(self.years)})",
+                    found_text,
+                    f"add a column with header {year}",
+                )
+        for year in found:
+            if year not in self.years:
+                self.problem(
+                    table.where(1, table.years[year]),
+                    str(year),
+                    f"only the years of sheet '{layout.LASTEN_BATEN}' ({_years_text(self.years)})",
+                    f"a column {year}",
+                    f"remove the column or add year {year} to sheet '{layout.LASTEN_BATEN}'",
+                )
+
+    def set_years(self, table: _Table) -> None:
+        years = sorted(table.years)
+        if not years:
+            found = list(table.columns)
+            self.problem(
+                table.header_where,
+                "years",
+                "year columns: headers that are 4-digit years, such as 2025, 2026, 2027, 2028",
+                f"columns {_quote_list(found)}" if found else "an empty row 1",
+                "add one column per year with the year as its header",
+            )
+            return
+        if years != list(range(years[0], years[-1] + 1)):
+            missing = [y for y in range(years[0], years[-1] + 1) if y not in table.years]
+            self.problem(
+                table.header_where,
+                "years",
+                "consecutive years, such as 2025, 2026, 2027, 2028",
+                f"years {', '.join(str(y) for y in years)} (missing {', '.join(str(y) for y in missing)})",
+                "add the missing year columns",
+            )
+        self.years = tuple(years)
+
+    # --- cells --------------------------------------------------------------------------------------------
+
+    def text(self, table: _Table, row: int, values: tuple[object, ...], name: str, what: str) -> str | None:
+        """A required text cell (a name, a code), stripped; numbers read as their text (1 -> "1")."""
+        value = self.optional_text(table, row, values, name)
+        if value is None:
+            index = table.columns[name]
+            if not self._empty_cell(table, row, index, name):
+                self.problem(table.where(row, index), name, what, "an empty cell")
+        return value
+
+    def optional_text(self, table: _Table, row: int, values: tuple[object, ...], name: str) -> str | None:
+        index = table.columns.get(name)
+        if index is None or index >= len(values) or _is_blank(values[index]):
+            return None
+        value = values[index]
+        if isinstance(value, bool):
+            self.problem(table.where(row, index), name, "text", f"the boolean {str(value).upper()}")
+            return None
+        if isinstance(value, datetime.datetime | datetime.date | datetime.time | datetime.timedelta):
+            self.problem(table.where(row, index), name, "text", f"a date or time ({value})")
+            return None
+        return _cell_text(value).strip()
+
+    def choice(self, table: _Table, row: int, values: tuple[object, ...], name: str, allowed: dict[str, T]) -> T | None:
+        shown = table.spec.column(name).allowed or tuple(allowed)
+        expected = "one of " + ", ".join(shown)
+        text = self.text(table, row, values, name, expected)
+        if text is None:
+            return None
+        chosen = allowed.get(layout.normalise_name(text))
+        if chosen is None:
+            near = _suggest(text, list(shown))
+            self.problem(
+                table.where(row, table.columns[name]),
+                name,
+                expected,
+                f"'{text}'",
+                f"did you mean '{near}'?" if near else "",
+            )
+        return chosen
+
+    def amount(
+        self, table: _Table, row: int, values: tuple[object, ...], index: int, name: str, *, negative: bool = False
+    ) -> Decimal:
+        """An amount cell as an exact Decimal; an empty cell is 0. A problem gives 0, so reading goes on."""
+        value = values[index] if index < len(values) else None
+        where = table.where(row, index)
+        expected = "a number (euros)" if negative else "a number of 0 or more"
+        if _is_blank(value):
+            self._empty_cell(table, row, index, name)
+            return ZERO
+        if isinstance(value, bool):
+            self.problem(where, name, expected, f"the boolean {str(value).upper()}", "booleans are not amounts")
+            return ZERO
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("#"):
+                self.problem(where, name, expected, f"the error value '{text}'", "correct the formula in this cell")
+            elif _NUMBER_TEXT.match(text):
+                self.problem(
+                    where,
+                    name,
+                    expected,
+                    f"text '{text}'",
+                    "the cell holds text that looks like a number: use Convert to Number (Converteren naar "
+                    "getal) in Excel, or type the number again in a cell formatted as a number",
+                )
+            else:
+                self.problem(where, name, expected, f"text '{text}'")
+            return ZERO
+        if isinstance(value, int | float):
+            if isinstance(value, float) and not math.isfinite(value):
+                self.problem(where, name, expected, f"'{value}'")
+                return ZERO
+            number = to_decimal(value)
+            if number < 0 and not negative:
+                self.problem(
+                    where,
+                    name,
+                    expected,
+                    f"{_cell_text(value)}",
+                    "amounts are positive magnitudes; the Soort says whether money goes in or out",
+                )
+                return ZERO
+            return number
+        if isinstance(value, datetime.datetime | datetime.date | datetime.time | datetime.timedelta):
+            self.problem(where, name, expected, f"a date or time ({value})", "format the cell as a number")
+            return ZERO
+        self.problem(where, name, expected, f"'{value}'")
+        return ZERO
+
+    def amounts(
+        self, table: _Table, row: int, values: tuple[object, ...], *, negative: bool = False
+    ) -> tuple[Decimal, ...]:
+        result = []
+        for year in self.years:
+            index = table.years.get(year)
+            result.append(
+                ZERO if index is None else self.amount(table, row, values, index, str(year), negative=negative)
+            )
+        return tuple(result)
+
+    def programma(self, table: _Table, row: int, values: tuple[object, ...]) -> str | None:
+        name = layout.PROGRAMMA
+        text = self.text(table, row, values, name, f"a programme code or name from sheet '{layout.PROGRAMMAS}'")
+        if text is None or self.programma_lookup is None:
+            return text
+        code = self.programma_lookup.get(layout.normalise_name(text))
+        if code is None:
+            near = _suggest(text, list(self.programma_lookup))
+            hint = ""
+            if near is not None:
+                code_near = self.programma_lookup[layout.normalise_name(near)]
+                hint = f"did you mean '{code_near}' ({self.programma_names[code_near]})?"
+            else:
+                hint = f"known programme codes: {', '.join(self.programma_names)}"
+            self.problem(
+                table.where(row, table.columns[name]),
+                name,
+                f"a programme code or name from sheet '{layout.PROGRAMMAS}'",
+                f"'{text}'",
+                hint,
+            )
+        return code
+
+    def key(self, table: _Table, row: int, values: tuple[object, ...]) -> str | None:
+        text = self.optional_text(table, row, values, layout.SLEUTEL)
+        return text.lower() if text else None
+
+    # --- the sheets ---------------------------------------------------------------------------------------
+
+    def load(self, sha256: str) -> Baseline:
+        tables = {spec.name: self.table(spec) for spec in layout.SHEETS}
+        lines_table = tables[layout.LASTEN_BATEN]
+        if lines_table is not None:
+            self.set_years(lines_table)
+        else:  # no 'Lasten en baten': still check the other sheets against each other
+            first = next((t for t in tables.values() if t is not None and t.years), None)
+            if first is not None:
+                self.years = tuple(sorted(first.years))
+        for spec in layout.SHEETS:
+            table = tables[spec.name]
+            if table is not None and spec.has_years and spec.name != layout.LASTEN_BATEN and lines_table is not None:
+                self.check_years(table)
+
+        programmas = self.read_programmas(tables[layout.PROGRAMMAS])
+        lines = self.read_lines(lines_table)
+        reserves = self.read_reserves(tables[layout.RESERVES])
+        mutations = self.read_mutations(tables[layout.MUTATIES])
+        jeugdhulp = self.read_jeugdhulp(tables[layout.JEUGDHULP], lines_table, lines)
+        transformatieplan = self.read_transformatieplan(tables[layout.TRANSFORMATIEPLAN])
+        weerstand = self.read_weerstand(tables[layout.WEERSTAND])
+
+        if self.problems:
+            raise BaselineError(self.problems)
+        return Baseline(
+            source=self.file,
+            years=self.years,
+            programmas=programmas,
+            lines=lines,
+            reserves=reserves,
+            mutations=mutations,
+            jeugdhulp=jeugdhulp,
+            transformatieplan=transformatieplan,
+            weerstand=weerstand,
+            sha256=sha256,
+        )
+
+    def _rows(self, table: _Table | None) -> Iterable[tuple[int, tuple[object, ...]]]:
+        if table is None or not table.complete:
+            return ()
+        return table.rows
+
+    def _unique(self, table: _Table, row: int, name: str, value: str | None, seen: dict[str, int], what: str) -> None:
+        if value is None:
+            return
+        key = layout.normalise_name(value)
+        if key in seen:
+            self.problem(
+                table.where(row, table.columns[name]),
+                name,
+                f"{what} used only once in sheet '{table.title}'",
+                f"'{value}' again (also in row {seen[key]})",
+            )
+        else:
+            seen[key] = row
+
+    def _none_found(self, table: _Table, field: str, expected: str) -> None:
+        self.problem(f"sheet '{table.title}', row 2", field, expected, "no rows")
+
+    def read_programmas(self, table: _Table | None) -> tuple[Programma, ...]:
+        result: list[Programma] = []
+        codes: dict[str, int] = {}
+        names: dict[str, int] = {}
+        for row, values in self._rows(table):
+            assert table is not None
+            code = self.text(table, row, values, layout.CODE, "a programme code, such as 6 or AD")
+            naam = self.text(table, row, values, layout.NAAM, "a programme name")
+            self._unique(table, row, layout.CODE, code, codes, "a code")
+            self._unique(table, row, layout.NAAM, naam, names, "a name")
+            if code is not None and naam is not None:
+                result.append(Programma(code, naam))
+        if table is None or not table.complete:
+            return ()
+        if not table.rows:
+            self._none_found(table, layout.CODE, "at least one programme")
+        lookup: dict[str, str] = {}
+        for p in result:
+            lookup.setdefault(layout.normalise_name(p.naam), p.code)
+        for p in result:
+            lookup[layout.normalise_name(p.code)] = p.code  # a code wins over a name that reads the same
+        self.programma_lookup = lookup
+        self.programma_names = {p.code: p.naam for p in result}
+        return tuple(result)
+
+    def read_lines(self, table: _Table | None) -> tuple[Line, ...]:
+        result: list[Line] = []
+        keys: dict[str, int] = {}
+        for row, values in self._rows(table):
+            assert table is not None
+            programma = self.programma(table, row, values)
+            description = self.text(table, row, values, layout.OMSCHRIJVING, "a description of the line")
+            soort = self.choice(table, row, values, layout.SOORT, layout.LINE_SOORTEN)
+            aard = self.choice(table, row, values, layout.AARD, layout.AARDEN)
+            key = self.key(table, row, values)
+            self._unique(table, row, layout.SLEUTEL, key, keys, "a Sleutel")
+            amounts = self.amounts(table, row, values, negative=True)
+            source = self.optional_text(table, row, values, layout.BRON) or ""
+            if programma is not None and description is not None and soort is not None and aard is not None:
+                result.append(Line(programma, description, soort, aard, amounts, key, source, row))
+        if table is not None and table.complete and not table.rows:
+            self._none_found(table, layout.PROGRAMMA, "at least one line of lasten or baten")
+        return tuple(result)
+
+    def read_reserves(self, table: _Table | None) -> tuple[Reserve, ...]:
+        result: list[Reserve] = []
+        names: dict[str, int] = {}
+        algemene: tuple[str, int] | None = None
+        for row, values in self._rows(table):
+            assert table is not None
+            naam = self.text(table, row, values, layout.RESERVE, "the name of the reserve")
+            self._unique(table, row, layout.RESERVE, naam, names, "a reserve name")
+            soort = self.choice(table, row, values, layout.SOORT, layout.RESERVE_SOORTEN)
+            balance = self.amount(table, row, values, table.columns[layout.BEGINSTAND], layout.BEGINSTAND)
+            counts = None
+            if self.optional_text(table, row, values, layout.WEERSTANDSCAPACITEIT) is not None:
+                counts = self.choice(table, row, values, layout.WEERSTANDSCAPACITEIT, layout.JA_NEE)
+            if soort is ReserveSoort.ALGEMEEN:
+                if algemene is None:
+                    algemene = (naam or "", row)
+                else:
+                    self.problem(
+                        table.where(row, table.columns[layout.SOORT]),
+                        layout.SOORT,
+                        "exactly one algemene reserve",
+                        f"a second algemene reserve (the first is '{algemene[0]}' in row {algemene[1]})",
+                        "make one of them a bestemmingsreserve",
+                    )
+            if counts is None:
+                counts = soort is ReserveSoort.ALGEMEEN
+            source = self.optional_text(table, row, values, layout.BRON) or ""
+            if naam is not None and soort is not None:
+                result.append(Reserve(naam, soort, balance, counts, source, row))
+        if table is None or not table.complete:
+            return tuple(result)
+        self.reserve_lookup = {layout.normalise_name(r.naam): r.naam for r in result}
+        if algemene is None and not any(
+            p.field == layout.SOORT and p.where.startswith(f"sheet '{table.title}'") for p in self.problems
+        ):
+            self.problem(
+                f"sheet '{table.title}'",
+                layout.SOORT,
+                "exactly one reserve with Soort 'algemene reserve'",
+                "none" if table.rows else "no rows",
+                "add the algemene reserve with its balance on 1 January of the first year",
+            )
+        return tuple(result)
+
+    def read_mutations(self, table: _Table | None) -> tuple[ReserveMutation, ...]:
+        result: list[ReserveMutation] = []
+        for row, values in self._rows(table):
+            assert table is not None
+            reserve = self.reserve(table, row, values)
+            programma = self.programma(table, row, values)
+            description = self.text(table, row, values, layout.OMSCHRIJVING, "a description of the mutation")
+            soort = self.choice(table, row, values, layout.SOORT, layout.MUTATION_SOORTEN)
+            aard = self.choice(table, row, values, layout.AARD, layout.AARDEN)
+            key = self.key(table, row, values)
+            amounts = self.amounts(table, row, values)
+            source = self.optional_text(table, row, values, layout.BRON) or ""
+            if reserve is not None and programma is not None and description is not None and soort and aard:
+                result.append(ReserveMutation(reserve, programma, description, soort, aard, amounts, key, source, row))
+        return tuple(result)
+
+    def reserve(self, table: _Table, row: int, values: tuple[object, ...]) -> str | None:
+        name = layout.RESERVE
+        text = self.text(table, row, values, name, f"a reserve from sheet '{layout.RESERVES}'")
+        if text is None or self.reserve_lookup is None:
+            return text
+        naam = self.reserve_lookup.get(layout.normalise_name(text))
+        if naam is None:
+            known = list(self.reserve_lookup.values())
+            near = _suggest(text, known)
+            self.problem(
+                table.where(row, table.columns[name]),
+                name,
+                f"a reserve from sheet '{layout.RESERVES}'",
+                f"'{text}'",
+                f"did you mean '{near}'?" if near else f"known reserves: {_quote_list(known)}",
+            )
+        return naam
+
+    def read_jeugdhulp(
+        self, table: _Table | None, lines_table: _Table | None, lines: Sequence[Line]
+    ) -> tuple[JeugdhulpSegment, ...]:
+        before = len(self.problems)
+        # segment key -> name, unit, {grootheid: (row, amounts, source)}
+        segments: dict[str, tuple[str, dict[str, tuple[int, tuple[Decimal, ...], str, str]]]] = {}
+        for row, values in self._rows(table):
+            assert table is not None
+            naam = self.text(table, row, values, layout.SEGMENT, "the name of a youth-care segment")
+            unit = self.optional_text(table, row, values, layout.EENHEID) or ""
+            grootheid = self.choice(table, row, values, layout.GROOTHEID, layout.GROOTHEDEN)
+            amounts = self.amounts(table, row, values)
+            source = self.optional_text(table, row, values, layout.BRON) or ""
+            if naam is None or grootheid is None:
+                continue
+            _, parts = segments.setdefault(layout.normalise_name(naam), (naam, {}))
+            if grootheid in parts:
+                self.problem(
+                    table.where(row, table.columns[layout.GROOTHEID]),
+                    layout.GROOTHEID,
+                    f"one '{grootheid}' row for segment '{naam}'",
+                    f"a second one (also in row {parts[grootheid][0]})",
+                )
+            else:
+                parts[grootheid] = (row, amounts, source, unit)
+        result: list[JeugdhulpSegment] = []
+        for naam, parts in segments.values():
+            assert table is not None
+            missing = [g for g in (layout.PRIJS, layout.VOLUME) if g not in parts]
+            if missing:
+                (present, (row, *_)) = next(iter(parts.items()))
+                self.problem(
+                    f"sheet '{table.title}', row {row}",
+                    layout.GROOTHEID,
+                    f"a '{missing[0]}' row for segment '{naam}' (every segment has one 'prijs' and one 'volume' row)",
+                    f"only a '{present}' row (row {row})",
+                    f"add a row with Segment '{naam}' and Grootheid '{missing[0]}'",
+                )
+                continue
+            p_row, prices, p_source, p_unit = parts[layout.PRIJS]
+            q_row, volumes, q_source, q_unit = parts[layout.VOLUME]
+            if p_source and q_source and p_source != q_source:
+                source = f"prijs: {p_source}; volume: {q_source}"
+            else:
+                source = p_source or q_source
+            result.append(JeugdhulpSegment(naam, q_unit or p_unit, prices, volumes, source, min(p_row, q_row)))
+        if result and len(self.problems) == before:
+            self.reconcile(result, lines_table, lines)
+        return tuple(result)
+
+    def reconcile(
+        self, segments: Sequence[JeugdhulpSegment], lines_table: _Table | None, lines: Sequence[Line]
+    ) -> None:
+        """Σ prijs × volume per year equals the `jeugdhulp` line, to the cent."""
+        if lines_table is None or not lines_table.complete:
+            return
+        line = next((x for x in lines if x.key == layout.KEY_JEUGDHULP), None)
+        if line is None:
+            if not any(p.field == layout.SLEUTEL for p in self.problems):
+                self.problem(
+                    f"sheet '{lines_table.title}'",
+                    layout.SLEUTEL,
+                    f"a line with Sleutel '{layout.KEY_JEUGDHULP}' (the youth-care segments of sheet "
+                    f"'{layout.JEUGDHULP}' add up to it)",
+                    "no such line",
+                    f"give the youth-care line of programme 6 the Sleutel '{layout.KEY_JEUGDHULP}'",
+                )
+            return
+        assert line.row is not None
+        if line.soort is not Soort.LAST:
+            self.problem(
+                lines_table.where(line.row, lines_table.columns[layout.SOORT]),
+                layout.SOORT,
+                f"'last' for the line with Sleutel '{layout.KEY_JEUGDHULP}'",
+                f"'{line.soort.value}'",
+            )
+        for y, year in enumerate(self.years):
+            with exact():
+                total = sum((s.prices[y] * s.volumes[y] for s in segments), ZERO)
+            if round_half_away(total, CENT) != round_half_away(line.amounts[y], CENT):
+                self.problem(
+                    lines_table.where(line.row, lines_table.years[year]),
+                    str(year),
+                    f"{_money(round_half_away(total, CENT))}, the sum of prijs × volume over the segments of sheet "
+                    f"'{layout.JEUGDHULP}' in {year}",
+                    f"{_money(line.amounts[y])} on the line with Sleutel '{layout.KEY_JEUGDHULP}'",
+                    "the youth-care line must equal its segments to the cent: correct the prices, the volumes or "
+                    "the line",
+                )
+
+    def read_transformatieplan(self, table: _Table | None) -> tuple[TransformatieOnderdeel, ...]:
+        result: list[TransformatieOnderdeel] = []
+        names: dict[str, int] = {}
+        for row, values in self._rows(table):
+            assert table is not None
+            naam = self.text(table, row, values, layout.ONDERDEEL, "the name of the onderdeel")
+            self._unique(table, row, layout.ONDERDEEL, naam, names, "an onderdeel")
+            programma = self.programma(table, row, values)
+            invulling: Invulling | None = self.choice(table, row, values, layout.INVULLING, layout.INVULLINGEN)
+            amounts = self.amounts(table, row, values)
+            source = self.optional_text(table, row, values, layout.BRON) or ""
+            if naam is not None and programma is not None and invulling is not None:
+                result.append(TransformatieOnderdeel(naam, programma, invulling, amounts, source, row))
+        return tuple(result)
+
+    def read_weerstand(self, table: _Table | None) -> tuple[WeerstandPost, ...]:
+        result: list[WeerstandPost] = []
+        for row, values in self._rows(table):
+            assert table is not None
+            naam = self.text(table, row, values, layout.ONDERDEEL, "the name of the onderdeel")
+            soort: Weerstandsoort | None = self.choice(table, row, values, layout.SOORT, layout.WEERSTAND_SOORTEN)
+            amounts = self.amounts(table, row, values)
+            source = self.optional_text(table, row, values, layout.BRON) or ""
+            if naam is not None and soort is not None:
+                result.append(WeerstandPost(naam, soort, amounts, source, row))
+        if (
+            table is not None
+            and table.complete
+            and not any(w.soort is Weerstandsoort.BENODIGD for w in result)
+            and not any(p.where.startswith(f"sheet '{table.title}'") and p.field == layout.SOORT for p in self.problems)
+        ):
+            self.problem(
+                f"sheet '{table.title}'",
+                layout.SOORT,
+                "at least one row with Soort 'benodigd' (the required weerstandscapaciteit)",
+                "none" if table.rows else "no rows",
+                "add the quantified risks as benodigd, or remove the sheet",
+            )
+        return tuple(result)
