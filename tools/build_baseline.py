@@ -1,0 +1,675 @@
+"""Build the shipped, ILLUSTRATIVE baseline workbook data/hengelo-begroting-2025-2028.xlsx.
+
+    python tools/build_baseline.py [--output PATH]
+
+The per-programme figures of Hengelo's Beleidsbegroting 2025-2028 could not be obtained (see
+/work/shared/reference/hengelo-published-figures.md, "NOT FOUND"). This script therefore writes an illustrative
+baseline calibrated to published magnitudes. Every figure that IS published is entered exactly, with its source in
+the `Bron` column; every other figure says "illustratief". An analyst at the municipality replaces the workbook
+with the real one; the tool reads that without code changes.
+
+How each figure was calibrated
+------------------------------
+Published, entered exactly (Bron names the publication):
+- Wijkaanpak: € 503.000 (2025) and € 509.000 (2026), nothing yet for 2027-2028; incidenteel, programme 6, Sleutel
+  `wijkaanpak` (Beleidsbegroting 2025-2028, Strategische agenda, dwarsthema wijkgerichte aanpak; Zomernota
+  2024-2028).
+- Motie M15 Fonds voor leefbare wijken: € 100.000 in 2025 and 2026 ten laste van de algemene reserve: a last
+  (incidenteel, programme 6) and an onttrekking from the Algemene reserve, both with Sleutel
+  `fonds_leefbare_wijken` (same source).
+- Transformatieplan sociaal domein: taakstelling rising to € 6,9 mln in 2026, of which € 96.000 still open in 2026
+  (Strategische agenda, Toekomstbestendig sociaal domein). 2027-2028 continue at € 6,9 mln (illustratief); 2025 is
+  an illustrative € 5,4 mln; the split over onderdelen is illustratief, with Werk en inkomen (€ 525.000) and Wmo
+  (€ 1,1 mln) at the structural savings the Jaarstukken 2023 report for them.
+- Onvoorzien: € 100.000 structureel and € 66.000 incidenteel in 2025 (Grondslagen voor de ramingen); the
+  structural € 100.000 continues in 2026-2028 (illustratief continuation), the incidental part is 0 later.
+- Algemene dekkingsmiddelen: the structural stelpost of € 2,8 mln for lower use of the BTW-compensatiefonds, and
+  the stelpost Wmo-indexering of € 371.000 in 2026 rising to "bijna € 1,1 miljoen" (entered as € 1.100.000) in
+  2028, 0 in 2025; 2027 (€ 735.000) is illustratief, halfway (Overige ontwikkelingen, risico's en financiële
+  positie).
+- Youth care: the 2025 prices are an illustrative 2024 price times the published index, 4,89% for care products
+  and 4,96% for jeugdbescherming en jeugdreclassering; 2026-2028 are in constant prices and the volume growth is 0%
+  (both published assumptions of the Grondslagen voor de ramingen). The 2024 prices and the volumes are
+  illustratief, chosen so the total is about € 32 mln (Hengelo's youth-care costs were € 19 mln in 2015 and € 28 mln
+  in 2019, and have risen since). The line `jeugdhulp` of programme 6 is written as exactly Σ prijs × volume per
+  year, computed here with Decimal (a number, not a formula).
+
+Illustrative, calibrated to published magnitudes:
+- Scale: total lasten about € 387 mln in 2025 (begrotingsomzet about € 379 mln in 2024, "zo'n 380 miljoen"). Local
+  taxes are scaled from the 2023 heffingsopbrengsten (OZB, riool- and afvalstoffenheffing, leges) with two years of
+  growth; the algemene uitkering is the balancing item that makes the budget close.
+- Algemene reserve on 1 January 2025: € 58 mln (about € 45 mln in 2022, about € 60 mln late 2025).
+- Bestemmingsreserves: Reserve sociaal domein (incidental transformation budget), Reserve onderwijshuisvesting
+  (a structural storting towards the € 50 mln extra for onderwijshuisvesting up to 2030, and structural
+  onttrekkingen for the rising kapitaallasten), Reserve dekking kapitaallasten (a dekkingsreserve with structural
+  onttrekkingen) and Reserve Spoorzone (incidental onttrekkingen for the area development).
+- The result: geraamd resultaat slightly positive every year (a closing budget); structureel saldo positive in
+  2025 and small in 2026-2028 (the 2024-2027 budget showed structural deficits of € 1,4 mln in 2026 and € 2,9 mln in
+  2027, which the Zomernota 2024-2028 closed), so a high youth-care scenario makes it clearly negative. No reserve
+  goes below zero. `check()` asserts all this, so a change that breaks it fails the build.
+- Weerstandsvermogen: beschikbaar other than reserves is the unused tax capacity (illustratief) and onvoorzien;
+  benodigd about € 25 mln (illustratief), so the ratio rates A with the algemene reserve.
+
+The build is deterministic (fixed document and zip timestamps) and atomic (a temporary file, then a rename); every
+amount is a Decimal, written as the number it is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from hengelo_scenario.baseline import layout  # noqa: E402
+from hengelo_scenario.baseline.template import new_workbook, save_workbook  # noqa: E402
+from hengelo_scenario.money import exact  # noqa: E402
+from hengelo_scenario.resources import BASELINE_FILE_NAME  # noqa: E402
+
+YEARS = (2025, 2026, 2027, 2028)
+OUTPUT = ROOT / "data" / BASELINE_FILE_NAME
+
+# Sources, as they appear in the Bron column.
+ILL = "illustratief"
+BB = "Beleidsbegroting 2025-2028"
+STRATEGISCH = f"{BB}, Strategische agenda"
+WIJKAANPAK_BRON = f"{STRATEGISCH}, dwarsthema wijkgerichte aanpak: Zomernota 2024-2028"
+M15_BRON = f"{STRATEGISCH}, dwarsthema wijkgerichte aanpak: motie M15 Zomernota 2024-2028"
+TRANSFORMATIE_BRON = f"{STRATEGISCH}, Toekomstbestendig sociaal domein"
+GRONDSLAGEN = f"{BB}, Grondslagen voor de ramingen"
+ONTWIKKELINGEN = f"{BB}, Overige ontwikkelingen, risico's en financiële positie"
+PROGRAMMAPLAN = f"{BB}, programmaplan"
+BBV = "Besluit begroting en verantwoording (BBV), art. 8: verplicht overzicht"
+
+
+def money(*values: int | str) -> tuple[Decimal, ...]:
+    """Amounts per year; one value is repeated for every year."""
+    if len(values) == 1:
+        values = values * len(YEARS)
+    if len(values) != len(YEARS):
+        raise ValueError(values)
+    return tuple(Decimal(str(v)) for v in values)
+
+
+# --- Programma's ----------------------------------------------------------------------------------------------
+
+PROGRAMMAS: tuple[tuple[str, str, str], ...] = (
+    ("1", "Veiligheid", f"{PROGRAMMAPLAN} 5.2.1"),
+    ("2", "Verkeer, vervoer en waterstaat", f"{PROGRAMMAPLAN} 5.2.2"),
+    ("3", "Economie", f"{PROGRAMMAPLAN} 5.2.3"),
+    ("4", "Onderwijs", f"{PROGRAMMAPLAN} 5.2.4"),
+    ("5", "Sport, cultuur en recreatie", f"{PROGRAMMAPLAN} 5.2.5"),
+    ("6", "Sociaal domein", f"{PROGRAMMAPLAN} 5.2.6"),
+    ("7", "Volksgezondheid, milieu en duurzaamheid", f"{PROGRAMMAPLAN} 5.2.7"),
+    ("8", "Volkshuisvesting, ruimtelijke ordening en stedelijke vernieuwing", f"{PROGRAMMAPLAN} 5.2.8"),
+    ("9", "Bestuur en ondersteuning", f"{PROGRAMMAPLAN} 5.2.9"),
+    ("AD", "Algemene dekkingsmiddelen", f"{BBV} algemene dekkingsmiddelen"),
+    ("OH", "Overhead", f"{BBV} overhead"),
+    ("VPB", "Vennootschapsbelasting (Vpb)", f"{BBV} vennootschapsbelasting"),
+    ("ONV", "Onvoorzien", f"{BBV} onvoorzien"),
+)
+
+
+# --- Jeugdhulp: p x q per segment -----------------------------------------------------------------------------
+
+INDEX_ZORG = Decimal("1.0489")  # ondersteuningsbehoeften, modules, beschikbaarheidsvoorzieningen, PGB
+INDEX_JB = Decimal("1.0496")  # jeugdbescherming en jeugdreclassering
+
+
+@dataclass(frozen=True)
+class Segment:
+    naam: str
+    eenheid: str
+    prijs_2024: Decimal  # illustratief
+    index: Decimal  # published, 2025
+    volume: Decimal  # illustratief, constant (0% volume growth, published)
+
+    @property
+    def prijs_2025(self) -> Decimal:
+        with exact():
+            return self.prijs_2024 * self.index
+
+    @property
+    def prices(self) -> tuple[Decimal, ...]:
+        return (self.prijs_2025,) * len(YEARS)  # 2026-2028 in constant prices
+
+    @property
+    def volumes(self) -> tuple[Decimal, ...]:
+        return (self.volume,) * len(YEARS)
+
+
+SEGMENTS = (
+    Segment("Ambulant incl. jeugd-GGZ", "cliënt", Decimal(5600), INDEX_ZORG, Decimal(2350)),
+    Segment("Daghulp", "cliënt", Decimal(13800), INDEX_ZORG, Decimal(260)),
+    Segment("Verblijf (excl. pleegzorg)", "cliënt", Decimal(86000), INDEX_ZORG, Decimal(95)),
+    Segment("Pleegzorg", "cliënt", Decimal(18500), INDEX_ZORG, Decimal(120)),
+    Segment("Jeugdbescherming en jeugdreclassering", "maatregel", Decimal(7400), INDEX_JB, Decimal(480)),
+)
+
+
+def jeugdhulp_total() -> tuple[Decimal, ...]:
+    with exact():
+        return tuple(sum((s.prices[y] * s.volumes[y] for s in SEGMENTS), Decimal(0)) for y in range(len(YEARS)))
+
+
+# --- Lasten en baten ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LineRow:
+    programma: str
+    omschrijving: str
+    soort: str  # last | baat
+    aard: str  # structureel | incidenteel
+    amounts: tuple[Decimal, ...]
+    sleutel: str = ""
+    bron: str = ILL
+
+
+def S_last(p: str, text: str, amounts: tuple[Decimal, ...], sleutel: str = "", bron: str = ILL) -> LineRow:
+    return LineRow(p, text, "last", "structureel", amounts, sleutel, bron)
+
+
+def I_last(p: str, text: str, amounts: tuple[Decimal, ...], sleutel: str = "", bron: str = ILL) -> LineRow:
+    return LineRow(p, text, "last", "incidenteel", amounts, sleutel, bron)
+
+
+def S_baat(p: str, text: str, amounts: tuple[Decimal, ...], bron: str = ILL) -> LineRow:
+    return LineRow(p, text, "baat", "structureel", amounts, "", bron)
+
+
+def I_baat(p: str, text: str, amounts: tuple[Decimal, ...], bron: str = ILL) -> LineRow:
+    return LineRow(p, text, "baat", "incidenteel", amounts, "", bron)
+
+
+# The algemene uitkering is the balancing item (illustratief): the 2026 dip is the "ravijnjaar" in the
+# gemeentefonds, 2027-2028 recover partly.
+ALGEMENE_UITKERING = money(210_568_000, 209_097_000, 207_633_000, 207_868_000)
+
+LINES: tuple[LineRow, ...] = (
+    # 1 Veiligheid
+    S_last("1", "Bijdrage Veiligheidsregio Twente (brandweer en crisisbeheersing)", money(7_940_000)),
+    S_last("1", "Openbare orde en veiligheid, toezicht en handhaving", money(3_180_000)),
+    S_last("1", "Veiligheidshuis en aanpak ondermijning", money(650_000)),
+    S_baat("1", "Leges en vergunningen APV", money(145_000)),
+    # 2 Verkeer, vervoer en waterstaat
+    S_last("2", "Wegen, straten, pleinen en openbare verlichting", money(14_650_000)),
+    S_last("2", "Water, bruggen en kades", money(1_850_000)),
+    S_last("2", "Parkeren", money(2_310_000)),
+    S_last("2", "Openbaar vervoer en verkeersveiligheid", money(1_380_000)),
+    I_last("2", "Mobiliteitsprojecten (incidenteel)", money(650_000, 0, 0, 0)),
+    S_baat("2", "Parkeerbelasting en parkeervergunningen", money(2_480_000)),
+    S_baat("2", "Havengelden", money(510_000)),
+    # 3 Economie
+    S_last("3", "Economische ontwikkeling en ondernemersloket", money(3_270_000)),
+    S_last("3", "Beheer bedrijventerreinen", money(1_540_000)),
+    S_last("3", "Markten en bedrijveninvesteringszones (BIZ)", money(640_000)),
+    S_last("3", "Regionale samenwerking economie (Agenda voor Twente)", money(1_420_000)),
+    S_baat("3", "Marktgelden en BIZ-bijdragen", money(460_000)),
+    S_baat("3", "Erfpacht en opbrengsten bedrijventerreinen", money(1_120_000)),
+    # 4 Onderwijs
+    S_last(
+        "4",
+        "Onderwijshuisvesting (kapitaallasten en beheer)",
+        money(9_850_000, 10_150_000, 10_450_000, 10_750_000),
+    ),
+    S_last("4", "Leerlingenvervoer", money(2_460_000)),
+    S_last("4", "Onderwijsbeleid en onderwijsachterstanden", money(4_720_000)),
+    S_last("4", "Voorschoolse voorziening peuters", money(2_850_000)),
+    S_baat("4", "Rijksbijdrage onderwijsachterstandenbeleid", money(3_150_000)),
+    S_baat("4", "Huur gymlokalen en medegebruik", money(380_000)),
+    # 5 Sport, cultuur en recreatie
+    S_last("5", "Sportaccommodaties en sportstimulering", money(8_730_000)),
+    S_last("5", "Cultuur, bibliotheek en theater", money(9_460_000)),
+    S_last("5", "Openbaar groen en recreatie", money(7_180_000)),
+    S_last("5", "Zwembaden", money(3_450_000)),
+    S_baat("5", "Huren sportaccommodaties", money(2_240_000)),
+    S_baat("5", "Opbrengsten cultuur en evenementen", money(890_000)),
+    S_baat("5", "Entreegelden zwembaden", money(1_250_000)),
+    # 6 Sociaal domein
+    S_last(
+        "6",
+        "Jeugdhulp (regionale inkoop, prijs × volume)",
+        jeugdhulp_total(),
+        layout.KEY_JEUGDHULP,
+        f"{ILL}: som van prijs × volume van blad '{layout.JEUGDHULP}'",
+    ),
+    S_last("6", "Jeugd overig (lokale jeugdhulp, toegang en preventie)", money(6_350_000)),
+    S_last("6", "Nieuw beleid jeugd (voorstellen 5.2.6)", money(1_800_000)),
+    S_last("6", "Wmo: maatwerkvoorzieningen en huishoudelijke ondersteuning", money(24_800_000)),
+    S_last("6", "Wmo: begeleiding en dagbesteding", money(9_800_000)),
+    S_last("6", "Wmo: hulpmiddelen, woonvoorzieningen en vervoer", money(6_900_000)),
+    S_last("6", "Participatiewet: bijstandsuitkeringen (BUIG)", money(41_200_000)),
+    S_last("6", "Overige inkomensvoorzieningen (Bbz, IOAW, IOAZ)", money(3_200_000)),
+    S_last("6", "Sociale werkvoorziening en re-integratie", money(16_400_000)),
+    S_last("6", "Inburgering en statushouders", money(2_600_000)),
+    S_last("6", "Samenkracht, sociale basis en basisondersteuning", money(10_450_000)),
+    S_last("6", "Schulddienstverlening en minimabeleid", money(6_900_000)),
+    I_last("6", "Wijkaanpak", money(503_000, 509_000, 0, 0), layout.KEY_WIJKAANPAK, WIJKAANPAK_BRON),
+    I_last(
+        "6",
+        "Fonds voor leefbare wijken (motie M15), ten laste van de algemene reserve",
+        money(100_000, 100_000, 0, 0),
+        layout.KEY_LEEFBARE_WIJKEN,
+        M15_BRON,
+    ),
+    I_last("6", "Transformatiebudget sociaal domein (incidenteel)", money(1_200_000, 800_000, 0, 0)),
+    S_baat("6", "Rijksbijdrage BUIG (bijstandsuitkeringen)", money(39_450_000)),
+    S_baat("6", "Rijksbijdrage overige inkomensvoorzieningen", money(2_900_000)),
+    S_baat("6", "Rijksbijdrage inburgering", money(2_100_000)),
+    S_baat("6", "Rijksbijdrage sociale werkvoorziening en re-integratie", money(8_700_000)),
+    S_baat("6", "Eigen bijdragen Wmo, verhaal en terugvorderingen", money(1_350_000)),
+    # 7 Volksgezondheid, milieu en duurzaamheid
+    S_last("7", "Riolering", money(9_860_000)),
+    S_last("7", "Afvalinzameling en -verwerking", money(10_940_000)),
+    S_last("7", "Volksgezondheid (GGD Twente)", money(3_720_000)),
+    S_last("7", "Milieubeheer", money(1_960_000)),
+    S_last("7", "Begraafplaatsen", money(760_000)),
+    S_last("7", "Duurzaamheid en energietransitie", money(1_350_000)),
+    S_last("7", "Bijdrage Omgevingsdienst Twente", money(1_680_000)),
+    I_last("7", "Programma Duurzaam Hengelo 2050 (incidenteel)", money(850_000, 850_000, 0, 0)),
+    S_baat("7", "Rioolheffing", money(12_340_000)),
+    S_baat("7", "Afvalstoffenheffing", money(11_420_000)),
+    S_baat("7", "Begraafrechten", money(610_000)),
+    I_baat("7", "Rijksbijdrage klimaat- en energiemiddelen (incidenteel)", money(900_000, 0, 0, 0)),
+    # 8 Volkshuisvesting, ruimtelijke ordening en stedelijke vernieuwing
+    S_last("8", "Ruimtelijke ordening en Omgevingswet", money(3_420_000)),
+    S_last("8", "Wonen en bouwen, vergunningverlening", money(3_610_000)),
+    S_last("8", "Stedelijke vernieuwing en wijkontwikkeling", money(2_150_000)),
+    I_last("8", "Grondexploitaties: kosten", money(30_000_000, 27_000_000, 24_000_000, 22_000_000)),
+    I_last("8", "Gebiedsontwikkeling Spoorzone (incidenteel)", money(1_500_000, 1_500_000, 1_000_000, 1_000_000)),
+    I_baat(
+        "8",
+        "Grondexploitaties: opbrengsten grondverkoop en winstneming",
+        money(31_200_000, 27_900_000, 24_800_000, 22_600_000),
+    ),
+    S_baat("8", "Leges omgevingsvergunningen", money(2_310_000)),
+    # 9 Bestuur en ondersteuning
+    S_last("9", "Bestuursorganen en bestuursondersteuning", money(4_380_000)),
+    S_last("9", "Burgerzaken", money(3_050_000)),
+    S_last("9", "Belastingen: heffing en invordering", money(1_870_000)),
+    S_last("9", "Vastgoedbeheer gemeentelijke gebouwen", money(5_200_000)),
+    I_last("9", "Digitale transformatie en dienstverlening (incidenteel)", money(600_000, 0, 0, 0)),
+    S_baat("9", "Leges burgerzaken", money(1_160_000)),
+    S_baat("9", "Huuropbrengsten gemeentelijk vastgoed", money(3_900_000)),
+    # Algemene dekkingsmiddelen
+    S_baat("AD", "Algemene uitkering gemeentefonds", ALGEMENE_UITKERING),
+    S_baat("AD", "OZB woningen", money(14_280_000)),
+    S_baat("AD", "OZB niet-woningen (eigenaren en gebruikers)", money(16_950_000)),
+    S_baat("AD", "Overige belastingen (hondenbelasting, toeristenbelasting, precario)", money(1_150_000)),
+    S_baat("AD", "Dividenden", money(1_620_000)),
+    S_baat("AD", "Treasury: rente-opbrengsten en doorberekende rente", money(2_780_000)),
+    S_baat("AD", "Stelpost lagere inzet BTW-compensatiefonds", money(2_800_000), ONTWIKKELINGEN),
+    S_baat(
+        "AD",
+        "Stelpost Wmo-indexering (verwachte rijksbijdrage)",
+        money(0, 371_000, 735_000, 1_100_000),
+        f"{ONTWIKKELINGEN} (2026: € 371.000; 2028: bijna € 1,1 miljoen); 2025 en 2027 illustratief",
+    ),
+    S_last("AD", "Treasury: rentelasten", money(3_350_000)),
+    S_last("AD", "Stelpost loon- en prijsontwikkeling", money(1_250_000)),
+    S_last("AD", "Taakstelling inkoopvoordeel (verlaagt de lasten)", money(-300_000)),
+    # Overhead
+    S_last("OH", "Overhead: personeel, huisvesting, ICT en bedrijfsvoering", money(39_800_000)),
+    I_last("OH", "Overhead: vervanging ICT-infrastructuur (incidenteel)", money(450_000, 0, 0, 0)),
+    S_baat("OH", "Overhead: doorberekend aan grondexploitaties en derden", money(620_000)),
+    # Vennootschapsbelasting
+    S_last("VPB", "Vennootschapsbelasting", money(60_000)),
+    # Onvoorzien
+    S_last(
+        "ONV",
+        "Onvoorzien structureel",
+        money(100_000),
+        bron=f"{GRONDSLAGEN} (2025); 2026-2028 illustratief voortgezet",
+    ),
+    I_last("ONV", "Onvoorzien incidenteel", money(66_000, 0, 0, 0), bron=f"{GRONDSLAGEN} (2025: € 66.000)"),
+)
+
+
+# --- Reserves and their mutations -----------------------------------------------------------------------------
+
+ALGEMENE_RESERVE = "Algemene reserve"
+
+RESERVES: tuple[tuple[str, str, Decimal, str, str], ...] = (
+    (ALGEMENE_RESERVE, "algemene reserve", Decimal(58_000_000), "ja", f"{ILL} (circa € 60 mln eind 2025)"),
+    ("Reserve sociaal domein", "bestemmingsreserve", Decimal(4_200_000), "nee", ILL),
+    ("Reserve onderwijshuisvesting", "bestemmingsreserve", Decimal(6_000_000), "nee", ILL),
+    ("Reserve dekking kapitaallasten", "bestemmingsreserve", Decimal(31_500_000), "nee", ILL),
+    ("Reserve Spoorzone", "bestemmingsreserve", Decimal(5_200_000), "nee", ILL),
+)
+
+
+@dataclass(frozen=True)
+class MutationRow:
+    reserve: str
+    programma: str
+    omschrijving: str
+    soort: str  # toevoeging | onttrekking
+    aard: str
+    amounts: tuple[Decimal, ...]
+    sleutel: str = ""
+    bron: str = ILL
+
+
+MUTATIONS: tuple[MutationRow, ...] = (
+    MutationRow(
+        ALGEMENE_RESERVE,
+        "6",
+        "Dekking fonds voor leefbare wijken (motie M15)",
+        "onttrekking",
+        "incidenteel",
+        money(100_000, 100_000, 0, 0),
+        layout.KEY_LEEFBARE_WIJKEN,
+        M15_BRON,
+    ),
+    MutationRow(
+        "Reserve sociaal domein",
+        "6",
+        "Dekking transformatiebudget sociaal domein",
+        "onttrekking",
+        "incidenteel",
+        money(1_200_000, 800_000, 0, 0),
+    ),
+    MutationRow(
+        "Reserve onderwijshuisvesting",
+        "4",
+        "Storting voor onderwijshuisvesting (€ 50 mln extra tot 2030)",
+        "toevoeging",
+        "structureel",
+        money(1_500_000),
+        bron=f"{ILL}; € 50 mln extra tot 2030 uit {ONTWIKKELINGEN}",
+    ),
+    MutationRow(
+        "Reserve onderwijshuisvesting",
+        "4",
+        "Dekking kapitaallasten nieuwbouw en renovatie scholen",
+        "onttrekking",
+        "structureel",
+        money(600_000, 900_000, 1_200_000, 1_500_000),
+    ),
+    MutationRow(
+        "Reserve dekking kapitaallasten",
+        "9",
+        "Dekking kapitaallasten investeringen (dekkingsreserve)",
+        "onttrekking",
+        "structureel",
+        money(1_450_000),
+    ),
+    MutationRow(
+        "Reserve Spoorzone",
+        "8",
+        "Dekking gebiedsontwikkeling Spoorzone",
+        "onttrekking",
+        "incidenteel",
+        money(1_500_000, 1_500_000, 1_000_000, 1_000_000),
+    ),
+)
+
+
+# --- Transformatieplan and weerstandsvermogen -----------------------------------------------------------------
+
+TAAKSTELLING = money(5_400_000, 6_900_000, 6_900_000, 6_900_000)
+OPEN = money(0, 96_000, 0, 0)
+_SPLIT = f"{ILL} (verdeling van de taakstelling uit {TRANSFORMATIE_BRON})"
+
+TRANSFORMATIEPLAN: tuple[tuple[str, str, str, tuple[Decimal, ...], str], ...] = (
+    ("Werk en inkomen", "6", "ingevuld", money(525_000), f"{_SPLIT}; niveau als Jaarstukken 2023"),
+    ("Wmo", "6", "ingevuld", money(1_100_000), f"{_SPLIT}; niveau als Jaarstukken 2023"),
+    ("Jeugd", "6", "ingevuld", money(3_175_000, 4_379_000, 4_475_000, 4_475_000), _SPLIT),
+    ("Sociale basis", "6", "ingevuld", money(600_000, 800_000, 800_000, 800_000), _SPLIT),
+    (
+        "Nog in te vullen",
+        "6",
+        "open",
+        OPEN,
+        f"{TRANSFORMATIE_BRON} (€ 96.000 in 2026; taakstelling € 6,9 mln in 2026)",
+    ),
+)
+
+WEERSTAND: tuple[tuple[str, str, tuple[Decimal, ...], str], ...] = (
+    ("Onbenutte belastingcapaciteit", "beschikbaar", money(6_200_000), ILL),
+    (
+        "Post onvoorzien",
+        "beschikbaar",
+        money(166_000, 100_000, 100_000, 100_000),
+        f"{GRONDSLAGEN} (2025); 2026-2028 illustratief voortgezet",
+    ),
+    ("Risico's sociaal domein (jeugdhulp, Wmo, participatie)", "benodigd", money(9_500_000), ILL),
+    ("Risico's grondexploitaties", "benodigd", money(6_000_000), ILL),
+    ("Overige risico's (garanties, verbonden partijen, claims)", "benodigd", money(9_500_000), ILL),
+)
+
+INTRO = (
+    "LET OP: dit is een ILLUSTRATIEF basiswerkboek voor de meerjarenbegroting 2025-2028 van de gemeente Hengelo. "
+    "De bedragen per programma uit de Beleidsbegroting 2025-2028 waren niet beschikbaar. Bedragen met Bron "
+    "'illustratief' zijn NIET de werkelijke cijfers van Hengelo: ze zijn afgestemd op gepubliceerde groottes "
+    "(begrotingsomzet circa € 379 miljoen in 2024, algemene reserve circa € 60 miljoen eind 2025).",
+    "Wat wel gepubliceerd is, staat er exact in met zijn bron: de wijkaanpak (€ 503.000 in 2025, € 509.000 in "
+    "2026), motie M15 Fonds voor leefbare wijken (€ 100.000 in 2025 en 2026 ten laste van de algemene reserve), de "
+    "taakstelling van het transformatieplan (€ 6,9 miljoen in 2026, waarvan € 96.000 nog open), onvoorzien "
+    "(€ 100.000 structureel en € 66.000 incidenteel in 2025), de stelposten BTW-compensatiefonds (€ 2,8 miljoen) en "
+    "Wmo-indexering (€ 371.000 in 2026 tot bijna € 1,1 miljoen in 2028) en de indexcijfers en volumegroei voor de "
+    "jeugdhulp.",
+    "Een analist van de gemeente vervangt dit werkboek door het echte, met dezelfde bladen en kolommen; "
+    "hengelo-scenario werkt daarop zonder aanpassing. Gemaakt met tools/build_baseline.py.",
+)
+
+
+# --- the workbook ---------------------------------------------------------------------------------------------
+
+
+def cell_value(amount: Decimal) -> int | float:
+    """The number to write: an int if whole, else a float that reads back as exactly this Decimal."""
+    if amount == amount.to_integral_value():
+        return int(amount)
+    number = float(amount)
+    if Decimal(repr(number)) != amount:
+        raise ValueError(f"{amount} cannot be written exactly as a spreadsheet number")
+    return number
+
+
+def _years(amounts: Sequence[Decimal]) -> dict[str | int, object]:
+    return {year: cell_value(a) for year, a in zip(YEARS, amounts, strict=True)}
+
+
+def sheet_rows() -> dict[str, list[dict[str | int, object]]]:
+    """The data rows of every sheet, as {column header: value}; the workbook orders them like the template."""
+    rows: dict[str, list[dict[str | int, object]]] = {
+        layout.PROGRAMMAS: [
+            {layout.CODE: code, layout.NAAM: naam, layout.BRON: bron} for code, naam, bron in PROGRAMMAS
+        ],
+        layout.LASTEN_BATEN: [
+            {
+                layout.PROGRAMMA: x.programma,
+                layout.OMSCHRIJVING: x.omschrijving,
+                layout.SOORT: x.soort,
+                layout.AARD: x.aard,
+                layout.SLEUTEL: x.sleutel or None,
+                **_years(x.amounts),
+                layout.BRON: x.bron,
+            }
+            for x in LINES
+        ],
+        layout.RESERVES: [
+            {
+                layout.RESERVE: naam,
+                layout.SOORT: soort,
+                layout.BEGINSTAND: cell_value(stand),
+                layout.WEERSTANDSCAPACITEIT: ws,
+                layout.BRON: bron,
+            }
+            for naam, soort, stand, ws, bron in RESERVES
+        ],
+        layout.MUTATIES: [
+            {
+                layout.RESERVE: m.reserve,
+                layout.PROGRAMMA: m.programma,
+                layout.OMSCHRIJVING: m.omschrijving,
+                layout.SOORT: m.soort,
+                layout.AARD: m.aard,
+                layout.SLEUTEL: m.sleutel or None,
+                **_years(m.amounts),
+                layout.BRON: m.bron,
+            }
+            for m in MUTATIONS
+        ],
+        layout.JEUGDHULP: [],
+        layout.TRANSFORMATIEPLAN: [
+            {
+                layout.ONDERDEEL: naam,
+                layout.PROGRAMMA: prog,
+                layout.INVULLING: invulling,
+                **_years(a),
+                layout.BRON: bron,
+            }
+            for naam, prog, invulling, a, bron in TRANSFORMATIEPLAN
+        ],
+        layout.WEERSTAND: [
+            {layout.ONDERDEEL: naam, layout.SOORT: soort, **_years(a), layout.BRON: bron}
+            for naam, soort, a, bron in WEERSTAND
+        ],
+    }
+    for s in SEGMENTS:
+        index = f"{(s.index - 1) * 100:.2f}".replace(".", ",")
+        prijs_2024 = f"{s.prijs_2024:,.0f}".replace(",", ".")
+        rows[layout.JEUGDHULP] += [
+            {
+                layout.SEGMENT: s.naam,
+                layout.EENHEID: s.eenheid,
+                layout.GROOTHEID: layout.PRIJS,
+                **_years(s.prices),
+                layout.BRON: f"{ILL}: prijs 2024 € {prijs_2024} × index {index}% ({GRONDSLAGEN}); 2026-2028 constante "
+                f"prijzen ({GRONDSLAGEN})",
+            },
+            {
+                layout.SEGMENT: s.naam,
+                layout.EENHEID: s.eenheid,
+                layout.GROOTHEID: layout.VOLUME,
+                **_years(s.volumes),
+                layout.BRON: f"{ILL}: volume; volumegroei 0% ({GRONDSLAGEN})",
+            },
+        ]
+    return rows
+
+
+def build_workbook():
+    """The workbook: the template's sheets and Instructie (with the illustrative notice), filled in."""
+    workbook = new_workbook(YEARS, INTRO)
+    rows = sheet_rows()
+    for spec in layout.SHEETS:
+        sheet = workbook[spec.name]
+        header = spec.header(YEARS)
+        for row in rows[spec.name]:
+            if set(row) != set(header):
+                raise ValueError(f"{spec.name}: columns {sorted(map(str, row))} are not {header}")
+            sheet.append([row[name] for name in header])
+        for column, name in enumerate(header, start=1):
+            if isinstance(name, int) or name == layout.BEGINSTAND:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+                    whole = isinstance(cell.value, int)
+                    cell.number_format = "#,##0" if whole else "#,##0.00"
+    return workbook
+
+
+# --- the plausibility checks ----------------------------------------------------------------------------------
+
+
+def totals() -> dict[str, tuple[Decimal, ...]]:
+    """The baseline's totals per year, computed from the data above (independently of the loader and engine)."""
+
+    def add(items, pick) -> tuple[Decimal, ...]:
+        with exact():
+            return tuple(sum((pick(i)[y] for i in items), Decimal(0)) for y in range(len(YEARS)))
+
+    def of(items, **attrs):
+        return [i for i in items if all(getattr(i, k) == v for k, v in attrs.items())]
+
+    result = {
+        "lasten": add(of(LINES, soort="last"), lambda x: x.amounts),
+        "baten": add(of(LINES, soort="baat"), lambda x: x.amounts),
+        "toevoegingen": add(of(MUTATIONS, soort="toevoeging"), lambda x: x.amounts),
+        "onttrekkingen": add(of(MUTATIONS, soort="onttrekking"), lambda x: x.amounts),
+        "structurele lasten": add(of(LINES, soort="last", aard="structureel"), lambda x: x.amounts),
+        "structurele baten": add(of(LINES, soort="baat", aard="structureel"), lambda x: x.amounts),
+        "structurele toevoegingen": add(of(MUTATIONS, soort="toevoeging", aard="structureel"), lambda x: x.amounts),
+        "structurele onttrekkingen": add(of(MUTATIONS, soort="onttrekking", aard="structureel"), lambda x: x.amounts),
+    }
+    with exact():
+        result["saldo van baten en lasten"] = tuple(
+            b - x for b, x in zip(result["baten"], result["lasten"], strict=True)
+        )
+        result["geraamd resultaat"] = tuple(
+            s - t + o
+            for s, t, o in zip(
+                result["saldo van baten en lasten"], result["toevoegingen"], result["onttrekkingen"], strict=True
+            )
+        )
+        result["structureel saldo"] = tuple(
+            b - x + o - t
+            for b, x, o, t in zip(
+                result["structurele baten"],
+                result["structurele lasten"],
+                result["structurele onttrekkingen"],
+                result["structurele toevoegingen"],
+                strict=True,
+            )
+        )
+    return result
+
+
+def reserve_balances() -> dict[str, tuple[Decimal, ...]]:
+    """Each reserve's balance on 31 December of every year."""
+    balances = {}
+    for naam, _soort, stand, _ws, _bron in RESERVES:
+        closing = []
+        with exact():
+            for y in range(len(YEARS)):
+                for m in MUTATIONS:
+                    if m.reserve == naam:
+                        stand += m.amounts[y] if m.soort == "toevoeging" else -m.amounts[y]
+                closing.append(stand)
+        balances[naam] = tuple(closing)
+    return balances
+
+
+def check() -> None:
+    """The calibration targets of the module docstring; raises AssertionError if a figure breaks one."""
+    t = totals()
+    million = Decimal(1_000_000)
+    assert Decimal(380) * million <= t["lasten"][0] <= Decimal(390) * million, t["lasten"][0]
+    for y in range(len(YEARS)):
+        assert 0 < t["geraamd resultaat"][y] < 2 * million, ("geraamd resultaat", YEARS[y], t["geraamd resultaat"][y])
+    assert t["structureel saldo"][0] > 0, t["structureel saldo"][0]
+    for y in range(1, len(YEARS)):
+        assert Decimal("-1.5") * million <= t["structureel saldo"][y] <= 2 * million, t["structureel saldo"][y]
+    for naam, closing in reserve_balances().items():
+        assert min(closing) >= 0, (naam, closing)
+    total = jeugdhulp_total()
+    assert Decimal(31) * million < total[0] < Decimal(33) * million, total
+    with exact():
+        for y in range(len(YEARS)):
+            parts = [a[y] for _n, _p, inv, a, _b in TRANSFORMATIEPLAN if inv == "ingevuld"]
+            assert sum(parts, Decimal(0)) == TAAKSTELLING[y] - OPEN[y], YEARS[y]
+    benodigd = sum(a[0] for _n, soort, a, _b in WEERSTAND if soort == "benodigd")
+    assert benodigd == Decimal(25) * million, benodigd
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=OUTPUT, help=f"default: {OUTPUT.relative_to(ROOT)}")
+    args = parser.parse_args(argv)
+    check()
+    save_workbook(build_workbook(), args.output)
+    print(f"Wrote {args.output}")
+    for name, values in totals().items():
+        print(f"  {name:<28}" + "".join(f"{v:>16,.2f}" for v in values))
+    print(f"  {'algemene reserve 31-12':<28}" + "".join(f"{v:>16,.2f}" for v in reserve_balances()[ALGEMENE_RESERVE]))
+
+
+if __name__ == "__main__":
+    main()
