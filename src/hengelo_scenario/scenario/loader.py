@@ -1,0 +1,511 @@
+"""Scenario files: found by name, read strictly, `extends` merged in, validated, every problem with file and line.
+
+`load_scenario_file(path)` returns a `ScenarioFile`: the validated model, the path as given, the SHA-256 of the
+file's bytes, the scenario after `extends` as YAML text (for provenance) and the location map that `resolve` uses
+to point at the line of every field, in whichever file of the `extends` chain wrote it.
+
+`extends` merges the parent into the child: mappings are merged key by key (the child's value wins; keys match
+case-insensitively, years as numbers), except that a lever of youth care (`price`, `volume`, `regie_op_toegang`)
+is taken whole from the child, because its forms `per_year` and `growth` exclude each other. `measures` are merged
+by name: a child's measure replaces the parent's measure of the same name in place, new ones are appended.
+`name`, `description` and `author` are not inherited; `baseline` is, relative to the file that wrote it. The
+merged scenario is validated as a whole, so a parent may leave out what its children fill in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from hengelo_scenario.errors import Problem, ScenarioError, UnreadableFileError
+from hengelo_scenario.resources import shipped_scenarios_dir
+from hengelo_scenario.scenario.schema import (
+    TAG_PREFIX,
+    AmountsSection,
+    Change,
+    Jeugdhulp,
+    LeefbareWijken,
+    MeasureModel,
+    ScenarioModel,
+    SegmentLevers,
+    StrictModel,
+    Transformatieplan,
+    describe,
+    suggest,
+)
+from hengelo_scenario.scenario.source import (
+    FieldPath,
+    Location,
+    Locations,
+    dotted,
+    nearest_location,
+    parse_yaml,
+    read_text,
+)
+
+__all__ = ["SCENARIO_SUFFIXES", "ScenarioFile", "find_scenario", "load_scenario_file", "problems_from"]
+
+SCENARIO_SUFFIXES = (".yaml", ".yml")
+NOT_INHERITED = ("name", "description", "author")
+LEVERS = ("price", "volume", "regie_op_toegang")
+
+
+@dataclass(frozen=True)
+class ScenarioFile:
+    """A scenario file, read, merged with what it extends, and validated; not yet checked against a baseline."""
+
+    model: ScenarioModel
+    path: str  # the file as the user named it
+    sha256: str  # of the file's bytes (the parents' text is in `resolved_text`)
+    resolved_text: str  # the scenario after `extends`, as YAML
+    locations: Mapping[FieldPath, Location] = field(default_factory=dict, repr=False, compare=False)
+    baseline: Path | None = None  # the `baseline:` workbook, relative to the file that named it
+    chain: tuple[str, ...] = ()  # this file, then what it extends, then what that extends ...
+
+    def location(self, path: FieldPath) -> Location | None:
+        """The file and line of a field, or of its nearest parent written in a file."""
+        return nearest_location(self.locations, path, self.path)
+
+
+# --- finding a scenario ---------------------------------------------------------------------------------------
+
+
+def _with_suffixes(name: str) -> list[str]:
+    if name.lower().endswith(SCENARIO_SUFFIXES):
+        return [name]
+    return [name + suffix for suffix in SCENARIO_SUFFIXES]
+
+
+def _available(folders: list[Path]) -> list[str]:
+    names: list[str] = []
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.iterdir()):
+                if path.suffix.lower() in SCENARIO_SUFFIXES and path.is_file() and path.stem not in names:
+                    names.append(path.stem)
+    return names
+
+
+def find_scenario(name: str, cwd: Path) -> Path:
+    """The scenario file for a name on the command line.
+
+    An existing path (absolute, or relative to `cwd`) wins. Otherwise a bare name, with or without `.yaml` or
+    `.yml`, is looked up in `cwd/scenarios/` and then among the shipped scenarios.
+    """
+    text = name.strip()
+    given = Path(text).expanduser()
+    here = cwd.resolve() == Path.cwd().resolve()
+    if text:
+        full = given if given.is_absolute() else cwd / given
+        if full.is_file():
+            return given if here and not given.is_absolute() else full
+    folders = [cwd / "scenarios", shipped_scenarios_dir()]
+    bare = text and given.name == text and text not in (".", "..")
+    if bare:
+        for folder in folders:
+            for candidate in _with_suffixes(text):
+                path = folder / candidate
+                if path.is_file():
+                    if here and folder == folders[0]:
+                        return Path("scenarios") / candidate
+                    return path
+    available = _available(folders)
+    looked = [f"{cwd / given if not given.is_absolute() else given} (as a path)"]
+    if bare:
+        looked += [f"{folder}{os.sep}" for folder in folders]
+    close = suggest(Path(text).stem, available) if text else ""
+    hint = close
+    if available:
+        hint = (hint + " " if hint else "") + "Available: " + ", ".join(available)
+    raise UnreadableFileError(name or "(no name)", "no such scenario; looked in " + ", ".join(looked), hint)
+
+
+# --- loading --------------------------------------------------------------------------------------------------
+
+
+def load_scenario_file(path: Path) -> ScenarioFile:
+    """Read, merge (`extends`) and validate a scenario file; ScenarioError lists every problem at once."""
+    shown = str(path)
+    raw, text = read_text(path, shown)
+    chain: list[str] = []
+    data, locations = _load_merged(path, text, chain, stack=[])
+    try:
+        model = ScenarioModel.model_validate(data)
+    except ValidationError as error:
+        problems = problems_from(error, locations, shown)
+        order = {file: i for i, file in enumerate(chain)}
+        problems.sort(key=lambda p: (order.get(p.file, len(order)), _line_number(p.where)))
+        raise ScenarioError(problems) from None
+    baseline = data.get("baseline")
+    return ScenarioFile(
+        model=model,
+        path=shown,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        resolved_text=_dump(data, chain),
+        locations=types.MappingProxyType(dict(locations)),
+        baseline=Path(baseline) if isinstance(baseline, str) else None,
+        chain=tuple(chain),
+    )
+
+
+def _line_number(where: str) -> int:
+    digits = "".join(ch for ch in where if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+def _load_merged(
+    path: Path, text: str, chain: list[str], stack: list[tuple[Path, str]]
+) -> tuple[dict[str | int, Any], Locations]:
+    """This file's data with everything it extends merged in, and where each value was written."""
+    shown = str(path)
+    chain.append(shown)
+    data, locations = parse_yaml(text, shown)
+    if not isinstance(data, dict):
+        found = "an empty file" if data is None else describe(data)
+        raise ScenarioError([Problem(shown, "line 1", "(file)", ScenarioModel.expected, found, ScenarioModel.hint)])
+
+    baseline = data.get("baseline")
+    if isinstance(baseline, str) and baseline.strip():
+        data["baseline"] = _relative_to(path, baseline.strip())
+
+    if "extends" not in data:
+        return data, locations
+    extends = data.pop("extends")
+    extends_location = locations.pop(("extends",), (shown, 1))
+    if extends is None:
+        return data, locations
+    where = f"line {extends_location[1]}"
+    if not isinstance(extends, str) or not extends.strip():
+        raise ScenarioError(
+            [Problem(shown, where, "extends", "the name or path of another scenario", describe(extends))]
+        )
+    parent = _find_parent(extends.strip(), path, where)
+    me = (path.resolve(), shown)
+    ancestors = [*stack, me]
+    keys = [key for key, _ in ancestors]
+    if parent.resolve() in keys:
+        start = keys.index(parent.resolve())
+        cycle = " → ".join([name for _, name in ancestors[start:]] + [str(parent)])
+        raise ScenarioError(
+            [
+                Problem(
+                    shown,
+                    where,
+                    "extends",
+                    "a scenario that does not extend itself, directly or through others",
+                    f"a cycle: {cycle}",
+                    "remove one of these `extends`",
+                )
+            ]
+        )
+    try:
+        _, parent_text = read_text(parent, str(parent))
+    except UnreadableFileError as error:
+        raise ScenarioError(
+            [Problem(shown, where, "extends", "a readable scenario file", f"{error.reason} ({parent})", error.hint)]
+        ) from None
+    parent_data, parent_locations = _load_merged(parent, parent_text, chain, ancestors)
+    for key in NOT_INHERITED:
+        parent_data.pop(key, None)
+    parent_locations = {p: loc for p, loc in parent_locations.items() if not (p and p[0] in NOT_INHERITED)}
+    merged_locations: Locations = {(): (shown, 1)}
+    merged = _merge(parent_data, parent_locations, (), data, locations, (), (), merged_locations)
+    return merged, merged_locations
+
+
+def _relative_to(path: Path, target: str) -> str:
+    """A path written in `path`'s file, as a path the process can open."""
+    written = Path(target).expanduser()
+    if written.is_absolute():
+        return str(written)
+    return os.path.normpath(path.parent / written)
+
+
+def _find_parent(name: str, path: Path, where: str) -> Path:
+    """`extends: name`: a file next to this one (with or without .yaml), else looked up like the command line."""
+    written = Path(name).expanduser()
+    for candidate in [name, *(_with_suffixes(name) if written.suffix.lower() not in SCENARIO_SUFFIXES else [])]:
+        target = Path(candidate).expanduser()
+        full = target if target.is_absolute() else Path(os.path.normpath(path.parent / target))
+        if full.is_file():
+            return full
+    try:
+        return find_scenario(name, Path.cwd())
+    except UnreadableFileError as error:
+        nearby = _available([path.parent])
+        close = suggest(written.stem, nearby) or error.hint
+        raise ScenarioError(
+            [
+                Problem(
+                    str(path),
+                    where,
+                    "extends",
+                    "an existing scenario: a file next to this one, in ./scenarios/ or among the shipped scenarios",
+                    describe(name),
+                    close,
+                )
+            ]
+        ) from None
+
+
+# --- merging --------------------------------------------------------------------------------------------------
+
+
+def _norm(key: Any) -> Any:
+    if isinstance(key, int):
+        return key
+    text = str(key).strip()
+    if text.isdigit() and len(text) == 4:
+        return int(text)
+    return " ".join(text.split()).casefold()
+
+
+def _copy(source: Locations, src: FieldPath, dst: FieldPath, out: Locations) -> None:
+    n = len(src)
+    for key, location in source.items():
+        if key[:n] == src:
+            out[dst + key[n:]] = location
+
+
+def _is_lever(path: FieldPath) -> bool:
+    """A youth-care lever is taken whole from the child: `per_year` and `growth` exclude each other."""
+    return (len(path) == 2 and path[0] == "jeugdhulp" and path[1] in LEVERS) or (
+        len(path) == 4 and path[0] == "jeugdhulp" and path[1] == "segments" and path[3] in LEVERS
+    )
+
+
+def _merge(
+    parent: Any,
+    parent_locations: Locations,
+    parent_path: FieldPath,
+    child: Any,
+    child_locations: Locations,
+    child_path: FieldPath,
+    out: FieldPath,
+    out_locations: Locations,
+) -> Any:
+    """The child's value merged over the parent's; `out_locations` gets the location of every merged value."""
+    if out == ("measures",) and isinstance(parent, list) and isinstance(child, list):
+        return _merge_measures(parent, parent_locations, child, child_locations, out_locations)
+    if not (isinstance(parent, dict) and isinstance(child, dict)) or _is_lever(out):
+        _copy(child_locations, child_path, out, out_locations)
+        return child
+    if child_path in child_locations:
+        out_locations[out] = child_locations[child_path]
+    by_norm = {_norm(key): key for key in child}
+    result: dict[Any, Any] = {}
+    taken: set[Any] = set()
+    for key, value in parent.items():
+        child_key = by_norm.get(_norm(key))
+        if child_key is None or child_key in taken:
+            result[key] = value
+            _copy(parent_locations, (*parent_path, key), (*out, key), out_locations)
+            continue
+        taken.add(child_key)
+        result[child_key] = _merge(
+            value,
+            parent_locations,
+            (*parent_path, key),
+            child[child_key],
+            child_locations,
+            (*child_path, child_key),
+            (*out, child_key),
+            out_locations,
+        )
+    for key, value in child.items():
+        if key not in taken:
+            result[key] = value
+            _copy(child_locations, (*child_path, key), (*out, key), out_locations)
+    return result
+
+
+def _measure_name(item: Any) -> Any:
+    if isinstance(item, dict) and isinstance(item.get("name"), str):
+        return _norm(item["name"])
+    return None
+
+
+def _merge_measures(
+    parent: list[Any], parent_locations: Locations, child: list[Any], child_locations: Locations, out: Locations
+) -> list[Any]:
+    items: list[tuple[Any, Locations, int]] = [(item, parent_locations, i) for i, item in enumerate(parent)]
+    replaced: set[int] = set()
+    for i, item in enumerate(child):
+        name = _measure_name(item)
+        match = next(
+            (
+                n
+                for n, (old, source, _) in enumerate(items)
+                if source is parent_locations and n not in replaced and name is not None and _measure_name(old) == name
+            ),
+            None,
+        )
+        if match is None:
+            items.append((item, child_locations, i))
+        else:
+            items[match] = (item, child_locations, i)
+            replaced.add(match)
+    out[("measures",)] = child_locations.get(("measures",), parent_locations.get(("measures",), ("", 1)))
+    for n, (_, source, i) in enumerate(items):
+        _copy(source, ("measures", i), ("measures", n), out)
+    return [item for item, _, _ in items]
+
+
+# --- validation problems --------------------------------------------------------------------------------------
+
+_SECTION_PLACES: dict[type[StrictModel], str] = {
+    ScenarioModel: "at the top level of the file (not indented)",
+    Jeugdhulp: "under `jeugdhulp:`",
+    SegmentLevers: "under a segment in `jeugdhulp: segments:`",
+    Change: "under a lever such as `price:` or `volume:`",
+    AmountsSection: "under `wijkaanpak:`",
+    LeefbareWijken: "under `leefbare_wijken:`",
+    Transformatieplan: "under `transformatieplan:`",
+    MeasureModel: "in a measure (a list item under `measures:`)",
+}
+
+
+def _aliases(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _strip(annotation: Any) -> Any:
+    """The model, dict or list inside Annotated[...] and X | None."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = options[0] if options else None
+        else:
+            return annotation
+
+
+def _model_at(loc: FieldPath) -> type[StrictModel] | None:
+    """The section model that validates the value at `loc`, if there is one."""
+    current: Any = ScenarioModel
+    for part in loc:
+        current = _strip(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            fields = {info.alias or name: info for name, info in current.model_fields.items()}
+            if part not in fields:
+                return None
+            current = fields[part].annotation
+        elif typing.get_origin(current) is dict:
+            current = typing.get_args(current)[1]
+        elif typing.get_origin(current) is list:
+            current = typing.get_args(current)[0]
+        else:
+            return None
+    current = _strip(current)
+    if isinstance(current, type) and issubclass(current, StrictModel):
+        return current
+    return None
+
+
+def _misplaced_hint(key: str) -> str:
+    places = [place for model, place in _SECTION_PLACES.items() if key in _aliases(model)]
+    if places:
+        return f"'{key}' belongs {places[0]}; check the indentation"
+    return ""
+
+
+def problems_from(error: ValidationError, locations: Mapping[FieldPath, Location], file: str) -> list[Problem]:
+    """pydantic's errors as Problems in our own words, each at the nearest line the file has for it."""
+    problems: list[Problem] = []
+    for detail in error.errors(include_url=False):
+        loc = tuple(p for p in detail["loc"] if not (isinstance(p, str) and p.startswith(TAG_PREFIX)))
+        is_key = bool(loc) and loc[-1] == "[key]"
+        if is_key:
+            loc = loc[:-1]
+        kind = detail["type"]
+        context = detail.get("ctx") or {}
+        value = detail.get("input")
+        hint = ""
+        if kind == "scenario":
+            expected, found, hint = context["expected"], context["found"], context.get("hint", "")
+            if context.get("field"):
+                loc = (*loc, context["field"])
+        elif kind == "missing":
+            expected, found = "a value", "nothing"
+            hint = "every scenario needs a `name:`" if loc == ("name",) else f"add `{loc[-1]}:`" if loc else ""
+        elif kind == "extra_forbidden":
+            key = loc[-1] if loc else "?"
+            model = _model_at(loc[:-1]) or ScenarioModel
+            allowed = _aliases(model)
+            expected = "one of: " + ", ".join(allowed)
+            found = f"'{key}'"
+            if isinstance(key, int):
+                hint = "a year cannot stand here; years go under `amounts:` or `per_year:`"
+            else:
+                hint = suggest(str(key), allowed) or _misplaced_hint(str(key))
+        elif kind in ("model_type", "model_attributes_type", "dict_type"):
+            model = _model_at(loc)
+            expected = model.expected if model else "a mapping (keys indented below this one)"
+            found = describe(value)
+            hint = model.hint if model else ""
+        elif kind == "list_type":
+            expected = "a list of measures, each starting with `- name:`"
+            found = describe(value)
+        elif kind in ("string_type", "str_type"):
+            expected, found = "text", describe(value)
+        else:
+            expected, found = str(detail.get("msg", "a valid value")).lower(), describe(value)
+        location = nearest_location(locations, loc, file) or (file, 1)
+        problems.append(Problem(location[0], f"line {location[1]}", dotted(loc), expected, found, hint))
+    return problems
+
+
+# --- the resolved scenario as YAML ----------------------------------------------------------------------------
+
+_TOP_ORDER = ("name", "description", "author", "baseline")
+
+
+def _text_for_dump(value: Any) -> Any:
+    """Text as a reader would write it: no trailing newline, several lines as a literal block."""
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    if isinstance(value, dict):
+        return {key: _text_for_dump(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_text_for_dump(item) for item in value]
+    if isinstance(value, str):
+        text = value.strip()
+        return LiteralScalarString(text + "\n") if "\n" in text else text
+    return value
+
+
+def _represent_decimal(representer: Any, value: Decimal) -> Any:
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= 0:
+        return representer.represent_scalar("tag:yaml.org,2002:int", str(int(value)))
+    return representer.represent_scalar("tag:yaml.org,2002:float", format(value, "f"))
+
+
+def _dump(data: dict[Any, Any], chain: list[str]) -> str:
+    from ruamel.yaml import YAML
+
+    ordered = {key: _text_for_dump(data[key]) for key in _TOP_ORDER if key in data}
+    ordered.update({key: _text_for_dump(value) for key, value in data.items() if key not in ordered})
+    yaml = YAML(typ="rt", pure=True)
+    yaml.default_flow_style = False
+    yaml.width = 4096  # no folding of long text (ruamel leaves a trailing space where it folds)
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.add_representer(Decimal, _represent_decimal)
+    buffer = StringIO()
+    yaml.dump(ordered, buffer)
+    header = f"# {chain[0]}"
+    if len(chain) > 1:
+        header += ", extending " + " ← ".join(chain[1:])
+    return header + "\n" + buffer.getvalue()
