@@ -48,6 +48,7 @@ def _labels(row: Row, previous: Row | None) -> list[str]:
 
 
 def render_table(table: Table, unit: Unit) -> RichTable:
+    """A budget table: labels left, one right-aligned column per year; numbers are never cut off."""
     rich = RichTable(
         title=f"{table.title}",
         caption=f"{unit.legend}; {SIGN_LEGEND}",
@@ -57,20 +58,22 @@ def render_table(table: Table, unit: Unit) -> RichTable:
         title_style="bold",
         pad_edge=False,
     )
-    for header in table.label_headers:
-        rich.add_column(header, no_wrap=True)
-    for header in table.value_headers:
-        rich.add_column(header, justify="right", no_wrap=True)
+    body = []
     previous = None
     for row in table.rows:
-        style = "bold" if row.emphasis else ""
-        rich.add_row(
-            *_labels(row, previous),
-            *(cell(v, row.kind, unit) for v in row.values),
-            style=style,
-            end_section=row.section_end,
-        )
+        body.append((row, _labels(row, previous), [cell(v, row.kind, unit) for v in row.values]))
         previous = row
+    n_labels = len(table.label_headers)
+    for i, header in enumerate(table.label_headers):
+        widest = max([len(header), *(len(labels[i]) for _, labels, _ in body)])
+        last = i == n_labels - 1 and n_labels > 1
+        # Short label columns keep their width; a long last label column may fold onto a second line.
+        rich.add_column(header, min_width=min(widest, 14) if last else min(widest, 40), overflow="fold")
+    for j, header in enumerate(table.value_headers):
+        widest = max([len(header), *(len(cells[j].plain) for _, _, cells in body)])
+        rich.add_column(header, justify="right", no_wrap=True, min_width=widest)
+    for row, labels, cells in body:
+        rich.add_row(*labels, *cells, style="bold" if row.emphasis else "", end_section=row.section_end)
     return rich
 
 
