@@ -77,9 +77,20 @@ def describe(value: Any) -> str:
 
 def suggest(word: str, candidates: list[str] | tuple[str, ...]) -> str:
     """'did you mean 'volume'?' for a close match (case-insensitive), else ''."""
-    lowered = {c.lower(): c for c in candidates}
-    matches = difflib.get_close_matches(str(word).lower(), list(lowered), n=1, cutoff=0.6)
-    return f"did you mean '{lowered[matches[0]]}'?" if matches else ""
+    text = " ".join(str(word).split()).casefold()
+    if not text:
+        return ""
+    forms: dict[str, str] = {}
+    for candidate in candidates:
+        forms.setdefault(candidate.casefold(), candidate)
+        short = candidate.split("(")[0].strip().casefold()  # "Verblijf (excl. pleegzorg)" -> "verblijf"
+        if short:
+            forms.setdefault(short, candidate)
+    matches = difflib.get_close_matches(text, list(forms), n=1, cutoff=0.6)
+    if matches:
+        return f"did you mean '{forms[matches[0]]}'?"
+    containing = [c for c in candidates if len(text) >= 3 and text in c.casefold()]
+    return f"did you mean '{containing[0]}'?" if len(containing) == 1 else ""
 
 
 def _error(expected: str, found: str, hint: str = "", field: str = "") -> PydanticCustomError:

@@ -188,11 +188,14 @@ def _duplicate_key_problem(error: DuplicateKeyError, file: str) -> Problem:
 
 def _syntax_problem(error: MarkedYAMLError, file: str) -> Problem:
     mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark is not None else None
-    problem = _clean(error.problem or "")
+    problem = _clean(error.problem or "").replace("'<stream end>'", "the end of the file")
     hint = ""
     if error.context and error.context_mark is not None:
         hint = f"the problem is in what starts on line {error.context_mark.line + 1} ({_clean(error.context)})"
+        if "the end of the file" in problem:  # something opened there is never closed: point at the opening
+            mark = error.context_mark
+            hint = f"something opened here is not closed ({_clean(error.context)})"
+    line = mark.line + 1 if mark is not None else None
     if "\\t" in problem or "'\\t'" in problem or "tab" in problem:
         hint = "indent with spaces, not tabs"
     elif "mapping values are not allowed" in problem:
