@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -363,6 +364,8 @@ def _merge_measures(
 
 # --- validation problems --------------------------------------------------------------------------------------
 
+_DECIMALS_AFTER_COMMA = re.compile(r"^\s*[0-9]+\s*%\s*$")
+
 _SECTION_PLACES: dict[type[StrictModel], str] = {
     ScenarioModel: "at the top level of the file (not indented)",
     Jeugdhulp: "under `jeugdhulp:`",
@@ -424,6 +427,7 @@ def _misplaced_hint(key: str) -> str:
 def problems_from(error: ValidationError, locations: Mapping[FieldPath, Location], file: str) -> list[Problem]:
     """pydantic's errors as Problems in our own words, each at the nearest line the file has for it."""
     problems: list[Problem] = []
+    found_at: list[tuple[FieldPath, Any]] = []
     for detail in error.errors(include_url=False):
         loc = tuple(p for p in detail["loc"] if not (isinstance(p, str) and p.startswith(TAG_PREFIX)))
         is_key = bool(loc) and loc[-1] == "[key]"
@@ -448,6 +452,8 @@ def problems_from(error: ValidationError, locations: Mapping[FieldPath, Location
             found = f"'{key}'"
             if isinstance(key, int):
                 hint = "a year cannot stand here; years go under `amounts:` or `per_year:`"
+            elif _DECIMALS_AFTER_COMMA.match(str(key)):
+                hint = _COMMA_HINT
             else:
                 hint = suggest(str(key), allowed) or _misplaced_hint(str(key))
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
@@ -463,8 +469,43 @@ def problems_from(error: ValidationError, locations: Mapping[FieldPath, Location
         else:
             expected, found = str(detail.get("msg", "a valid value")).lower(), describe(value)
         location = nearest_location(locations, loc, file) or (file, 1)
+        found_at.append((loc, value))
         problems.append(Problem(location[0], f"line {location[1]}", dotted(loc), expected, found, hint))
-    return problems
+    return _join_split_percentages(problems, found_at)
+
+
+_COMMA_HINT = "inside { } a comma separates entries: write 4.96%, or put the percentage in quotes: '4,96%'"
+
+
+def _join_split_percentages(problems: list[Problem], found_at: list[tuple[FieldPath, Any]]) -> list[Problem]:
+    """`{growth: 4,96%}` reads as growth 4 and a key '96%': one problem, at the percentage, says so."""
+    drop: set[int] = set()
+    joined: dict[int, Problem] = {}
+    for i, problem in enumerate(problems):
+        if problem.hint != _COMMA_HINT:
+            continue
+        loc = found_at[i][0]
+        for j, other in enumerate(problems):
+            other_loc, other_value = found_at[j]
+            if (
+                j != i
+                and other_loc[:-1] == loc[:-1]
+                and (other.file, other.where) == (problem.file, problem.where)
+                and other.expected.startswith("a percentage")
+                and isinstance(other_value, int | Decimal)
+            ):
+                written = f"{describe(other_value)},{str(loc[-1]).strip()}"
+                joined[j] = Problem(
+                    other.file,
+                    other.where,
+                    other.field,
+                    other.expected,
+                    f"{written} inside {{ }}, which YAML reads as {describe(other_value)} and a key '{loc[-1]}'",
+                    _COMMA_HINT,
+                )
+                drop.add(i)
+                break
+    return [joined.get(i, p) for i, p in enumerate(problems) if i not in drop]
 
 
 # --- the resolved scenario as YAML ----------------------------------------------------------------------------
