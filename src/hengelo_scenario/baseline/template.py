@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import os
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,9 +25,21 @@ FIXED_TIMESTAMP = datetime.datetime(2024, 11, 1, 12, 0, 0)
 
 
 def write_template(path: Path, years: Sequence[int] = (2025, 2026, 2027, 2028)) -> None:
-    """An empty workbook at `path`: the Instructie sheet and every data sheet with its header row only."""
+    """An empty workbook at `path`: the Instructie sheet and every data sheet with its header row only.
+
+    Written atomically; a file that cannot be written raises UnreadableFileError (a user error, not a traceback).
+    """
+    from hengelo_scenario.errors import UnreadableFileError
+
     workbook = new_workbook(years)
-    save_workbook(workbook, Path(path))
+    try:
+        save_workbook(workbook, Path(path))
+    except OSError as error:
+        raise UnreadableFileError(
+            str(path),
+            f"the workbook cannot be written ({error.strerror or error})",
+            "check that the folder exists and that you may write in it",
+        ) from None
 
 
 def new_workbook(years: Sequence[int], intro: Sequence[str] = ()) -> Workbook:
@@ -135,9 +148,21 @@ def _fill_instructions(sheet, years: Sequence[int], intro: Sequence[str]) -> Non
 
 def save_workbook(workbook: Workbook, path: Path, timestamp: datetime.datetime = FIXED_TIMESTAMP) -> None:
     """Write the workbook to `path` atomically, with fixed timestamps so equal content gives equal bytes."""
-    from hengelo_scenario.report.atomic import write_bytes_atomic
+    from hengelo_scenario.report.atomic import write_atomic
 
-    write_bytes_atomic(Path(path), workbook_bytes(workbook, timestamp))
+    data = workbook_bytes(workbook, timestamp)
+
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+        os.chmod(tmp, _file_mode())  # a temporary file is private (0600); the workbook gets the usual mode
+
+    write_atomic(Path(path), write)
+
+
+def _file_mode() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def workbook_bytes(workbook: Workbook, timestamp: datetime.datetime = FIXED_TIMESTAMP) -> bytes:

@@ -151,6 +151,7 @@ class _Table:
     years: dict[int, int]  # year -> 0-based index
     rows: list[tuple[int, tuple[object, ...]]] = field(default_factory=list)  # (row number, values), not empty
     complete: bool = True  # every column of the spec is present
+    headers: list[str] = field(default_factory=list)  # the non-empty header cells as written, for messages
 
     def where(self, row: int, column: int) -> str:
         from openpyxl.utils import get_column_letter
@@ -226,11 +227,7 @@ class _Loader:
             return None
         value = values[column]
         text = getattr(value, "text", value)  # an array formula keeps its text in .text
-        if isinstance(text, str) and text.startswith("="):
-            return text
-        if value is not None and not isinstance(value, str):
-            return f"={type(value).__name__}"
-        return None
+        return text if isinstance(text, str) and text.startswith("=") else None
 
     def _empty_cell(self, table: _Table, row: int, column: int, field: str) -> bool:
         """True (and a problem reported) if an empty-looking cell is really a formula without a cached value."""
@@ -301,7 +298,7 @@ class _Loader:
                 )
             else:
                 table.columns[name] = index
-        found = [_cell_text(v) for v in header if not _is_blank(v)]
+        found = table.headers = [_cell_text(v) for v in header if not _is_blank(v)]
         for name in spec.column_names:
             if name not in table.columns:
                 table.complete = False
@@ -348,12 +345,11 @@ class _Loader:
     def set_years(self, table: _Table) -> None:
         years = sorted(table.years)
         if not years:
-            found = list(table.columns)
             self.problem(
                 table.header_where,
                 "years",
                 "year columns: headers that are 4-digit years, such as 2025, 2026, 2027, 2028",
-                f"columns {_quote_list(found)}" if found else "an empty row 1",
+                f"columns {_quote_list(table.headers)}" if table.headers else "an empty row 1",
                 "add one column per year with the year as its header",
             )
             return
@@ -372,12 +368,14 @@ class _Loader:
 
     def text(self, table: _Table, row: int, values: tuple[object, ...], name: str, what: str) -> str | None:
         """A required text cell (a name, a code), stripped; numbers read as their text (1 -> "1")."""
-        value = self.optional_text(table, row, values, name)
-        if value is None:
-            index = table.columns[name]
-            if not self._empty_cell(table, row, index, name):
+        index = table.columns[name]
+        raw = values[index] if index < len(values) else None
+        if _is_blank(raw):
+            # None may be a formula nobody computed; a cell holding only spaces is empty, whatever made it
+            if raw is not None or not self._empty_cell(table, row, index, name):
                 self.problem(table.where(row, index), name, what, "an empty cell")
-        return value
+            return None
+        return self.optional_text(table, row, values, name)
 
     def optional_text(self, table: _Table, row: int, values: tuple[object, ...], name: str) -> str | None:
         index = table.columns.get(name)
@@ -418,7 +416,8 @@ class _Loader:
         where = table.where(row, index)
         expected = "a number (euros)" if negative else "a number of 0 or more"
         if _is_blank(value):
-            self._empty_cell(table, row, index, name)
+            if value is None:  # a formula nobody computed reads as None too
+                self._empty_cell(table, row, index, name)
             return ZERO
         if isinstance(value, bool):
             self.problem(where, name, expected, f"the boolean {str(value).upper()}", "booleans are not amounts")
@@ -556,6 +555,13 @@ class _Loader:
         else:
             seen[key] = row
 
+    def _problems_in(self, table: _Table) -> list[Problem]:
+        prefix = f"sheet '{table.title}'"
+        return [p for p in self.problems if p.where == prefix or p.where.startswith(prefix + ",")]
+
+    def _has_problems(self, table: _Table) -> bool:
+        return bool(self._problems_in(table))
+
     def _none_found(self, table: _Table, field: str, expected: str) -> None:
         self.problem(f"sheet '{table.title}', row 2", field, expected, "no rows")
 
@@ -635,9 +641,7 @@ class _Loader:
         if table is None or not table.complete:
             return tuple(result)
         self.reserve_lookup = {layout.normalise_name(r.naam): r.naam for r in result}
-        if algemene is None and not any(
-            p.field == layout.SOORT and p.where.startswith(f"sheet '{table.title}'") for p in self.problems
-        ):
+        if algemene is None and not any(p.field == layout.SOORT for p in self._problems_in(table)):
             self.problem(
                 f"sheet '{table.title}'",
                 layout.SOORT,
@@ -684,7 +688,6 @@ class _Loader:
     def read_jeugdhulp(
         self, table: _Table | None, lines_table: _Table | None, lines: Sequence[Line]
     ) -> tuple[JeugdhulpSegment, ...]:
-        before = len(self.problems)
         # segment key -> name, unit, {grootheid: (row, amounts, source)}
         segments: dict[str, tuple[str, dict[str, tuple[int, tuple[Decimal, ...], str, str]]]] = {}
         for row, values in self._rows(table):
@@ -727,7 +730,7 @@ class _Loader:
             else:
                 source = p_source or q_source
             result.append(JeugdhulpSegment(naam, q_unit or p_unit, prices, volumes, source, min(p_row, q_row)))
-        if result and len(self.problems) == before:
+        if result and table is not None and not self._has_problems(table):
             self.reconcile(result, lines_table, lines)
         return tuple(result)
 
@@ -800,7 +803,7 @@ class _Loader:
             table is not None
             and table.complete
             and not any(w.soort is Weerstandsoort.BENODIGD for w in result)
-            and not any(p.where.startswith(f"sheet '{table.title}'") and p.field == layout.SOORT for p in self.problems)
+            and not any(p.field == layout.SOORT for p in self._problems_in(table))
         ):
             self.problem(
                 f"sheet '{table.title}'",
