@@ -670,3 +670,12 @@ def test_a_workbook_whose_name_does_not_end_in_xlsx_still_loads(tmp_path, make_w
     renamed = path.rename(tmp_path / "begroting.werkboek")
 
     assert load_baseline(Path(renamed)).years == (2025, 2026)
+
+
+def test_a_bad_grootheid_is_reported_once_not_again_as_a_missing_row(tmp_path, make_workbook, single_problem):
+    path = make_workbook(tmp_path, cells={"Jeugdhulp": {"C3": "volumes"}})
+
+    problem = single_problem(path)
+
+    assert (problem.where, problem.field, problem.found) == ("sheet 'Jeugdhulp', cell C3", "Grootheid", "'volumes'")
+    assert problem.hint == "did you mean 'volume'?"

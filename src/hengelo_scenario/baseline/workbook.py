@@ -688,8 +688,9 @@ class _Loader:
     def read_jeugdhulp(
         self, table: _Table | None, lines_table: _Table | None, lines: Sequence[Line]
     ) -> tuple[JeugdhulpSegment, ...]:
-        # segment key -> name, unit, {grootheid: (row, amounts, source)}
+        # segment key -> (name, {grootheid: (row, amounts, source, unit)})
         segments: dict[str, tuple[str, dict[str, tuple[int, tuple[Decimal, ...], str, str]]]] = {}
+        unclear: set[str] = set()
         for row, values in self._rows(table):
             assert table is not None
             naam = self.text(table, row, values, layout.SEGMENT, "the name of a youth-care segment")
@@ -697,9 +698,12 @@ class _Loader:
             grootheid = self.choice(table, row, values, layout.GROOTHEID, layout.GROOTHEDEN)
             amounts = self.amounts(table, row, values)
             source = self.optional_text(table, row, values, layout.BRON) or ""
-            if naam is None or grootheid is None:
+            if naam is None:
                 continue
             _, parts = segments.setdefault(layout.normalise_name(naam), (naam, {}))
+            if grootheid is None:
+                unclear.add(layout.normalise_name(naam))  # reported already; do not report its missing row too
+                continue
             if grootheid in parts:
                 self.problem(
                     table.where(row, table.columns[layout.GROOTHEID]),
@@ -710,9 +714,11 @@ class _Loader:
             else:
                 parts[grootheid] = (row, amounts, source, unit)
         result: list[JeugdhulpSegment] = []
-        for naam, parts in segments.values():
+        for key, (naam, parts) in segments.items():
             assert table is not None
             missing = [g for g in (layout.PRIJS, layout.VOLUME) if g not in parts]
+            if missing and key in unclear:
+                continue
             if missing:
                 (present, (row, *_)) = next(iter(parts.items()))
                 self.problem(
