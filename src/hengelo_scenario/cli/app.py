@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from hengelo_scenario import __version__
-from hengelo_scenario.cli import baseline_cmd, run_cmd, schema_cmd
+from hengelo_scenario.cli import baseline_cmd, compare_cmd, run_cmd, schema_cmd
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -24,6 +24,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("run")(run_cmd.run)
+app.command("compare")(compare_cmd.compare)
 app.command("list")(run_cmd.list_scenarios)
 app.add_typer(baseline_cmd.app, name="baseline")
 app.command("schema")(schema_cmd.schema)

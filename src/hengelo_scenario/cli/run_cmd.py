@@ -15,6 +15,14 @@ from hengelo_scenario.cli.common import (
     load_scenario,
     parse_unit,
 )
+from hengelo_scenario.cli.export_options import (
+    ChartOption,
+    ChartYearOption,
+    CsvDialectOption,
+    ExportOption,
+    export_options,
+    planned_exports,
+)
 
 
 def run(
@@ -24,25 +32,41 @@ def run(
     baseline: BaselineOption = None,
     unit: UnitOption = "duizend",
     output_format: FormatOption = "table",
+    export: ExportOption = None,
+    csv_dialect: CsvDialectOption = "nl",
+    chart: ChartOption = None,
+    chart_year: ChartYearOption = None,
 ) -> None:
     """Run a scenario and print its 2025-2028 outcome against the baseline.
 
-    Example: hengelo-scenario run jeugd_hoog.yaml
+    Example: hengelo-scenario run jeugd_hoog.yaml --export memo.xlsx
     """
     chosen_unit = parse_unit(unit)
     check_format(output_format)
+    options = export_options(chosen_unit, csv_dialect, chart_year)
+    targets = planned_exports(export, chart)
     from hengelo_scenario.engine import run as run_engine
 
     baseline_data, scenario_data = load_scenario(scenario, baseline)
     outcome = run_engine(baseline_data, scenario_data)
+    if targets:
+        from hengelo_scenario.report.export import chart_year as check_chart_year
+        from hengelo_scenario.report.export import run_document
+
+        check_chart_year(outcome, chart_year)
+        document = run_document(outcome, scenario_data, baseline_data)
     if output_format == "json":
         from hengelo_scenario.report.json_output import outcome_json
 
         sys.stdout.write(outcome_json(outcome))
-        return
-    from hengelo_scenario.cli.render import print_run
+    else:
+        from hengelo_scenario.cli.render import print_run
 
-    print_run(outcome, scenario_data, chosen_unit)
+        print_run(outcome, scenario_data, chosen_unit)
+    if targets:
+        from hengelo_scenario.cli.export_options import write_exports
+
+        write_exports(targets, document, options)
 
 
 def list_scenarios() -> None:

@@ -162,7 +162,10 @@ def _write_table(
         labels = _displayed_labels(row, previous)
         alone = n_labels > 1 and not any(labels[1:])
         for c, text in enumerate(labels):
-            sheet.write_string(r, c, text, label_format)
+            if text:
+                sheet.write_string(r, c, text, label_format)
+            else:  # blank, not an empty string: a lone label may run on into it
+                sheet.write_blank(r, c, None, label_format)
             if alone:
                 lone_labels.append(text)
             else:
