@@ -150,3 +150,11 @@ def test_parse_yaml_works_on_text():
     data, locations = parse_yaml("a:\n  b: 1\n", "t.yaml")
     assert data == {"a": {"b": 1}}
     assert locations[("a", "b")] == ("t.yaml", 2)
+
+
+def test_a_control_character_is_reported_with_its_line(write):
+    with pytest.raises(ScenarioError) as caught:
+        read_yaml(write("name: x\ndescription: a\x07b\n"))
+    (problem,) = caught.value.problems
+    assert problem.where == "line 2"
+    assert "special characters" in problem.found

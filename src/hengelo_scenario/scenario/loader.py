@@ -523,7 +523,8 @@ def _text_for_dump(value: Any) -> Any:
         return [_text_for_dump(item) for item in value]
     if isinstance(value, str):
         text = value.strip()
-        return LiteralScalarString(text + "\n") if "\n" in text else text
+        readable = all(ch.isprintable() or ch == "\n" for ch in text)
+        return LiteralScalarString(text + "\n") if "\n" in text and readable else text
     return value
 
 

@@ -181,9 +181,10 @@ class _Resolver:
                     return None
                 seen[index] = given
                 return index
+        article = "an" if what[0] in "aeiou" else "a"
         self.problem(
             path,
-            f"a {what} of the baseline (" + ", ".join(names) + ")",
+            f"{article} {what} of the baseline (" + ", ".join(names) + ")",
             describe(given),
             suggest(given, list(names)),
         )

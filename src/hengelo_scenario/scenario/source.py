@@ -153,7 +153,10 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
     except MarkedYAMLError as error:
         raise ScenarioError([_syntax_problem(error, file)]) from None
     except YAMLError as error:
-        raise ScenarioError([Problem(file, "(no line)", "(YAML)", "valid YAML", _clean(str(error)))]) from None
+        position = getattr(error, "position", None)
+        where = f"line {text[:position].count(chr(10)) + 1}" if isinstance(position, int) else "(no line)"
+        reason = _clean(str(error)).split(' in "<unicode string>"')[0]
+        raise ScenarioError([Problem(file, where, "(YAML)", "valid YAML text", reason)]) from None
     except RecursionError:
         raise ScenarioError(
             [Problem(file, "(no line)", "(YAML)", "a scenario nested a few levels deep", "nesting too deep to read")]
