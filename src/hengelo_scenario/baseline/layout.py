@@ -135,7 +135,7 @@ _AARD = Column(
 )
 _YEARS_EUROS = (
     "Eén kolom per jaar, met het jaartal als kop (bijvoorbeeld 2025). Bedragen in hele euro's (centen mogen), "
-    "als positief bedrag; de Soort zegt of het een last of een baat is. Een lege cel telt als 0."
+    "als positief bedrag; de Soort zegt welke kant het geld op gaat. Een lege cel telt als 0."
 )
 
 PROGRAMMAS_SHEET = Sheet(
