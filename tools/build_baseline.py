@@ -2,8 +2,8 @@
 
     python tools/build_baseline.py [--output PATH]
 
-The per-programme figures of Hengelo's Beleidsbegroting 2025-2028 could not be obtained (see
-/work/shared/reference/hengelo-published-figures.md, "NOT FOUND"). This script therefore writes an illustrative
+The per-programme figures of Hengelo's Beleidsbegroting 2025-2028 could not be obtained (the project's research
+notes on Hengelo's published figures list them as not found). This script therefore writes an illustrative
 baseline calibrated to published magnitudes. Every figure that IS published is entered exactly, with its source in
 the `Bron` column; every other figure says "illustratief". An analyst at the municipality replaces the workbook
 with the real one; the tool reads that without code changes.
@@ -35,8 +35,8 @@ Published, entered exactly (Bron names the publication):
   year, computed here with Decimal (a number, not a formula).
 
 Illustrative, calibrated to published magnitudes:
-- Scale: total lasten about € 387 mln in 2025 (begrotingsomzet about € 379 mln in 2024, "zo'n 380 miljoen"). Local
-  taxes are scaled from the 2023 heffingsopbrengsten (OZB, riool- and afvalstoffenheffing, leges) with two years of
+- Scale: total lasten about € 384 mln in 2025 (begrotingsomzet about € 379 mln in 2024, "zo'n 380 miljoen"). Local
+  taxes follow the 2023 heffingsopbrengsten (OZB, riool- and afvalstoffenheffing, leges) plus two years of
   growth; the algemene uitkering is the balancing item that makes the budget close.
 - Algemene reserve on 1 January 2025: € 58 mln (about € 45 mln in 2022, about € 60 mln late 2025).
 - Bestemmingsreserves: Reserve sociaal domein (incidental transformation budget), Reserve onderwijshuisvesting
@@ -45,7 +45,7 @@ Illustrative, calibrated to published magnitudes:
   onttrekkingen) and Reserve Spoorzone (incidental onttrekkingen for the area development).
 - The result: geraamd resultaat slightly positive every year (a closing budget); structureel saldo positive in
   2025 and small in 2026-2028 (the 2024-2027 budget showed structural deficits of € 1,4 mln in 2026 and € 2,9 mln in
-  2027, which the Zomernota 2024-2028 closed), so a high youth-care scenario makes it clearly negative. No reserve
+  2027; the 2025-2028 figures are not known), so a high youth-care scenario makes it clearly negative. No reserve
   goes below zero. `check()` asserts all this, so a change that breaks it fails the build.
 - Weerstandsvermogen: beschikbaar other than reserves is the unused tax capacity (illustratief) and onvoorzien;
   benodigd about € 25 mln (illustratief), so the ratio rates A with the algemene reserve.

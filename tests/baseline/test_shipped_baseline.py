@@ -98,7 +98,11 @@ def test_onvoorzien_is_100000_structural_and_66000_incidental_in_2025():
 def test_the_published_stelposten_of_the_algemene_dekkingsmiddelen():
     lines = {x.description: x for x in baseline().lines if x.programma == "AD"}
     btw = lines["Stelpost lagere inzet BTW-compensatiefonds"]
-    assert (btw.soort, btw.aard, btw.amounts) == (Soort.BAAT, Aard.STRUCTUREEL, amounts(2_800_000, *(2_800_000,) * 3))
+    assert (btw.soort, btw.aard, btw.amounts) == (
+        Soort.BAAT,
+        Aard.STRUCTUREEL,
+        amounts(2_800_000, 2_800_000, 2_800_000, 2_800_000),
+    )
     wmo = lines["Stelpost Wmo-indexering (verwachte rijksbijdrage)"]
     assert (wmo.soort, wmo.aard) == (Soort.BAAT, Aard.STRUCTUREEL)
     assert (wmo.amounts[0], wmo.amounts[1], wmo.amounts[3]) == (0, 371_000, 1_100_000)
