@@ -109,7 +109,7 @@ def _describe(error: Exception) -> str:
 @dataclass
 class _RawSheet:
     title: str
-    rows: list[tuple[object, ...]] | None  # None: not a worksheet (a chart sheet)
+    rows: list[tuple[object, ...]] | None  # None: not read (a sheet the loader does not use, or a chart sheet)
 
 
 def _read_sheets(data: bytes, file: str, *, data_only: bool = True) -> dict[str, _RawSheet]:
