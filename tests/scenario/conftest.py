@@ -92,6 +92,7 @@ def make_baseline(
         programmas=(
             Programma("1", "Veiligheid"),
             Programma("6", "Sociaal domein"),
+            Programma("9", "Bestuur en ondersteuning"),
             Programma("AD", "Algemene dekkingsmiddelen"),
         ),
         lines=tuple(lines),

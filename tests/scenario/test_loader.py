@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -633,3 +634,27 @@ def test_every_shipped_scenario_loads(path, baseline):
     scenario = load_and_resolve(path, baseline)
     assert scenario.name
     assert scenario.description
+
+
+# --- the scenario reference in docs/scenarios.md --------------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "scenarios.md"
+SECTIONS = ("jeugdhulp:", "wijkaanpak:", "leefbare_wijken:", "transformatieplan:", "measures:")
+
+
+def yaml_examples() -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", DOCS.read_text(encoding="utf-8"), flags=re.DOTALL)
+
+
+@pytest.mark.parametrize("example", yaml_examples(), ids=lambda text: text.splitlines()[0][:30])
+def test_every_example_in_the_scenario_reference_is_valid(write, baseline, example):
+    """Whole scenarios and whole sections in docs/scenarios.md load and resolve; fragments are valid YAML."""
+    if example.startswith("name:") or example.startswith(SECTIONS):
+        text = example if example.startswith("name:") else "name: voorbeeld\n" + example
+        if "extends:" in text:
+            text = text.replace("extends: jeugd_hoog", "extends: jeugd_hoog.yaml")
+            write("name: ouder\njeugdhulp:\n  price: {growth: 1%}\n", "jeugd_hoog.yaml")
+        scenario = load_and_resolve(write(text, "voorbeeld.yaml"), baseline)
+        assert scenario.name
+    else:
+        parse_yaml(example, "docs/scenarios.md")

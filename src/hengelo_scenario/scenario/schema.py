@@ -688,7 +688,6 @@ def json_schema() -> dict[str, Any]:
     _close_year_maps(schema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://hengelo-scenario.invalid/scenario.schema.json",
         **schema,
     }
 
