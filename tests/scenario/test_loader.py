@@ -326,6 +326,45 @@ BAD_FILES = [
     ),
     pytest.param(
         """
+        name: x
+        jeugdhulp:
+        """,
+        2,
+        "jeugdhulp",
+        "a value",
+        "nothing",
+        "indent the keys below it",
+        id="a section with nothing in it",
+    ),
+    pytest.param(
+        """
+        name: x
+        jeugdhulp:
+          price:
+            growth: 2%
+          volume:
+        """,
+        5,
+        "jeugdhulp.volume",
+        "a value",
+        "nothing",
+        "remove the line",
+        id="a lever with nothing in it",
+    ),
+    pytest.param(
+        """
+        name: x
+        extends:
+        """,
+        2,
+        "extends",
+        "the name or path of another scenario",
+        "nothing",
+        "",
+        id="extends with nothing",
+    ),
+    pytest.param(
+        """
         # nothing here
         """,
         1,

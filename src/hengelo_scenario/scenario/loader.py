@@ -140,13 +140,33 @@ def load_scenario_file(path: Path) -> ScenarioFile:
     raw, text = read_text(path, shown)
     chain: list[str] = []
     data, locations = _load_merged(path, text, chain, stack=[])
+    problems: list[Problem] = []
+    model: ScenarioModel | None = None
     try:
         model = ScenarioModel.model_validate(data)
     except ValidationError as error:
         problems = problems_from(error, locations, shown)
+        reported = {dotted(_clean_loc(detail["loc"])) for detail in error.errors(include_url=False)}
+    else:
+        reported = set()
+    reported |= {problem.field for problem in problems}
+    for empty in _empty_values(data, ()):
+        if dotted(empty) not in reported:
+            file, line = nearest_location(locations, empty, shown) or (shown, 1)
+            problems.append(
+                Problem(
+                    file,
+                    f"line {line}",
+                    dotted(empty),
+                    "a value",
+                    "nothing",
+                    "write a value after the colon or indent the keys below it, or remove the line",
+                )
+            )
+    if problems or model is None:
         order = {file: i for i, file in enumerate(chain)}
         problems.sort(key=lambda p: (order.get(p.file, len(order)), _line_number(p.where)))
-        raise ScenarioError(problems) from None
+        raise ScenarioError(problems)
     baseline = data.get("baseline")
     return ScenarioFile(
         model=model,
@@ -157,6 +177,21 @@ def load_scenario_file(path: Path) -> ScenarioFile:
         baseline=Path(baseline) if isinstance(baseline, str) else None,
         chain=tuple(chain),
     )
+
+
+def _empty_values(value: Any, path: FieldPath) -> list[FieldPath]:
+    """Keys with nothing after them: never silently read as 'no change'."""
+    found: list[FieldPath] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if item is None:
+                found.append((*path, key))
+            else:
+                found += _empty_values(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _empty_values(item, (*path, index))
+    return found
 
 
 def _line_number(where: str) -> int:
@@ -183,8 +218,6 @@ def _load_merged(
         return data, locations
     extends = data.pop("extends")
     extends_location = locations.pop(("extends",), (shown, 1))
-    if extends is None:
-        return data, locations
     where = f"line {extends_location[1]}"
     if not isinstance(extends, str) or not extends.strip():
         raise ScenarioError(
@@ -313,6 +346,8 @@ def _merge(
             _copy(parent_locations, (*parent_path, key), (*out, key), out_locations)
             continue
         taken.add(child_key)
+        if child[child_key] is None:  # `section: null` in a child drops what the parent wrote there
+            continue
         result[child_key] = _merge(
             value,
             parent_locations,
@@ -424,15 +459,18 @@ def _misplaced_hint(key: str) -> str:
     return ""
 
 
+def _clean_loc(loc: tuple[Any, ...]) -> FieldPath:
+    """pydantic's location without union branch tags, and a bad mapping key as the key's own path."""
+    cleaned = tuple(p for p in loc if not (isinstance(p, str) and p.startswith(TAG_PREFIX)))
+    return cleaned[:-1] if cleaned and cleaned[-1] == "[key]" else cleaned
+
+
 def problems_from(error: ValidationError, locations: Mapping[FieldPath, Location], file: str) -> list[Problem]:
     """pydantic's errors as Problems in our own words, each at the nearest line the file has for it."""
     problems: list[Problem] = []
     found_at: list[tuple[FieldPath, Any]] = []
     for detail in error.errors(include_url=False):
-        loc = tuple(p for p in detail["loc"] if not (isinstance(p, str) and p.startswith(TAG_PREFIX)))
-        is_key = bool(loc) and loc[-1] == "[key]"
-        if is_key:
-            loc = loc[:-1]
+        loc = _clean_loc(detail["loc"])
         kind = detail["type"]
         context = detail.get("ctx") or {}
         value = detail.get("input")
