@@ -1,0 +1,144 @@
+"""Every shipped scenario on the shipped baseline, against figures worked out by hand from the workbook.
+
+The workbook's youth-care segments (sheet Jeugdhulp; constant prices and volumes 2025-2028):
+    Ambulant incl. jeugd-GGZ                 5.873,84 x 2.350 = 13.803.524,00
+    Daghulp                                 14.474,82 x   260 =  3.763.453,20
+    Verblijf (excl. pleegzorg)              90.205,40 x    95 =  8.569.513,00
+    Pleegzorg                               19.404,65 x   120 =  2.328.558,00
+    Jeugdbescherming en jeugdreclassering    7.767,04 x   480 =  3.728.179,20
+                                                        total = 32.193.227,40
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from hengelo_scenario.baseline.workbook import load_baseline
+from hengelo_scenario.engine import run
+from hengelo_scenario.money import round_half_away
+from hengelo_scenario.outcome.model import Outcome, Verdict
+from hengelo_scenario.resources import shipped_baseline, shipped_scenarios_dir
+from hengelo_scenario.scenario.loader import load_scenario_file
+from hengelo_scenario.scenario.resolve import resolve
+
+D = Decimal
+ZERO4 = (D(0),) * 4
+VERBLIJF = D("8569513.00")
+OTHER_SEGMENTS = D("32193227.40") - VERBLIJF  # 23.623.714,40
+ALL_SEGMENTS = D("32193227.40")
+
+
+@pytest.fixture(scope="module")
+def baseline():
+    return load_baseline(shipped_baseline())
+
+
+def outcome_of(name: str, baseline) -> Outcome:
+    path = shipped_scenarios_dir() / f"{name}.yaml"
+    return run(baseline, resolve(load_scenario_file(path), baseline))
+
+
+def test_every_shipped_scenario_is_tested_here():
+    shipped = {p.stem for p in Path(shipped_scenarios_dir()).glob("*.yaml")}
+    tested = {name.removeprefix("test_") for name in globals() if name.startswith("test_")}
+    assert shipped <= tested
+
+
+def test_basis(baseline):
+    outcome = outcome_of("basis", baseline)
+    assert outcome.bookings == ()
+    o = outcome.overview
+    # The baseline as the workbook has it (sheet 'Lasten en baten' and 'Reservemutaties' summed by hand):
+    # saldo 381.733.000 − 384.252.227,40 = −2.519.227,40; resultaat −2.519.227,40 − 1.500.000 + 4.850.000
+    assert o.saldo_baten_lasten.scenario[0] == D("-2519227.40")
+    assert o.geraamd_resultaat.scenario == (D("830772.60"), D("290772.60"), D("449772.60"), D("849772.60"))
+    assert o.structureel_saldo.scenario == (D("1849772.60"), D("749772.60"), D("-350227.40"), D("249772.60"))
+    for name in o.__dataclass_fields__:
+        assert getattr(o, name).difference == ZERO4 or name == "structurele_exploitatieruimte"
+    assert outcome.verdict_scenario is Verdict.IN_EVENWICHT
+
+
+def test_jeugd_hoog(baseline):
+    outcome = outcome_of("jeugd_hoog", baseline)
+    # Prices x 1,0496^n from 2026 (n = 1, 2, 3); volumes x 1,03^n, verblijf x 1,05^n.
+    expected = [D(0)]
+    for n in (1, 2, 3):
+        price = D("1.0496") ** n
+        expected.append(OTHER_SEGMENTS * (price * D("1.03") ** n - 1) + VERBLIJF * (price * D("1.05") ** n - 1))
+    # = 0; 2.790.294,16...; 5.825.422,...; 9.126.791,... (2.790 N, 5.825 N, 9.127 N in thousands)
+    assert outcome.jeugdhulp.cost.difference == tuple(expected)
+    assert outcome.overview.structureel_saldo.effect == tuple(-x for x in expected)
+    assert outcome.overview.geraamd_resultaat.effect == tuple(-x for x in expected)
+    assert [round_half_away(x / 1000) for x in expected] == [0, 2790, 5825, 9127]
+    # Structurally balanced in 2025 (1.849.772,60 stays), so the verdict holds on the first year.
+    assert outcome.verdict_scenario is Verdict.IN_EVENWICHT
+    assert outcome.overview.structureel_saldo.scenario[3] < 0
+
+
+def test_jeugd_laag(baseline):
+    outcome = outcome_of("jeugd_laag", baseline)
+    # Prices x 1,02^n from 2026; volumes x (1 − 2%), (1 − 4%), (1 − 6%) in 2026-2028.
+    factors = [D(1), D("1.02") * D("0.98"), D("1.02") ** 2 * D("0.96"), D("1.02") ** 3 * D("0.94")]
+    expected = tuple(ALL_SEGMENTS * (f - 1) for f in factors)
+    # 2026: 32.193.227,40 x (0,9996 − 1) = −12.877,29096 (a saving: 13 V in thousands)
+    assert expected[1] == D("-12877.29096")
+    assert outcome.jeugdhulp.cost.difference == expected
+    assert outcome.overview.structureel_saldo.effect == tuple(-x for x in expected)
+    # The volume lever alone (regie op toegang) is a saving in every year
+    assert all(v <= 0 for v in outcome.jeugdhulp.volume_effect)
+
+
+def test_wijkaanpak_structureel(baseline):
+    outcome = outcome_of("wijkaanpak_structureel", baseline)
+    o = outcome.overview
+    nadeel = (D(0), D(0), D(-509000), D(-509000))
+    assert o.geraamd_resultaat.effect == nadeel
+    assert o.structureel_saldo.effect == nadeel  # structural from 2027
+    assert o.structurele_lasten.difference == (D(0), D(0), D(509000), D(509000))
+    # Baseline structureel saldo 2028 is 249.772,60; minus 509.000 = −259.227,40
+    assert o.structureel_saldo.scenario[3] == D("-259227.40")
+
+
+def test_fonds_leefbare_wijken(baseline):
+    outcome = outcome_of("fonds_leefbare_wijken", baseline)
+    o = outcome.overview
+    assert o.saldo_baten_lasten.effect == (D(0), D(0), D(-100000), D(-100000))
+    assert o.geraamd_resultaat.effect == ZERO4  # covered by the algemene reserve
+    assert o.structureel_saldo.effect == ZERO4  # incidental cost, incidental withdrawal
+    ar = outcome.algemene_reserve
+    # 58.000.000 on 1-1-2025, minus 100.000 in each of the four years
+    assert ar.closing.scenario == (D(57900000), D(57800000), D(57700000), D(57600000))
+    assert outcome.weerstand.ratio.difference[3] < 0  # the weerstandsratio falls with the reserve
+
+
+def test_fonds_leefbare_wijken_begrotingssaldo(baseline):
+    outcome = outcome_of("fonds_leefbare_wijken_begrotingssaldo", baseline)
+    o = outcome.overview
+    # Lasten +100.000 in 2027-2028 (continuation); the withdrawal of 100.000 in 2025-2026 disappears.
+    assert o.saldo_baten_lasten.effect == (D(0), D(0), D(-100000), D(-100000))
+    assert o.onttrekkingen.difference == (D(-100000), D(-100000), D(0), D(0))
+    assert o.geraamd_resultaat.effect == (D(-100000),) * 4
+    assert o.structureel_saldo.effect == ZERO4
+    ar = outcome.algemene_reserve
+    assert ar.closing.scenario == (D(58000000),) * 4  # nothing is withdrawn any more
+
+
+def test_combinatie(baseline):
+    outcome = outcome_of("combinatie", baseline)
+    jeugd = [D(0)]
+    for n in (1, 2, 3):
+        price = D("1.0496") ** n
+        jeugd.append(OTHER_SEGMENTS * (price * D("1.03") ** n - 1) + VERBLIJF * (price * D("1.05") ** n - 1))
+    wijkaanpak = [D(0), D(0), D(509000), D(509000)]
+    # Transformatieplan onderdeel Jeugd (3.175.000; 4.379.000; 4.475.000; 4.475.000) realised for 50%
+    transformatie = [D(1587500), D(2189500), D(2237500), D(2237500)]
+    handhaving = [D(0), D(250000), D(250000), D(250000)]
+    expected = tuple(-(a + b + c + d) for a, b, c, d in zip(jeugd, wijkaanpak, transformatie, handhaving, strict=True))
+    assert outcome.overview.structureel_saldo.effect == expected
+    assert outcome.overview.geraamd_resultaat.effect == expected
+    assert outcome.transformatieplan.niet_gerealiseerd.scenario == tuple(transformatie)
+    by_code = {p.programma.code: p for p in outcome.programmas}
+    assert by_code["1"].lasten.difference == tuple(handhaving)
