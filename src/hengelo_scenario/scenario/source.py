@@ -163,7 +163,12 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
         ) from None
     locations: Locations = {(): (file, 1)}
     problems: list[Problem] = []
-    data = _plain(document, (), locations, file, problems, set())
+    try:
+        data = _plain(document, (), locations, file, problems, set())
+    except RecursionError:
+        raise ScenarioError(
+            [Problem(file, "(no line)", "(YAML)", "a scenario nested a few levels deep", "nesting too deep to read")]
+        ) from None
     if problems:
         raise ScenarioError(problems)
     return data, locations
