@@ -67,11 +67,10 @@ def main() -> None:
     except typer.Abort:
         sys.exit(130)
     except Exception as error:  # click usage errors and the like
-        import click
-
-        if isinstance(error, click.exceptions.ClickException):
-            error.show()
+        # The click that typer uses (typer >= 0.2x vendors its own as typer._click; `import click` may fail or
+        # find another copy), found through typer's own BadParameter.
+        click_exception = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+        if isinstance(error, click_exception):
+            error.show()  # type: ignore[attr-defined]
             sys.exit(EXIT_BAD_INPUT)
-        if isinstance(error, click.exceptions.Exit):
-            sys.exit(error.exit_code)
         raise

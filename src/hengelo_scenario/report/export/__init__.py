@@ -178,7 +178,7 @@ def _write_pngs(path: Path, document: Document, options: ExportOptions) -> list[
     from hengelo_scenario.report.export import charts
 
     source: Provenance = document.provenance  # type: ignore[assignment]
-    line = source.source_line()
+    line = source.source_line(names_only=True)
     paths = charts.chart_paths(path, document.kind)
     if document.kind == "run":
         outcome = document.outcomes[0]

@@ -28,6 +28,9 @@ WIDTH_IN = 6.4  # 1280 px
 BRIDGE_SIZE_IN = (WIDTH_IN, 3.6)  # 1280 x 720 px
 MULTI_YEAR_SIZE_IN = (WIDTH_IN, 3.6)
 COMPARISON_PANEL_HEIGHT_IN = 2.6
+LEGEND_ROW_RATIO = 0.16
+TITLE_CHARS = 75  # what fits across 1280 px at 10 pt
+SOURCE_LINE_CHARS = 120  # what fits across 1280 px at 6,5 pt
 MAX_BRIDGE_STEPS = 8  # more measures than this: the smallest are combined into "Overige maatregelen"
 
 BASIS_COLOUR, SCENARIO_COLOUR = "#7F7F7F", "#1F4E79"
@@ -109,7 +112,7 @@ def _style_axes(axes: Any, zero_line: bool = True) -> None:
 
 def _source(figure: Any, text: str, unit: Unit) -> None:
     line = f"{text}. {numbers.Unit(unit).legend}; + = voordelig, − = nadelig."
-    figure.supxlabel("\n".join(textwrap.wrap(line, 150)), fontsize=6.5, color="#555555", x=0.0, ha="left")
+    figure.supxlabel("\n".join(textwrap.wrap(line, SOURCE_LINE_CHARS)), fontsize=6.5, color="#555555", x=0.0, ha="left")
 
 
 def _save(figure: Any, path: Path) -> None:
@@ -123,7 +126,9 @@ def draw_bridge(path: Path, outcome: Outcome, year: int, source_line: str, unit:
     b = bridge(outcome, year)
     figure = _new_figure(BRIDGE_SIZE_IN)
     axes = figure.add_subplot()
-    labels = [f"Basis {year}"] + [textwrap.fill(label, 16) for label, _ in b.steps] + [f"Scenario {year}"]
+    width = 18 if len(b.steps) <= 3 else 13
+    steps = [textwrap.fill(label, width, break_long_words=False) for label, _ in b.steps]
+    labels = [f"Basis {year}", *steps, f"Scenario {year}"]
     bottoms, heights, colours, texts = [0.0], [_scaled(b.start, unit)], [BASIS_COLOUR], [numbers.money(b.start, unit)]
     level = b.start
     levels = [_scaled(level, unit)]  # the running geraamd resultaat after each bar
@@ -153,12 +158,11 @@ def draw_bridge(path: Path, outcome: Outcome, year: int, source_line: str, unit:
     for i, level_value in enumerate(levels):  # connectors: each level runs on to the next bar
         axes.plot([i + 0.31, i + 1 - 0.31], [level_value] * 2, color="#404040", linewidth=0.5)
     axes.set_ylim(bottom - span * 0.1, top + span * 0.12)
-    axes.set_xticks(x, labels, fontsize=7)
+    axes.set_xticks(x, labels, fontsize=7 if len(b.steps) <= 4 else 6.5)
     _style_axes(axes)
     axes.set_ylabel(unit.legend, fontsize=7)
-    axes.set_title(
-        f"{outcome.scenario_name}: van basis naar scenario, geraamd resultaat {year}", fontsize=10, loc="left"
-    )
+    title = f"{outcome.scenario_name}: van basis naar scenario, geraamd resultaat {year}"
+    axes.set_title(textwrap.fill(title, TITLE_CHARS), fontsize=10, loc="left")
     _source(figure, source_line, unit)
     _save(figure, path)
 
@@ -206,7 +210,8 @@ def draw_multi_year(path: Path, outcome: Outcome, source_line: str, unit: Unit) 
     _style_axes(left)
     _style_axes(right, zero_line=False)  # a reserve of tens of millions: show its course, not the distance to 0
     left.set_ylabel(unit.legend, fontsize=7)
-    figure.suptitle(f"{outcome.scenario_name}: meerjarig beeld {years[0]}-{years[-1]}", fontsize=10, x=0.0, ha="left")
+    title = f"{outcome.scenario_name}: meerjarig beeld {years[0]}-{years[-1]}"
+    figure.suptitle(textwrap.fill(title, TITLE_CHARS), fontsize=10, x=0.0, ha="left")
     _source(figure, source_line, unit)
     _save(figure, path)
 
@@ -221,10 +226,13 @@ def draw_comparison(
     n_cols = 1 if len(specs) == 1 else 2
     n_rows = (len(specs) + n_cols - 1) // n_cols
     figure = _new_figure((WIDTH_IN, COMPARISON_PANEL_HEIGHT_IN * n_rows + 0.6))
-    grid = figure.subplots(n_rows, n_cols, squeeze=False)
+    # A thin first row holds the legend, so it covers no line and no title.
+    grid = figure.add_gridspec(n_rows + 1, n_cols, height_ratios=[LEGEND_ROW_RATIO] + [1] * n_rows)
+    legend_axes = figure.add_subplot(grid[0, :])
+    legend_axes.set_axis_off()
     years = list(outcomes[0].years)
     for k, spec in enumerate(specs):
-        axes = grid[k // n_cols][k % n_cols]
+        axes = figure.add_subplot(grid[1 + k // n_cols, k % n_cols])
         money = spec.kind is Kind.MONEY
 
         def value(v: Decimal, money: bool = money, percent: bool = spec.kind is Kind.PERCENT) -> float:
@@ -234,11 +242,11 @@ def draw_comparison(
 
         base = spec.get(outcomes[0])
         axes.plot(years, [value(v) for v in base.baseline], color=BASIS_COLOUR, linestyle="--", linewidth=1.2,
-                  marker="o", markersize=3, label="Basis")  # fmt: skip
+                  marker="o", markersize=3, label="Basis (begroting)")  # fmt: skip
         for i, (name, outcome) in enumerate(zip(names, outcomes, strict=True)):
             fig = spec.get(outcome)
             axes.plot(years, [value(v) for v in fig.scenario], color=SERIES_COLOURS[i % len(SERIES_COLOURS)],
-                      linewidth=1.6, marker="o", markersize=3, label=textwrap.shorten(name, 30))  # fmt: skip
+                      linewidth=1.6, marker="o", markersize=3, label=textwrap.shorten(name, 45))  # fmt: skip
         axes.set_title(spec.label, fontsize=8, loc="left")
         axes.set_xticks(years, [str(y) for y in years])
         _style_axes(axes, zero_line=spec.key in SALDI)
@@ -248,9 +256,8 @@ def draw_comparison(
             suffix = "%" if spec.kind is Kind.PERCENT else ""
             axes.yaxis.set_major_formatter(FuncFormatter(lambda x, _pos, s=suffix: _tick(x, 2) + s))
         if k == 0:
-            axes.legend(fontsize=6, frameon=False, loc="best")
-    for k in range(len(specs), n_rows * n_cols):
-        grid[k // n_cols][k % n_cols].set_axis_off()
+            handles, labels = axes.get_legend_handles_labels()
+    legend_axes.legend(handles, labels, loc="center", ncols=min(len(labels), 3), fontsize=7, frameon=False)
     figure.suptitle("Vergelijking van scenario's", fontsize=10, x=0.0, ha="left")
     _source(figure, source_line, unit)
     _save(figure, path)

@@ -10,6 +10,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import PurePath
 
 from hengelo_scenario import __version__
 from hengelo_scenario.baseline.model import Baseline
@@ -43,11 +44,18 @@ class Provenance:
     def date_text(self) -> str:
         return self.created.strftime("%Y-%m-%d %H:%M:%S UTC")
 
-    def source_line(self) -> str:
-        """One line for a chart or a footer: 'Bron: hengelo-scenario 0.1.0; scenario x.yaml; basis y.xlsx'."""
-        files = ", ".join(s.file or s.name for s in self.scenarios)
+    def source_line(self, names_only: bool = False) -> str:
+        """One line for a chart or a footer: 'Bron: hengelo-scenario 0.1.0; scenario x.yaml; basis y.xlsx'.
+
+        `names_only` drops the folders (a chart has room for the file names; the Herkomst sheet has the paths).
+        """
+
+        def shown(file: str) -> str:
+            return PurePath(file).name if names_only and file else file
+
+        files = ", ".join(shown(s.file) or s.name for s in self.scenarios)
         label = "scenario" if len(self.scenarios) == 1 else "scenario's"
-        return f"Bron: {self.tool}; {label} {files}; basis {self.baseline_file}"
+        return f"Bron: {self.tool}; {label} {files}; basis {shown(self.baseline_file)}"
 
 
 def export_time(environ: Mapping[str, str] | None = None) -> datetime:
