@@ -19,7 +19,7 @@ def print_run(outcome: Outcome, scenario: Scenario, unit: Unit) -> None:
         lines.append(("Omschrijving", " ".join(scenario.description.split())))
     console.print(rich_report.header("hengelo-scenario run", lines))
     console.print()
-    rich_report.print_tables(console, tables.run_tables(outcome), unit)
+    rich_report.print_tables(console, tables.run_tables(outcome, compact=True), unit)
     console.print()
     ok = outcome.verdict_scenario is not Verdict.NIET_IN_EVENWICHT
     console.print(rich_report.verdict_panel(tables.verdict_lines(outcome), ok))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from hengelo_scenario.baseline.model import Soort
+from hengelo_scenario.baseline.model import ReserveSoort, Soort
 from hengelo_scenario.engine.rules import weerstand_omschrijving
 from hengelo_scenario.money import ZERO
 from hengelo_scenario.outcome.model import Figure, Outcome, Verdict
@@ -248,10 +248,18 @@ def _negate(values: tuple[Decimal, ...]) -> tuple[Decimal, ...]:
     return tuple(-v for v in values)
 
 
-def reserves(outcome: Outcome) -> Table:
-    """The course of every reserve: 1 January, mutations, 31 December, in the baseline and the scenario."""
+def reserves(outcome: Outcome, compact: bool = False) -> Table:
+    """The course of every reserve: 1 January, mutations, 31 December, in the baseline and the scenario.
+
+    Compact (the screen) keeps the algemene reserve and the reserves the scenario changes.
+    """
     rows: list[Row] = []
-    for r in outcome.reserves:
+    shown = [
+        r
+        for r in outcome.reserves
+        if not compact or r.reserve.soort is ReserveSoort.ALGEMEEN or any(r.closing.difference)
+    ]
+    for r in shown:
         label = r.reserve.naam
         start = len(rows)
         rows += [
@@ -327,12 +335,12 @@ def verdict_lines(outcome: Outcome) -> tuple[str, str]:
     )
 
 
-def run_tables(outcome: Outcome) -> tuple[Table, ...]:
-    """Every table of the `run` output, in reading order."""
+def run_tables(outcome: Outcome, compact: bool = False) -> tuple[Table, ...]:
+    """Every table of the `run` output, in reading order; compact leaves out reserves the scenario leaves alone."""
     tables = [overzicht(outcome), maatregelen(outcome), programmas(outcome)]
     if outcome.jeugdhulp.segments:
         tables += [jeugdhulp(outcome), jeugdhulp_verschil(outcome)]
-    tables += [reserves(outcome), weerstandsvermogen(outcome)]
+    tables += [reserves(outcome, compact), weerstandsvermogen(outcome)]
     if any(outcome.transformatieplan.taakstelling):
         tables.append(transformatieplan(outcome))
     return tuple(tables)
