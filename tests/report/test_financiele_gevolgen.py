@@ -49,8 +49,8 @@ def test_motie_fund_section_10_3_in_the_layout_of_section_7_5():
     got = [(row.labels, tuple(v / K for v in row.values)) for row in table.rows]
     assert got == [
         (("Lasten", "Fonds X (motie M15)", "6 Sociaal domein", "I"), (-500, -500, 0, 0)),
-        (("Dekking: onttrekkingen aan reserves", "Fonds X (motie M15): dekking (Algemene reserve)", "6 Sociaal domein",
-          "I"), (500, 500, 0, 0)),
+        (("Dekking: onttrekkingen aan reserves", "Onttrekking Algemene reserve: Fonds X (motie M15)",
+          "6 Sociaal domein", "I"), (500, 500, 0, 0)),
         ((FG_SALDO, "", "", ""), (-500, -500, 0, 0)),
         ((FG_RESULTAAT, "", "", ""), (0, 0, 0, 0)),
         ((FG_STRUCTUREEL, "", "", ""), (0, 0, 0, 0)),

@@ -374,7 +374,10 @@ def financiele_gevolgen(outcome: Outcome) -> Table:
     for soort in (Soort.LAST, Soort.BAAT, Soort.TOEVOEGING, Soort.ONTTREKKING):
         section = [b for b in outcome.bookings if b.soort is soort]
         for b in section:
-            omschrijving = f"{b.measure} ({b.reserve})" if b.reserve else b.measure
+            omschrijving = b.measure
+            if b.reserve:  # "Onttrekking Algemene reserve: Fonds leefbare wijken"
+                verb = "Onttrekking" if soort is Soort.ONTTREKKING else "Toevoeging"
+                omschrijving = f"{verb} {b.reserve}: {b.measure.removesuffix(': dekking')}"
             rows.append(
                 Row(
                     (_FG_SECTION[soort], omschrijving, names.get(b.programma, b.programma), b.aard.letter),

@@ -34,7 +34,8 @@ from hengelo_scenario.report.tables import Kind, Row, Table, Value
 
 TITLE_ROW, SUBTITLE_ROW, LEGEND_ROW, HEADER_ROW = 0, 1, 2, 4
 FIRST_DATA_ROW = HEADER_ROW + 1
-MAX_SUM_ARGS = 200  # Excel allows 255 arguments per function; larger totals nest SUMs
+MAX_SUM_ARGS = 200
+ONE_PAGE_ROWS = 40  # Excel allows 255 arguments per function; larger totals nest SUMs
 
 FONT = "Arial"
 CHART_WIDTH, CHART_HEIGHT = 560, 320
@@ -205,6 +206,8 @@ def _write_table(
 
     sheet.freeze_panes(FIRST_DATA_ROW, n_labels)
     _print_setup(sheet, repeat_header=True)
+    if len(table.rows) <= ONE_PAGE_ROWS:  # a table that nearly fits prints on one page, slightly smaller
+        sheet.fit_to_pages(1, 1)
     sheet.print_area(0, 0, max(r - 1, FIRST_DATA_ROW), n_labels + n_values - 1)
 
 
