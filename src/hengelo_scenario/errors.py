@@ -27,7 +27,7 @@ class Problem:
     def __str__(self) -> str:
         text = f"{self.file}, {self.where}, {self.field}: expected {self.expected}, found {self.found}"
         if self.hint:
-            text += f". {self.hint}"
+            text += f". {self.hint[0].upper()}{self.hint[1:]}"
         return text
 
 

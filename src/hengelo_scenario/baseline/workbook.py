@@ -250,7 +250,9 @@ class _Loader:
         if raw is None:
             if spec.required:
                 titles = [s.title for s in self.sheets.values()]
-                near = _suggest(spec.name, titles)
+                known = {layout.normalise_name(sheet.name) for sheet in layout.SHEETS}
+                # Only a sheet that is not itself a known sheet can be the misspelt one.
+                near = _suggest(spec.name, [t for t in titles if layout.normalise_name(t) not in known])
                 self.problem(
                     f"sheet '{spec.name}'",
                     "sheet",

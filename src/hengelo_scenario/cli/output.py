@@ -21,7 +21,7 @@ def stdout() -> Console:
 
 
 def stderr() -> Console:
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)  # a message is one line, however long
 
 
 def print_error(error: BudgetError) -> None:

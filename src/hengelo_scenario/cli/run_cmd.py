@@ -27,7 +27,11 @@ from hengelo_scenario.cli.export_options import (
 
 def run(
     scenario: Annotated[
-        str, typer.Argument(help="Scenario file, or a bare name looked up in ./scenarios/ and the shipped scenarios.")
+        str,
+        typer.Argument(
+            help="Scenario file, or a bare name looked up in ./scenarios/ and the shipped scenarios.",
+            metavar="SCENARIO",
+        ),
     ],
     baseline: BaselineOption = None,
     unit: UnitOption = "duizend",
