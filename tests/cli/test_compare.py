@@ -95,7 +95,7 @@ def test_scenarios_with_different_baselines_are_refused_unless_one_is_given(in_t
     message = words(refused.err)
     assert "eigen.yaml" in message
     assert "andere-basis.xlsx" in message
-    assert "give --baseline FILE.xlsx" in message
+    assert "Give --baseline FILE.xlsx" in message
     accepted = invoke(
         monkeypatch, capsys, "compare", "jeugd_hoog.yaml", "eigen.yaml", "--baseline", "andere-basis.xlsx"
     )

@@ -9,14 +9,36 @@ import sys
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from hengelo_scenario import __version__
 from hengelo_scenario.cli import baseline_cmd, compare_cmd, run_cmd, schema_cmd
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
+_debug = False
+
+
+class _CatchUserErrors(TyperGroup):
+    """Catch a user error once, for every command: a short message on stderr and exit code 2, no traceback."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        from hengelo_scenario.errors import BudgetError
+
+        try:
+            return super().invoke(ctx)
+        except BudgetError as error:
+            if _debug:
+                raise
+            from hengelo_scenario.cli.output import print_error
+
+            print_error(error)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
 app = typer.Typer(
     name="hengelo-scenario",
+    cls=_CatchUserErrors,
     help="Scenarios on the Hengelo multi-year budget (Beleidsbegroting 2025-2028): baseline, scenario, outcome.",
     no_args_is_help=True,
     add_completion=False,
@@ -28,8 +50,6 @@ app.command("compare")(compare_cmd.compare)
 app.command("list")(run_cmd.list_scenarios)
 app.add_typer(baseline_cmd.app, name="baseline")
 app.command("schema")(schema_cmd.schema)
-
-_debug = False
 
 
 def _version(value: bool) -> None:
@@ -50,27 +70,19 @@ def _options(
 
 
 def main() -> None:
-    """Console entry point: run the app; a user error becomes a short message and exit code 2."""
-    from hengelo_scenario.errors import BudgetError
+    """Console entry point: exit 0 on success, 1 when a check failed, 2 for bad input or usage.
 
+    Usage errors are printed plainly, one line, like the tool's own errors (not in a Rich panel).
+    """
     try:
-        app(standalone_mode=False)
-    except BudgetError as error:
-        if _debug:
-            raise
-        from hengelo_scenario.cli.output import print_error
-
-        print_error(error)
-        sys.exit(EXIT_BAD_INPUT)
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
+        code = app(standalone_mode=False)
     except typer.Abort:
         sys.exit(130)
-    except Exception as error:  # click usage errors and the like
-        # The click that typer uses (typer >= 0.2x vendors its own as typer._click; `import click` may fail or
-        # find another copy), found through typer's own BadParameter.
+    except Exception as error:
+        # typer vendors its own click (typer._click); find its ClickException through typer's BadParameter.
         click_exception = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
         if isinstance(error, click_exception):
             error.show()  # type: ignore[attr-defined]
             sys.exit(EXIT_BAD_INPUT)
         raise
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
