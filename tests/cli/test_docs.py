@@ -1,0 +1,39 @@
+"""Every command is in the README, and the README's two commands are the ones CI runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer.main
+
+from hengelo_scenario.cli.app import app
+
+ROOT = Path(__file__).resolve().parents[2]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def command_names() -> list[str]:
+    group = typer.main.get_command(app)
+    names = []
+    for name, command in group.commands.items():
+        sub = getattr(command, "commands", None)
+        names += [f"{name} {s}" for s in sub] if sub else [name]
+    return names
+
+
+def test_every_command_is_documented_in_the_readme():
+    for name in command_names():
+        assert f"hengelo-scenario {name}" in README, name
+
+
+def test_every_command_has_help_with_an_example():
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        for sub in getattr(command, "commands", {command.name: command}).values():
+            assert sub.help and "Example:" in sub.help, f"{name} {sub.name}"
+
+
+def test_the_readme_marks_its_two_commands_for_ci():
+    assert "<!-- command:first -->" in README and "<!-- command:second -->" in README
+    assert "hengelo-scenario run jeugd_hoog.yaml" in README.split("<!-- command:first -->")[1].split("```")[1]
+    assert "pytest" in README.split("<!-- command:second -->")[1].split("```")[1]

@@ -1,0 +1,128 @@
+"""`hengelo-scenario run` through Typer's test runner: exit codes pinned, JSON equal to the engine's outcome."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hengelo_scenario.baseline.workbook import load_baseline
+from hengelo_scenario.cli.app import app
+from hengelo_scenario.engine import run
+from hengelo_scenario.report.json_output import outcome_dict
+from hengelo_scenario.resources import shipped_baseline, shipped_scenarios_dir
+from hengelo_scenario.scenario.loader import load_scenario_file
+from hengelo_scenario.scenario.resolve import resolve
+
+runner = CliRunner()
+
+
+def cli(*args: str, cwd: Path | None = None):
+    return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "160"})
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_run_prints_the_outcome_in_dutch_budget_terms(in_tmp):
+    result = cli("run", "jeugd_hoog.yaml")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    for text in ("Jeugdhulp hoog", "Geraamd resultaat", "Structureel saldo", "Algemene reserve", "Weerstandsratio",
+                 "bedragen x € 1.000", "V = voordelig", "afgerond", "Structureel evenwicht"):  # fmt: skip
+        assert text in out, text
+    # The youth-care overrun in 2026 is 2.790.294,16: 2.790 thousand, nadelig
+    assert "2.790 N" in out
+    assert "\x1b[" not in out  # no colour codes when not on a terminal
+
+
+def test_unit_euro_prints_whole_euros(in_tmp):
+    result = cli("run", "wijkaanpak_structureel", "--unit", "euro")
+    assert result.exit_code == 0, result.output
+    assert "509.000 N" in result.output
+    assert "bedragen in euro's" in result.output
+
+
+def test_json_is_the_full_unrounded_outcome(in_tmp):
+    result = cli("run", "combinatie.yaml", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    baseline = load_baseline(shipped_baseline())
+    scenario = resolve(load_scenario_file(shipped_scenarios_dir() / "combinatie.yaml"), baseline)
+    expected = outcome_dict(run(baseline, scenario))
+    assert data["overview"] == expected["overview"]
+    assert data["bookings"] == expected["bookings"]
+    # exact decimal text, not floats: the baseline's geraamd resultaat 2025 is 830.772,60
+    assert data["overview"]["geraamd_resultaat"]["basis"][0] == "830772.6"
+    assert Decimal(data["overview"]["lasten"]["scenario"][3]) > Decimal(data["overview"]["lasten"]["basis"][3])
+
+
+def test_the_same_inputs_give_byte_identical_output(in_tmp):
+    first = cli("run", "combinatie", "--format", "json").output
+    second = cli("run", "combinatie", "--format", "json").output
+    assert first == second
+    assert cli("run", "combinatie").output == cli("run", "combinatie").output
+
+
+def test_a_local_scenario_wins_over_a_shipped_one_of_the_same_name(in_tmp):
+    (in_tmp / "scenarios").mkdir()
+    (in_tmp / "scenarios" / "jeugd_hoog.yaml").write_text("name: Mijn eigen jeugd hoog\n", encoding="utf-8")
+    result = cli("run", "jeugd_hoog")
+    assert result.exit_code == 0, result.output
+    assert "Mijn eigen jeugd hoog" in result.output
+
+
+def test_baseline_option_and_field(in_tmp):
+    workbook = in_tmp / "basis.xlsx"
+    workbook.write_bytes(shipped_baseline().read_bytes())
+    (in_tmp / "s.yaml").write_text("name: S\nbaseline: basis.xlsx\n", encoding="utf-8")
+    assert "basis.xlsx" in cli("run", "s.yaml").output
+    other = in_tmp / "other.xlsx"
+    other.write_bytes(shipped_baseline().read_bytes())
+    assert "other.xlsx" in cli("run", "s.yaml", "--baseline", str(other)).output
+
+
+BAD_SCENARIOS = [
+    ("name: X\njeugdhulp:\n  volumen:\n    growth: 3%\n", ["bad.yaml", "line 3", "jeugdhulp.volumen", "volume"]),
+    ("name: X\njeugdhulp:\n  price:\n    growth: 0.06\n", ["line 4", "jeugdhulp.price.growth", "6%"]),
+    ("name: X\nwijkaanpak:\n  amounts: {2031: 509000}\n", ["line 3", "2031", "2025"]),
+    ("name: X\nname: Y\n", ["line 2", "name"]),
+    ("name: X\nmeasures:\n  - name: M\n    programma: 66\n    soort: last\n    amounts: {2025: 1}\n", ["66"]),
+    ("name: X\nmeasures:\n  - name: M\n    programma: 6\n    soort: last\n    amounts: {2025: 0}\n",
+     ["changes no number"]),
+    ("name: X\nmeasures:\n  - name: M\n    programma: 6\n    soort: onttrekking\n    reserve: Reserve Spoorzone\n"
+     "    amounts: {2025: 99000000}\n", ["Reserve Spoorzone", "31-12-2025", "below zero"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fragments"), BAD_SCENARIOS)
+def test_bad_scenarios_exit_2_with_file_line_and_field(in_tmp, text, fragments):
+    (in_tmp / "bad.yaml").write_text(text, encoding="utf-8")
+    result = cli("run", "bad.yaml")
+    assert result.exit_code == 2, result.output
+    message = " ".join(result.output.split())
+    for fragment in fragments:
+        assert fragment in message
+    assert "Traceback" not in result.output
+
+
+def test_unknown_scenario_and_bad_workbook_exit_2(in_tmp):
+    result = cli("run", "jeugd_hooog")
+    assert result.exit_code == 2
+    assert "jeugd_hoog" in result.output  # suggested
+    (in_tmp / "kapot.xlsx").write_text("geen werkboek", encoding="utf-8")
+    result = cli("run", "basis", "--baseline", "kapot.xlsx")
+    assert result.exit_code == 2
+    assert "kapot.xlsx" in result.output and "Traceback" not in result.output
+
+
+def test_usage_errors_exit_2(in_tmp):
+    assert cli("run", "basis", "--unit", "miljoen").exit_code == 2
+    assert cli("run", "basis", "--format", "xml").exit_code == 2
+    assert cli("run").exit_code == 2
