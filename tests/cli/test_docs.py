@@ -34,6 +34,7 @@ def test_every_command_has_help_with_an_example():
 
 
 def test_the_readme_marks_its_two_commands_for_ci():
-    assert "<!-- command:first -->" in README and "<!-- command:second -->" in README
+    assert "<!-- command:first -->" in README
+    assert "<!-- command:second -->" in README
     assert "hengelo-scenario run jeugd_hoog.yaml" in README.split("<!-- command:first -->")[1].split("```")[1]
     assert "pytest" in README.split("<!-- command:second -->")[1].split("```")[1]
