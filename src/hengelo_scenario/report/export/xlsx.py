@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import xlsxwriter
@@ -240,7 +240,8 @@ def _write_charts(
         return
     sheet = workbook.add_worksheet(CHARTS_SHEET)
     sheet.write_string(0, 0, f"Grafieken: {document.title}", formats(bold=True, font_size=13))
-    sheet.write_string(1, 0, document.provenance.source_line(), formats(italic=True, font_color="#555555"))
+    source = document.provenance.source_line(names_only=True)
+    sheet.write_string(1, 0, source, formats(italic=True, font_color="#555555"))
     tables = {t.key: t for t in document.tables}
     for i, spec in enumerate(document.charts):
         table = tables[spec.table_key]
@@ -341,7 +342,7 @@ def write_xlsx(path: Path, document: Document, options: ExportOptions) -> None:
     sheet_names = {t.key: SHEET_NAMES.get(t.key, t.key[:31]) for t in document.tables}
     subtitle = (
         f"Scenario: {document.title}" if document.kind == "run" else f"Scenario's: {document.title}"
-    ) + f" — basis: {provenance.baseline_file}"
+    ) + f" — basis: {PurePath(provenance.baseline_file).name}"  # the full paths are on the Herkomst sheet
     for table in document.tables:
         _write_table(workbook, formats, table, sheet_names[table.key], subtitle, options)
     _write_charts(workbook, formats, document, sheet_names, options)
