@@ -143,9 +143,9 @@ def test_two_runs_give_byte_identical_exports(in_tmp, monkeypatch, capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--export", "memo.pdf"], "memo.pdf: cannot export to '.pdf'. use .xlsx, .csv, .png"),
+        (["--export", "memo.pdf"], "memo.pdf: cannot export to '.pdf'. Use .xlsx, .csv, .png"),
         (["--export", "memo"], "memo: cannot export to no extension"),
-        (["--chart", "memo.jpg"], "memo.jpg: --chart writes PNG files. name it FILE.png"),
+        (["--chart", "memo.jpg"], "memo.jpg: --chart writes PNG files. Name it FILE.png"),
         (["--export", "nergens/memo.xlsx"], "nergens/memo.xlsx: cannot write here: the folder nergens does not exist"),
         (
             ["--chart", "m.png", "--chart-year", "2030"],

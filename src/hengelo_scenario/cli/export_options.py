@@ -67,13 +67,13 @@ def planned_exports(exports: list[Path] | None, chart: Path | None) -> list[Path
     targets = list(exports or [])
     if chart is not None:
         if chart.suffix.lower() != ".png":
-            raise ExportError(str(chart), "--chart writes PNG files", "name it FILE.png")
+            raise ExportError(str(chart), "--chart writes PNG files", "Name it FILE.png")
         targets.append(chart)
     for path in targets:
         export_format(path)
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
-            raise ExportError(str(path), f"cannot write here: the folder {folder} does not exist", "create it first")
+            raise ExportError(str(path), f"cannot write here: the folder {folder} does not exist", "Create it first")
     return targets
 
 

@@ -10,6 +10,7 @@ import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import PurePath
 from typing import Any
 
 from hengelo_scenario.outcome.model import Figure, Outcome
@@ -122,7 +123,8 @@ def comparison_table(outcomes: Sequence[Outcome], figures: Sequence[FigureSpec])
         tuple(str(y) for y in years),
         tuple(rows),
         (
-            "Elk scenario tegen dezelfde basis (" + outcomes[0].baseline_source + "); verschil = scenario − basis, "
+            "Elk scenario tegen dezelfde basis (" + PurePath(outcomes[0].baseline_source).name + "); verschil = "
+            "scenario − basis, "
             "naar het effect op de begroting: + = voordelig (V), − = nadelig (N).",
         ),
     )

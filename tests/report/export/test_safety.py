@@ -157,7 +157,7 @@ def test_a_missing_folder_or_unknown_extension_is_a_user_error(tmp_path):
     outcome, scenario, baseline = motie_fund()
     with pytest.raises(ExportError, match="the folder does not exist"):
         export(tmp_path / "nergens" / "memo.xlsx", outcome, scenario, baseline)
-    with pytest.raises(ExportError, match=r"cannot export to '\.pdf'. use \.xlsx, \.csv, \.png"):
+    with pytest.raises(ExportError, match=r"cannot export to '\.pdf'. Use \.xlsx, \.csv, \.png"):
         export(tmp_path / "memo.pdf", outcome, scenario, baseline)
     assert list(tmp_path.iterdir()) == []
 

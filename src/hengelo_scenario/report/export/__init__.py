@@ -60,7 +60,7 @@ def export_format(path: Path) -> str:
         raise ExportError(
             str(path),
             f"cannot export to {found}",
-            "use " + ", ".join(FORMATS) + " (the format follows from the extension)",
+            "Use " + ", ".join(FORMATS) + " (the format follows from the extension)",
         )
     return suffix
 
@@ -150,9 +150,9 @@ def _written(path: Path, write: Callable[[Path], None]) -> Path:
     try:
         write_atomic(path, write_with_mode)
     except FileNotFoundError:
-        raise ExportError(str(path), "cannot write here: the folder does not exist", "create it first") from None
+        raise ExportError(str(path), "cannot write here: the folder does not exist", "Create it first") from None
     except IsADirectoryError:
-        raise ExportError(str(path), "is a folder", "give a file name") from None
+        raise ExportError(str(path), "is a folder", "Give a file name") from None
     except PermissionError:
         raise ExportError(str(path), "cannot write here: permission denied") from None
     return path

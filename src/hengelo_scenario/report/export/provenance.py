@@ -69,7 +69,7 @@ def export_time(environ: Mapping[str, str] | None = None) -> datetime:
             raise ExportError(
                 "SOURCE_DATE_EPOCH",
                 f"expected a whole number of seconds since 1970-01-01 UTC, found '{text}'",
-                "unset it to date exports with the current time",
+                "Unset it to date exports with the current time",
             ) from None
         return datetime.fromtimestamp(seconds, tz=UTC)
     return datetime.now(tz=UTC).replace(microsecond=0)
