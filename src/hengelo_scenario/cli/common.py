@@ -51,9 +51,16 @@ def check_format(text: str, allowed: tuple[str, ...] = ("table", "json")) -> str
 
 
 def load_baseline_file(path: Path) -> Baseline:
-    from hengelo_scenario.baseline.workbook import load_baseline
+    """Load a workbook; the shipped one is named as such, not by where pip happened to install it."""
+    from dataclasses import replace
 
-    return load_baseline(path)
+    from hengelo_scenario.baseline.workbook import load_baseline
+    from hengelo_scenario.resources import shipped_baseline
+
+    baseline = load_baseline(path)
+    if Path(path).resolve() == shipped_baseline().resolve():
+        baseline = replace(baseline, source=f"{shipped_baseline().name} (meegeleverd, illustratief)")
+    return baseline
 
 
 def load_scenario(name: str, baseline_option: Path | None) -> tuple[Baseline, Scenario]:
