@@ -37,7 +37,7 @@ from hengelo_scenario.outcome.model import (
 )
 from hengelo_scenario.scenario.model import Scenario
 
-__all__ = ["Evaluation", "evaluate_many", "run"]
+__all__ = ["Evaluation", "build_ledger", "evaluate_many", "run"]
 
 
 @dataclass(frozen=True)
@@ -91,12 +91,12 @@ def evaluate_many(baseline: Baseline, scenarios: Sequence[Scenario]) -> Evaluati
                     bookings.insert(0, booking)
             per_scenario.append(tuple(bookings))
 
-        ledger = _ledger(baseline, per_scenario, programma_index, reserve_index)
+        ledger = build_ledger(baseline, per_scenario, programma_index, reserve_index)
         totals = rules.evaluate(ledger)
     return Evaluation(totals, prices, volumes, tuple(per_scenario))
 
 
-def _ledger(
+def build_ledger(
     baseline: Baseline,
     per_scenario: list[tuple[Booking, ...]],
     programma_index: dict[str, int],
