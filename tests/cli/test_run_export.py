@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
 from decimal import Decimal
 
 import openpyxl
@@ -181,3 +183,16 @@ def test_libreoffice_recalculates_the_shipped_jeugd_hoog_workbook_to_the_tools_t
                 assert abs(recomputed - value) < Decimal("1e-6"), (table.key, row.labels, y)
                 totals += 1
     assert totals >= 40
+
+
+def test_excel_and_csv_exports_do_not_import_matplotlib(in_tmp):
+    # --chart pays for matplotlib; an Excel or CSV export must not.
+    code = (
+        "import sys\n"
+        "from hengelo_scenario.cli.app import main\n"
+        "sys.argv = ['hengelo-scenario', 'run', 'jeugd_hoog.yaml', '-e', 'm.xlsx', '-e', 'm.csv']\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
+        "print('matplotlib' in sys.modules, 'xlsxwriter' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=in_tmp)
+    assert result.stdout.split()[-2:] == ["False", "True"]
