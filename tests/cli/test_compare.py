@@ -141,4 +141,6 @@ def test_compare_exports_like_run(in_tmp, monkeypatch, capsys):
     herkomst = wb["Herkomst"]
     named = [herkomst.cell(r, 2).value for r in range(1, herkomst.max_row + 1)]
     assert {"Basis", "Jeugdhulp hoog", "Jeugdhulp laag (regie op toegang)"} <= set(named)
+    opdracht = next(herkomst.cell(r, 2).value for r in range(1, 30) if herkomst.cell(r, 1).value == "Opdracht")
+    assert opdracht.startswith("hengelo-scenario compare basis.yaml jeugd_hoog.yaml jeugd_laag.yaml -e cmp.xlsx")
     assert png_size(in_tmp / "cmp-vergelijking.png") == (1280, 1160)

@@ -119,24 +119,18 @@ def test_provenance_names_the_real_files_and_their_hashes(in_tmp, monkeypatch, c
     assert pairs["SHA-256 scenariobestand"] == hashlib.sha256(scenario_file.read_bytes()).hexdigest()
     assert pairs["SHA-256 basiswerkboek"] == hashlib.sha256(shipped_baseline().read_bytes()).hexdigest()
     assert pairs["Datum"] == "2025-01-01 00:00:00 UTC"
+    assert pairs["Opdracht"] == "hengelo-scenario run combinatie.yaml --export memo.xlsx"  # what was typed
     resolved = [ws.cell(r, 2).value for r in range(1, ws.max_row + 1)]
     assert "name: Combinatie jeugd hoog, wijkaanpak structureel" in resolved
     assert any(isinstance(v, str) and v.strip().startswith("jeugdhulp:") for v in resolved)  # from `extends`
 
 
 def test_two_runs_give_byte_identical_exports(in_tmp, monkeypatch, capsys):
+    # The same command (the provenance records it) in two folders.
     for folder in ("a", "b"):
         (in_tmp / folder).mkdir()
-        args = [
-            "run",
-            "combinatie.yaml",
-            "-e",
-            f"{folder}/m.xlsx",
-            "-e",
-            f"{folder}/m.csv",
-            "--chart",
-            f"{folder}/m.png",
-        ]
+        monkeypatch.chdir(in_tmp / folder)
+        args = ["run", "combinatie.yaml", "-e", "m.xlsx", "-e", "m.csv", "--chart", "m.png"]
         assert invoke(monkeypatch, capsys, *args).code == 0
     for name in ("m.xlsx", "m.csv", "m-brug.png", "m-meerjarig.png"):
         assert (in_tmp / "a" / name).read_bytes() == (in_tmp / "b" / name).read_bytes(), name

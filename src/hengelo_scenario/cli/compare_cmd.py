@@ -70,10 +70,11 @@ def compare(
     else:
         _print_comparison(outcomes, resolved, baseline_data, specs, chosen_unit)
     if targets:
-        from hengelo_scenario.cli.export_options import write_exports
+        from hengelo_scenario.cli.export_options import command_line, write_exports
         from hengelo_scenario.report.export import compare_document
 
-        write_exports(targets, compare_document(outcomes, resolved, baseline_data, specs), options)
+        document = compare_document(outcomes, resolved, baseline_data, specs, command=command_line())
+        write_exports(targets, document, options)
 
 
 def _figures(names: list[str] | None):

@@ -83,6 +83,14 @@ def export_options(unit: Unit, csv_dialect: str, chart_year: int | None) -> Expo
     return ExportOptions(unit=unit, csv_dialect=parse_dialect(csv_dialect), chart_year=chart_year)
 
 
+def command_line() -> str:
+    """The command as typed, for the provenance: `hengelo-scenario run jeugd_hoog.yaml --export memo.xlsx`."""
+    import shlex
+    import sys
+
+    return shlex.join(["hengelo-scenario", *sys.argv[1:]])
+
+
 def write_exports(targets: list[Path], document: Document, options: ExportOptions) -> None:
     """Write each export and say where it went (on stderr, so `--format json` output stays clean)."""
     from hengelo_scenario.cli.output import stderr

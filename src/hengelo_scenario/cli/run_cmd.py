@@ -20,6 +20,7 @@ from hengelo_scenario.cli.export_options import (
     ChartYearOption,
     CsvDialectOption,
     ExportOption,
+    command_line,
     export_options,
     planned_exports,
 )
@@ -58,7 +59,7 @@ def run(
         from hengelo_scenario.report.export import run_document
 
         check_chart_year(outcome, chart_year)
-        document = run_document(outcome, scenario_data, baseline_data)
+        document = run_document(outcome, scenario_data, baseline_data, command=command_line())
     if output_format == "json":
         from hengelo_scenario.report.json_output import outcome_json
 

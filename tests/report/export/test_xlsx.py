@@ -200,6 +200,7 @@ def test_provenance_sheet_names_files_hashes_tool_date_and_resolved_scenario(exp
     assert pairs["Scenario"] == scenario.name
     assert pairs["Scenariobestand"] == scenario.source
     assert pairs["SHA-256 scenariobestand"] == scenario.sha256
+    assert "Opdracht" not in pairs  # not made from the command line
     start = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Volledig scenario (na extends)")
     lines = [ws.cell(r, 2).value for r in range(start + 1, ws.max_row + 1)]
     assert lines == scenario.resolved_text.splitlines()

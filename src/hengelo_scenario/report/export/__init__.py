@@ -70,7 +70,11 @@ def _overview_rows(table: report_tables.Table) -> dict[tuple[str, ...], int]:
 
 
 def run_document(
-    outcome: Outcome, scenario: Scenario, baseline: Baseline, environ: Mapping[str, str] | None = None
+    outcome: Outcome,
+    scenario: Scenario,
+    baseline: Baseline,
+    environ: Mapping[str, str] | None = None,
+    command: str = "",
 ) -> Document:
     """What `run` exports: its tables, the financiële gevolgen, three native charts, and the provenance."""
     tables = list(report_tables.run_tables(outcome))
@@ -97,7 +101,7 @@ def run_document(
         title=outcome.scenario_name,
         tables=tuple(tables),
         outcomes=(outcome,),
-        provenance=provenance([scenario], baseline, environ),
+        provenance=provenance([scenario], baseline, environ, command),
         charts=tuple(charts),
     )
 
@@ -108,6 +112,7 @@ def compare_document(
     baseline: Baseline,
     figures: Sequence[FigureSpec] | None = None,
     environ: Mapping[str, str] | None = None,
+    command: str = "",
 ) -> Document:
     """What `compare` exports: the comparison table, a native line chart per figure, and the provenance."""
     specs = list(figures) if figures is not None else [FIGURES[k] for k in DEFAULT_FIGURES]
@@ -127,7 +132,7 @@ def compare_document(
         title=", ".join(names),
         tables=(table,),
         outcomes=tuple(outcomes),
-        provenance=provenance(scenarios, baseline, environ),
+        provenance=provenance(scenarios, baseline, environ, command),
         charts=tuple(charts),
         figure_keys=tuple(s.key for s in specs),
     )

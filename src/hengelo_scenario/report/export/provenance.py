@@ -35,6 +35,7 @@ class Provenance:
     baseline_file: str
     baseline_sha256: str
     scenarios: tuple[ScenarioSource, ...]
+    command: str = ""  # the command line that made the export, when it came from the command line
 
     @property
     def tool(self) -> str:
@@ -76,13 +77,17 @@ def export_time(environ: Mapping[str, str] | None = None) -> datetime:
 
 
 def provenance(
-    scenarios: Sequence[Scenario], baseline: Baseline, environ: Mapping[str, str] | None = None
+    scenarios: Sequence[Scenario],
+    baseline: Baseline,
+    environ: Mapping[str, str] | None = None,
+    command: str = "",
 ) -> Provenance:
-    """From the resolved scenarios and the baseline they ran on."""
+    """From the resolved scenarios and the baseline they ran on (and the command line, if there was one)."""
     return Provenance(
         tool_version=__version__,
         created=export_time(environ),
         baseline_file=baseline.source,
         baseline_sha256=baseline.sha256,
         scenarios=tuple(ScenarioSource(s.name, s.source, s.sha256, s.resolved_text) for s in scenarios),
+        command=command,
     )

@@ -295,9 +295,8 @@ def _write_provenance(workbook: xlsxwriter.Workbook, formats: _Formats, provenan
             ("Scenariobestand", s.file or "-"),
             ("SHA-256 scenariobestand", s.sha256 or "-"),
         ]
-    files = " ".join(s.file for s in provenance.scenarios if s.file)
-    command = "run" if len(provenance.scenarios) == 1 else "compare"
-    rows.append(("Opnieuw berekenen", f"hengelo-scenario {command} {files} --baseline {provenance.baseline_file}"))
+    if provenance.command:  # what was typed, so the export can be made again
+        rows.append(("Opdracht", provenance.command))
     r = 2
     for key, value in rows:
         sheet.write_string(r, 0, key, key_format)
