@@ -111,7 +111,8 @@ def _style_axes(axes: Any, zero_line: bool = True) -> None:
 
 
 def _source(figure: Any, text: str, unit: Unit) -> None:
-    line = f"{text}. {numbers.Unit(unit).legend}; + = voordelig, − = nadelig."
+    legend = numbers.Unit(unit).legend
+    line = f"{text}. {legend[0].upper()}{legend[1:]}; + = voordelig, − = nadelig."
     figure.supxlabel("\n".join(textwrap.wrap(line, SOURCE_LINE_CHARS)), fontsize=6.5, color="#555555", x=0.0, ha="left")
 
 
