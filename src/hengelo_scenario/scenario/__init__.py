@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from hengelo_scenario.scenario.model import (
     AmountsChange,
+    Expectation,
     Factors,
     JeugdhulpChange,
     LeefbareWijkenChange,
@@ -44,6 +45,7 @@ _LAZY = {
 
 __all__ = [
     "AmountsChange",
+    "Expectation",
     "Factors",
     "JeugdhulpChange",
     "LeefbareWijkenChange",

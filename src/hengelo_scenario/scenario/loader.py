@@ -8,8 +8,9 @@ to point at the line of every field, in whichever file of the `extends` chain wr
 case-insensitively, years as numbers), except that a lever of youth care (`price`, `volume`, `regie_op_toegang`)
 is taken whole from the child, because its forms `per_year` and `growth` exclude each other. `measures` are merged
 by name: a child's measure replaces the parent's measure of the same name in place, new ones are appended.
-`name`, `description` and `author` are not inherited; `baseline` is, relative to the file that wrote it. The
-merged scenario is validated as a whole, so a parent may leave out what its children fill in.
+`name`, `description`, `author` and `expect` (the figures the file pins for `check`) are not inherited; `baseline`
+is, relative to the file that wrote it. The merged scenario is validated as a whole, so a parent may leave out what
+its children fill in.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ from hengelo_scenario.scenario.source import (
 __all__ = ["SCENARIO_SUFFIXES", "ScenarioFile", "find_scenario", "load_scenario_file", "problems_from"]
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
-NOT_INHERITED = ("name", "description", "author")
+NOT_INHERITED = ("name", "description", "author", "expect")
 LEVERS = ("price", "volume", "regie_op_toegang")
 
 

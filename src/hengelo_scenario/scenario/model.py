@@ -81,6 +81,23 @@ class Measure:
 
 
 @dataclass(frozen=True)
+class Expectation:
+    """A figure the scenario must produce in a year, written by hand in its `expect:` block.
+
+    `value` is the scenario's own figure (not the difference against the baseline): euros for money figures, a
+    plain ratio for the weerstandsratio, a fraction for a percentage figure (0.005 for "0,5%"). `places` is None for
+    money (compared to the cent, within a tolerance in euros) and, for a ratio or percentage, the number of decimals
+    written, at which the figure is compared.
+    """
+
+    figure: str  # a key of report.comparison.FIGURES
+    year: int
+    value: Decimal
+    origin: Origin
+    places: int | None = None
+
+
+@dataclass(frozen=True)
 class Scenario:
     name: str
     years: tuple[int, ...]
@@ -94,6 +111,7 @@ class Scenario:
     leefbare_wijken: LeefbareWijkenChange | None = None
     transformatieplan: TransformatieChange | None = None
     measures: tuple[Measure, ...] = ()
+    expectations: tuple[Expectation, ...] = ()  # for `check` only; not a measure, so not part of `is_empty`
 
     @property
     def is_empty(self) -> bool:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from hengelo_scenario.baseline.model import Aard, Baseline, Soort
 from hengelo_scenario.errors import Problem, ScenarioError
-from hengelo_scenario.money import ONE, ZERO, exact, format_percentage
+from hengelo_scenario.money import CENT, ONE, ZERO, exact, format_percentage, parse_percentage, round_half_away
 from hengelo_scenario.scenario.loader import ScenarioFile
 from hengelo_scenario.scenario.model import (
     AmountsChange,
+    Expectation,
     Factors,
     JeugdhulpChange,
     LeefbareWijkenChange,
@@ -28,6 +30,7 @@ from hengelo_scenario.scenario.model import (
 from hengelo_scenario.scenario.schema import (
     AmountsSection,
     Change,
+    ExpectedValue,
     Jeugdhulp,
     LeefbareWijken,
     MeasureModel,
@@ -36,6 +39,9 @@ from hengelo_scenario.scenario.schema import (
     suggest,
 )
 from hengelo_scenario.scenario.source import FieldPath, dotted
+
+if TYPE_CHECKING:
+    from hengelo_scenario.report.tables import Kind
 
 __all__ = ["JEUGDHULP_KEY", "LEEFBARE_WIJKEN_KEY", "NO_CHANGE", "WIJKAANPAK_KEY", "resolve"]
 
@@ -98,6 +104,7 @@ class _Resolver:
                 self.transformatieplan(model.transformatieplan) if model.transformatieplan is not None else None
             )
             measures = self.measures(model.measures or [])
+            expectations = self.expectations(model.expect) if model.expect is not None else ()
         if self.problems:
             order = {file: i for i, file in enumerate(self.file.chain)}
             self.problems.sort(key=lambda p: (order.get(p.file, len(order)), _line(p.where)))
@@ -115,6 +122,7 @@ class _Resolver:
             leefbare_wijken=leefbare,
             transformatieplan=transformatie,
             measures=measures,
+            expectations=expectations,
         )
 
     # --- lookups in the baseline -----------------------------------------------------------------------------
@@ -478,6 +486,86 @@ class _Resolver:
                 )
             )
         return tuple(resolved)
+
+    # --- expected figures, for `check` ---------------------------------------------------------------------------
+
+    def expectations(self, expect: dict[str, dict[int, ExpectedValue]]) -> tuple[Expectation, ...]:
+        """Each figure and year of `expect:`, its value in the form the figure takes (euros, ratio, percentage)."""
+        from hengelo_scenario.report.comparison import FIGURES
+
+        path: FieldPath = ("expect",)
+        if not expect:
+            self.problem(
+                path,
+                "at least one figure with its years",
+                "an empty mapping",
+                "write for example `geraamd_resultaat: {2026: 290772.60}` under `expect:`, or remove it",
+            )
+            return ()
+        result: list[Expectation] = []
+        for key, years in expect.items():
+            spec = FIGURES[key]
+            if not years:
+                self.problem(
+                    (*path, key),
+                    "at least one year with the figure expected",
+                    "an empty mapping",
+                    f"write for example `{key}: {{{self.years[0]}: ...}}`, or remove the line",
+                )
+                continue
+            if key == "algemene_reserve" and self.baseline.algemene_reserve is None:
+                self.problem(
+                    (*path, key),
+                    "a baseline with an algemene reserve (a reserve of soort 'algemene reserve')",
+                    "none in the baseline workbook",
+                    "remove the line, or mark the algemene reserve in the workbook's sheet Reserves",
+                )
+                continue
+            for year, written in years.items():
+                year_path = (*path, key, year)
+                if self.year_index(year, year_path) is None:
+                    continue
+                found = self.expected_value(written, spec.kind, key, year_path)
+                if found is not None:
+                    value, places = found
+                    result.append(Expectation(key, year, value, self.origin(year_path), places))
+        return tuple(result)
+
+    def expected_value(
+        self, written: Decimal | str, kind: Kind, key: str, path: FieldPath
+    ) -> tuple[Decimal, int | None] | None:
+        """(value, places): euros with places None, or a ratio or fraction compared at the decimals written."""
+        from hengelo_scenario.report.tables import Kind
+        from hengelo_scenario.scenario.schema import bare_number_hint
+
+        if kind is Kind.PERCENT:
+            if isinstance(written, str):
+                fraction = parse_percentage(written)
+                return fraction, max(0, -int(fraction.as_tuple().exponent))
+            self.problem(
+                path,
+                f'a percentage such as "0,5%" ({key} is a share of the total baten)',
+                describe(written),
+                bare_number_hint(written),
+            )
+            return None
+        if isinstance(written, str):
+            what = "a ratio such as 2.38" if kind is Kind.RATIO else "an amount in euros such as 830772.60"
+            self.problem(path, what, describe(written), f"{key} is not a percentage: write a plain number")
+            return None
+        if kind is Kind.RATIO:
+            return written, max(0, -int(written.as_tuple().exponent))
+        exponent = int(written.as_tuple().exponent)
+        if exponent < -2:
+            cents = round_half_away(written, CENT)
+            self.problem(
+                path,
+                "an amount in euros with at most 2 decimals (check compares to the cent)",
+                format(written, "f"),
+                f"round it to the cent, half away from zero: {format(cents, 'f')} (and no thousands separators)",
+            )
+            return None
+        return written, None
 
 
 def _line(where: str) -> int:

@@ -35,12 +35,14 @@ from hengelo_scenario.money import parse_percentage, to_decimal
 __all__ = [
     "AmountsSection",
     "Change",
+    "ExpectedValue",
     "Jeugdhulp",
     "LeefbareWijken",
     "MeasureModel",
     "ScenarioModel",
     "SegmentLevers",
     "Transformatieplan",
+    "bare_number_hint",
     "describe",
     "json_schema",
     "suggest",
@@ -117,7 +119,7 @@ def _in_words(number: Decimal) -> str:
     return format(number, "f")
 
 
-def _bare_number_hint(value: Decimal | int) -> str:
+def bare_number_hint(value: Decimal | int) -> str:
     number = Decimal(value)
     bare = _number_text(value)
     as_percent = format((number * 100).normalize(), "f")
@@ -134,7 +136,7 @@ def _percentage(value: Any, *, minimum_zero: bool = False) -> Decimal:
     if isinstance(value, float):
         value = to_decimal(value)
     if isinstance(value, int | Decimal) and Decimal(value).is_finite():
-        raise _error(expected, _number_text(value), _bare_number_hint(value))
+        raise _error(expected, _number_text(value), bare_number_hint(value))
     if not isinstance(value, str):
         raise _error(expected, describe(value))
     try:
@@ -209,6 +211,48 @@ def _year(value: Any) -> int:
         raise _error(expected, str(value))
     if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) == 4:
         return int(value.strip())
+    raise _error(expected, describe(value))
+
+
+def _figure_key(value: Any) -> str:
+    """A key of `expect:`: one of the outcome figures that `compare --figure` knows (report.comparison.FIGURES)."""
+    from hengelo_scenario.report.comparison import FIGURES
+
+    keys = list(FIGURES)
+    expected = "a figure: one of " + ", ".join(keys)
+    if not isinstance(value, str):
+        raise _error(expected, describe(value), "write the figure's key, such as geraamd_resultaat")
+    if value in FIGURES:
+        return value
+    raise _error(expected, describe(value), suggest(value.replace(" ", "_"), keys) or suggest(value, keys))
+
+
+def _expected_value(value: Any) -> Decimal | str:
+    """An expected figure as written: a number (euros or a ratio), or a percentage text (kept as text).
+
+    Which of the two a figure takes, and how many decimals, depends on the figure: `resolve` checks that.
+    """
+    expected = 'the figure\'s value: euros such as 830772.60, a ratio such as 2.38, or a percentage such as "0,5%"'
+    if isinstance(value, bool) or value is None or isinstance(value, dict | list):
+        raise _error(expected, describe(value))
+    if isinstance(value, float):
+        value = to_decimal(value)
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise _error(expected, describe(value))
+        return value
+    if isinstance(value, str):
+        try:
+            parse_percentage(value)
+        except (ValueError, ArithmeticError):
+            raise _error(
+                expected,
+                describe(value),
+                "write euros as a plain number without quotes, € sign or separators, such as 830772.60",
+            ) from None
+        return value
     raise _error(expected, describe(value))
 
 
@@ -313,6 +357,12 @@ ProgrammaRef = Annotated[
     ),
 ]
 AardValue = Annotated[Aard, PlainValidator(_aard), WithJsonSchema(_AARD_JSON)]
+FigureKey = Annotated[str, PlainValidator(_figure_key), WithJsonSchema({"type": "string"})]
+ExpectedValue = Annotated[
+    Decimal | str,
+    PlainValidator(_expected_value),
+    WithJsonSchema({"type": ["number", "string"]}),  # refined per figure in `json_schema()`
+]
 SoortValue = Annotated[
     Soort,
     PlainValidator(_soort),
@@ -670,6 +720,16 @@ class ScenarioModel(StrictModel):
     measures: list[MeasureModel] | None = Field(
         None, description="Any other measures, each a list item starting with `- name:`."
     )
+    expect: dict[FigureKey, dict[YearKey, ExpectedValue]] | None = Field(
+        None,
+        description="Figures this scenario must produce, per year, for `hengelo-scenario check`: the scenario's "
+        "own figure (not the difference against the baseline). Euros with at most 2 decimals; weerstandsratio a "
+        'number such as 2.38 and structurele_exploitatieruimte a percentage such as "0,5%", both compared at '
+        "the decimals written. Not inherited through `extends`.",
+        examples=[
+            {"geraamd_resultaat": {"2025": 830772.60, "2026": 290772.60}, "algemene_reserve": {"2028": 57600000}}
+        ],
+    )
 
 
 # --- the JSON Schema ------------------------------------------------------------------------------------------
@@ -685,11 +745,42 @@ class _WithoutNull(GenerateJsonSchema):
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a scenario file (draft 2020-12), with titles, descriptions and examples."""
     schema = ScenarioModel.model_json_schema(by_alias=True, mode="validation", schema_generator=_WithoutNull)
+    _expect_schema(schema["properties"]["expect"])
     _close_year_maps(schema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **schema,
     }
+
+
+def _expect_schema(node: dict[str, Any]) -> None:
+    """`expect:` lists every figure key, each with the form of value it takes (euros, a ratio, a percentage)."""
+    from hengelo_scenario.report.comparison import FIGURES
+    from hengelo_scenario.report.tables import Kind
+
+    value_schemas: dict[Kind, dict[str, Any]] = {
+        Kind.MONEY: {
+            "type": "number",
+            "description": "The scenario's figure in euros, at most 2 decimals (830772.60; no separators).",
+        },
+        Kind.RATIO: {"type": "number", "description": "A ratio such as 2.38, compared at the decimals written."},
+        Kind.PERCENT: {
+            **_PERCENT_JSON,
+            "description": 'A percentage such as "0,5%", compared at the decimals written.',
+        },
+    }
+    node.pop("additionalProperties", None)
+    node.pop("propertyNames", None)
+    node["properties"] = {
+        key: {
+            "type": "object",
+            "title": spec.label,
+            "description": f"{spec.label}: the scenario's figure per year.",
+            "patternProperties": {YEAR_PATTERN: value_schemas[spec.kind]},
+        }
+        for key, spec in FIGURES.items()
+    }
+    node["additionalProperties"] = False
 
 
 def _close_year_maps(node: Any) -> None:
