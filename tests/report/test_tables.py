@@ -54,3 +54,11 @@ def test_every_total_is_the_sum_of_its_parts(data):
     by_key = {t.key: t for t in tables}
     programmas = by_key["programmas"]
     assert programmas.rows[-1].values == outcome.overview.geraamd_resultaat.effect
+
+
+def test_verdict_names_the_years_with_a_structural_deficit():
+    # §8.4 youth care with no baten at all: structureel saldo is −26.230 thousand in 2025 and worse after
+    outcome = run(youth_care_baseline(), youth_care_scenario())
+    basis, scenario = verdict_lines(outcome)
+    assert basis == "Basis: niet structureel in evenwicht, ook niet in 2028 (risico op preventief toezicht)"
+    assert scenario.startswith("Scenario: niet structureel in evenwicht")

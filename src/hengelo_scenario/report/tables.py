@@ -328,10 +328,20 @@ def transformatieplan(outcome: Outcome) -> Table:
 
 
 def verdict_lines(outcome: Outcome) -> tuple[str, str]:
+    """The indicative verdict per side, naming the years with a structural deficit even when the test passes."""
     first, last = outcome.years[0], outcome.years[-1]
+    saldo = outcome.overview.structureel_saldo
+
+    def line(label: str, verdict: Verdict, values: tuple[Decimal, ...]) -> str:
+        text = f"{label}: " + VERDICT_TEXT[verdict].format(first=first, last=last)
+        deficit = [str(y) for y, v in zip(outcome.years, values, strict=True) if v < 0]
+        if deficit and verdict is not Verdict.NIET_IN_EVENWICHT:
+            text += f"; structureel tekort in {', '.join(deficit)}"
+        return text
+
     return (
-        "Basis: " + VERDICT_TEXT[outcome.verdict_baseline].format(first=first, last=last),
-        "Scenario: " + VERDICT_TEXT[outcome.verdict_scenario].format(first=first, last=last),
+        line("Basis", outcome.verdict_baseline, saldo.baseline),
+        line("Scenario", outcome.verdict_scenario, saldo.scenario),
     )
 
 
