@@ -20,6 +20,7 @@ from hengelo_scenario.baseline.workbook import load_baseline
 from hengelo_scenario.engine import run
 from hengelo_scenario.money import round_half_away
 from hengelo_scenario.outcome.model import Outcome, Verdict
+from hengelo_scenario.report.tables import verdict_lines
 from hengelo_scenario.resources import shipped_baseline, shipped_scenarios_dir
 from hengelo_scenario.scenario.loader import load_scenario_file
 from hengelo_scenario.scenario.resolve import resolve
@@ -59,6 +60,8 @@ def test_basis(baseline):
     for name in o.__dataclass_fields__:
         assert getattr(o, name).difference == ZERO4 or name == "structurele_exploitatieruimte"
     assert outcome.verdict_scenario is Verdict.IN_EVENWICHT
+    # ... but the baseline's structureel saldo 2027 is −350.227,40, and the verdict says so
+    assert verdict_lines(outcome)[0] == "Basis: structureel in evenwicht in 2025; structureel tekort in 2027"
 
 
 def test_jeugd_hoog(baseline):
