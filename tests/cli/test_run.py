@@ -31,7 +31,7 @@ def test_run_prints_the_outcome_in_dutch_budget_terms(in_tmp):
     for text in ("Jeugdhulp hoog", "Geraamd resultaat", "Structureel saldo", "Algemene reserve", "Weerstandsratio",
                  "bedragen x € 1.000", "V = voordelig", "afgerond", "Structureel evenwicht"):  # fmt: skip
         assert text in out, text
-    # The youth-care overrun in 2026 is 2.790.294,16: 2.790 thousand, nadelig
+    # The youth-care overrun in 2026 is 2.790.375,64: 2.790 thousand, nadelig
     assert "2.790 N" in out
     assert "\x1b[" not in out  # no colour codes when not on a terminal
 

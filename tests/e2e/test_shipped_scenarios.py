@@ -71,7 +71,7 @@ def test_jeugd_hoog(baseline):
     for n in (1, 2, 3):
         price = D("1.0496") ** n
         expected.append(OTHER_SEGMENTS * (price * D("1.03") ** n - 1) + VERBLIJF * (price * D("1.05") ** n - 1))
-    # = 0; 2.790.294,16...; 5.825.422,...; 9.126.791,... (2.790 N, 5.825 N, 9.127 N in thousands)
+    # = 0; 2.790.375,64...; 5.825.380,56...; 9.126.725,77... (2.790 N, 5.825 N, 9.127 N in thousands)
     assert outcome.jeugdhulp.cost.difference == tuple(expected)
     assert outcome.overview.structureel_saldo.effect == tuple(-x for x in expected)
     assert outcome.overview.geraamd_resultaat.effect == tuple(-x for x in expected)
