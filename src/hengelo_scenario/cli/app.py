@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from hengelo_scenario import __version__
-from hengelo_scenario.cli import baseline_cmd, compare_cmd, run_cmd, schema_cmd
+from hengelo_scenario.cli import baseline_cmd, check_cmd, compare_cmd, run_cmd, schema_cmd
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -50,6 +50,7 @@ app.command("compare")(compare_cmd.compare)
 app.command("list")(run_cmd.list_scenarios)
 app.add_typer(baseline_cmd.app, name="baseline")
 app.command("schema")(schema_cmd.schema)
+app.command("check")(check_cmd.check)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,382 @@
+"""`check`: run every scenario, compare it with its `expect:` figures and its snapshot, write snapshots on request.
+
+Every baseline workbook is loaded once and every scenario runs in this one process. All scenario files are read
+and run before anything is compared or written, so a bad file stops the check (exit 2) with every problem of
+every file at once, and `--update` never writes half a set of snapshots.
+
+Snapshots live beside the scenarios: `<folder>/snapshots/<scenario file name without .yaml>.txt`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+from hengelo_scenario import __version__
+from hengelo_scenario.baseline.model import Baseline
+from hengelo_scenario.check.compare import Mismatch, compare_expectations, compare_snapshots
+from hengelo_scenario.check.snapshot import Header, Snapshot, parse_snapshot, render_snapshot, snapshot_of
+from hengelo_scenario.errors import BudgetError, InputError, Problem, UnreadableFileError
+from hengelo_scenario.outcome.model import Outcome
+from hengelo_scenario.scenario.loader import SCENARIO_SUFFIXES, ScenarioFile
+from hengelo_scenario.scenario.model import Scenario
+
+__all__ = [
+    "SNAPSHOT_FOLDER",
+    "CheckReport",
+    "Note",
+    "NoteKind",
+    "ScenarioResult",
+    "SnapshotState",
+    "run_check",
+    "scenario_paths",
+    "snapshot_path",
+]
+
+SNAPSHOT_FOLDER = "snapshots"
+DEFAULT_FOLDER = "scenarios"
+TOOL = f"hengelo-scenario {__version__}"
+
+
+class SnapshotState(StrEnum):
+    MATCHES = "matches"
+    DIFFERS = "differs"
+    MISSING = "missing"
+    WRITTEN = "written"  # --update: a new snapshot
+    UPDATED = "updated"  # --update: rewritten, figures or header changed
+    UNCHANGED = "unchanged"  # --update: already up to date, not written
+
+
+class NoteKind(StrEnum):
+    BASELINE_CHANGED = "baseline changed"
+    SCENARIO_CHANGED = "scenario changed"
+    MATH_CHANGED = "math changed"
+    NOTHING_PINNED = "nothing pinned"
+
+
+@dataclass(frozen=True)
+class Note:
+    kind: NoteKind
+    text: str
+    old: str = ""  # for a changed file: its SHA-256 then and now
+    new: str = ""
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    file: str  # the scenario file as named
+    name: str
+    snapshot_file: str
+    snapshot: SnapshotState
+    expectations: int
+    mismatches: tuple[Mismatch, ...] = ()  # failures: expect, and the snapshot unless --update
+    changes: tuple[Mismatch, ...] = ()  # --update: what the rewritten snapshot moved (old -> new)
+    notes: tuple[Note, ...] = ()
+    seconds: float = 0.0
+
+    @property
+    def unpinned(self) -> bool:
+        """Nothing to check against: no `expect:` and no snapshot. A failure: a check of nothing must not pass."""
+        return self.expectations == 0 and self.snapshot is SnapshotState.MISSING
+
+    @property
+    def passed(self) -> bool:
+        return not self.mismatches and not self.unpinned
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    results: tuple[ScenarioResult, ...]
+    tolerance: Decimal
+    update: bool
+    baselines: tuple[tuple[str, str], ...] = field(default=())  # (workbook, sha256) as loaded
+    seconds: float = 0.0
+
+    @property
+    def passed(self) -> bool:
+        return all(r.passed for r in self.results)
+
+    @property
+    def failed(self) -> tuple[ScenarioResult, ...]:
+        return tuple(r for r in self.results if not r.passed)
+
+
+# --- finding the scenarios ------------------------------------------------------------------------------------
+
+
+def scenario_paths(names: Sequence[str], cwd: Path) -> list[Path]:
+    """The scenario files to check: files, bare names and folders (their *.yaml and *.yml, not recursive).
+
+    Without names, every scenario file in ./scenarios/. Each file once, in the order named, a folder's sorted.
+    """
+    from hengelo_scenario.scenario.loader import find_scenario
+
+    if not names:
+        folder = cwd / DEFAULT_FOLDER
+        if not folder.is_dir():
+            raise UnreadableFileError(
+                f"./{DEFAULT_FOLDER}/",
+                "no such folder here, and no scenario files or folders were named",
+                "run check in the folder that holds scenarios/, or name files or folders: "
+                "hengelo-scenario check my_scenarios/",
+            )
+        names = [DEFAULT_FOLDER]
+    here = cwd.resolve() == Path.cwd().resolve()
+    found: list[Path] = []
+    for name in names:
+        given = Path(name).expanduser()
+        full = given if given.is_absolute() else cwd / given
+        if full.is_dir():
+            files = sorted(p for p in full.iterdir() if p.is_file() and p.suffix.lower() in SCENARIO_SUFFIXES)
+            if not files:
+                raise UnreadableFileError(name, "no scenario files (*.yaml, *.yml) in this folder")
+            found += [(given if here else full) / p.name for p in files]
+        else:
+            found.append(find_scenario(name, cwd))
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+def snapshot_path(scenario: Path) -> Path:
+    """Where a scenario's snapshot lives: `snapshots/<name>.txt` in the scenario's folder."""
+    return scenario.parent / SNAPSHOT_FOLDER / f"{scenario.stem}.txt"
+
+
+# --- running --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Run:
+    path: Path
+    file: ScenarioFile
+    scenario: Scenario
+    baseline: Baseline
+    baseline_path: Path
+    outcome: Outcome
+    seconds: float
+
+
+def _problems(error: BudgetError, file: str) -> list[Problem]:
+    if isinstance(error, InputError):
+        return list(error.problems)
+    if isinstance(error, UnreadableFileError):
+        return [Problem(error.file, "(file)", "(file)", "a readable file", error.reason, error.hint)]
+    return [Problem(file, "(file)", "(file)", "a scenario that runs", str(error))]
+
+
+def _run_all(paths: Sequence[Path], cwd: Path, baseline_option: Path | None) -> tuple[list[_Run], dict[Path, Baseline]]:
+    from hengelo_scenario.baseline.workbook import load_baseline
+    from hengelo_scenario.engine import run as run_engine
+    from hengelo_scenario.resources import shipped_baseline
+    from hengelo_scenario.scenario.loader import load_scenario_file
+    from hengelo_scenario.scenario.resolve import resolve
+
+    problems: list[Problem] = []
+    files: list[tuple[Path, ScenarioFile, Path]] = []
+    snapshots: dict[Path, Path] = {}
+    for path in paths:
+        target = snapshot_path(path).resolve()
+        if target in snapshots:
+            problems.append(
+                Problem(
+                    str(path),
+                    "(file)",
+                    "(file name)",
+                    "one scenario file per name in a folder (its snapshot is snapshots/<name>.txt)",
+                    f"the same name as {snapshots[target]}",
+                    "rename one of them",
+                )
+            )
+        snapshots[target] = path
+        try:
+            scenario_file = load_scenario_file(path)
+        except BudgetError as error:
+            problems += _problems(error, str(path))
+            continue
+        chosen = baseline_option or scenario_file.baseline or shipped_baseline()
+        files.append((path, scenario_file, chosen))
+    baselines: dict[Path, Baseline] = {}
+    for _, _, chosen in files:
+        key = Path(chosen).resolve()
+        if key not in baselines:
+            try:
+                baselines[key] = load_baseline(Path(chosen))
+            except BudgetError as error:
+                problems += _problems(error, str(chosen))
+                baselines[key] = None  # type: ignore[assignment]  # reported once, not per scenario
+    runs: list[_Run] = []
+    for path, scenario_file, chosen in files:
+        baseline = baselines[Path(chosen).resolve()]
+        if baseline is None:
+            continue
+        start = time.perf_counter()
+        try:
+            scenario = resolve(scenario_file, baseline)
+            outcome = run_engine(baseline, scenario)
+        except BudgetError as error:
+            problems += _problems(error, str(path))
+            continue
+        runs.append(_Run(path, scenario_file, scenario, baseline, Path(chosen), outcome, time.perf_counter() - start))
+    if problems:
+        raise InputError(problems)
+    return runs, baselines
+
+
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _shown_parent(parent: str, child: Path) -> str:
+    """A file the scenario extends, as the snapshot names it: relative to the scenario, or shipped by name."""
+    from hengelo_scenario.resources import shipped_scenarios_dir
+
+    parent_path = Path(parent).resolve()
+    child_folder = child.resolve().parent
+    shipped = shipped_scenarios_dir().resolve()
+    if parent_path.parent == shipped and child_folder != shipped:
+        return f"(shipped) {parent_path.name}"
+    return Path(os.path.relpath(parent_path, child_folder)).as_posix()
+
+
+def _header(run: _Run) -> Header:
+    return Header(
+        tool=TOOL,
+        scenario_file=run.path.name,
+        scenario_sha256=run.file.sha256,
+        baseline_file=run.baseline_path.name,
+        baseline_sha256=run.baseline.sha256,
+        extends=tuple((_shown_parent(p, run.path), _sha256(Path(p))) for p in run.file.chain[1:]),
+    )
+
+
+def _short(sha: str) -> str:
+    return sha[:12] if sha else "(unknown)"
+
+
+def _notes(stored: Snapshot, current: Snapshot, moved: bool) -> list[Note]:
+    """Why the figures may have moved since the snapshot: the baseline, the scenario, or else the math."""
+    old, new = stored.header, current.header
+    notes: list[Note] = []
+    if old.baseline_sha256 != new.baseline_sha256:
+        names = "" if old.baseline_file == new.baseline_file else f" ({old.baseline_file} -> {new.baseline_file})"
+        text = (
+            f"the baseline workbook changed since the snapshot: {_short(old.baseline_sha256)} -> "
+            f"{_short(new.baseline_sha256)}{names}"
+        )
+        if not moved:
+            text += "; no figure of this scenario moved"
+        notes.append(Note(NoteKind.BASELINE_CHANGED, text, old.baseline_sha256, new.baseline_sha256))
+    changed_files = []
+    if old.scenario_sha256 != new.scenario_sha256:
+        changed_files.append(new.scenario_file)
+    if old.extends != new.extends:
+        changed_files += [file for (file, sha) in new.extends if (file, sha) not in old.extends] or ["extends"]
+    if changed_files:
+        notes.append(
+            Note(
+                NoteKind.SCENARIO_CHANGED,
+                "the scenario changed since the snapshot: " + ", ".join(changed_files),
+                old.scenario_sha256,
+                new.scenario_sha256,
+            )
+        )
+    if moved and not notes:
+        tools = old.tool if old.tool == new.tool else f"{old.tool}, now {new.tool}"
+        notes.append(
+            Note(
+                NoteKind.MATH_CHANGED,
+                "the baseline workbook and the scenario are the same as when the snapshot was written, so the "
+                f"budget math of the tool changed (snapshot by {tools})",
+                old.tool,
+                new.tool,
+            )
+        )
+    return notes
+
+
+def run_check(
+    names: Sequence[str],
+    cwd: Path,
+    *,
+    baseline: Path | None = None,
+    tolerance: Decimal = Decimal(0),
+    update: bool = False,
+) -> CheckReport:
+    """Check (or with `update`, re-snapshot) every scenario named; see the module docstring."""
+    from hengelo_scenario.report.atomic import write_text_atomic
+
+    start = time.perf_counter()
+    paths = scenario_paths(names, cwd)
+    runs, baselines = _run_all(paths, cwd, baseline)
+
+    prepared: list[tuple[_Run, Path, str, Snapshot, Snapshot | None]] = []
+    problems: list[Problem] = []
+    for run in runs:
+        current = snapshot_of(run.outcome, _header(run))
+        text = render_snapshot(current)
+        target = snapshot_path(run.path)
+        stored: Snapshot | None = None
+        if target.is_file():
+            try:
+                stored = parse_snapshot(target.read_text(encoding="utf-8"), str(target))
+            except BudgetError as error:
+                if not update:
+                    problems += _problems(error, str(target))
+            except (OSError, UnicodeDecodeError) as error:
+                if not update:
+                    problems.append(Problem(str(target), "(file)", "(file)", "a readable snapshot", str(error)))
+        prepared.append((run, target, text, current, stored))
+    if problems:
+        raise InputError(problems)
+
+    results: list[ScenarioResult] = []
+    for run, target, text, current, stored in prepared:
+        shown = str(target)
+        expect = compare_expectations(run.outcome, run.scenario.expectations, tolerance)
+        moved = compare_snapshots(stored, current, tolerance if not update else Decimal(0), shown) if stored else ()
+        notes = _notes(stored, current, bool(moved)) if stored else []
+        if update:
+            if stored is not None and target.read_text(encoding="utf-8") == text:
+                state = SnapshotState.UNCHANGED
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_text_atomic(target, text)
+                state = SnapshotState.UPDATED if stored is not None else SnapshotState.WRITTEN
+            mismatches, changes = expect, moved
+        else:
+            state = SnapshotState.DIFFERS if moved else SnapshotState.MATCHES
+            if stored is None:
+                state = SnapshotState.MISSING
+            mismatches, changes = (*expect, *moved), ()
+        result = ScenarioResult(
+            file=str(run.path),
+            name=run.scenario.name,
+            snapshot_file=shown,
+            snapshot=state,
+            expectations=len(run.scenario.expectations),
+            mismatches=tuple(mismatches),
+            changes=tuple(changes),
+            notes=tuple(notes),
+            seconds=run.seconds,
+        )
+        if result.unpinned:
+            nothing = Note(
+                NoteKind.NOTHING_PINNED,
+                "nothing to check: no `expect:` block and no snapshot; write a snapshot with "
+                f"`hengelo-scenario check --update {run.path}`",
+            )
+            result = replace(result, notes=(*result.notes, nothing))
+        results.append(result)
+    loaded = tuple((path.name, b.sha256) for path, b in baselines.items() if b is not None)
+    return CheckReport(tuple(results), tolerance, update, loaded, time.perf_counter() - start)

@@ -1,0 +1,168 @@
+"""`hengelo-scenario check`: every scenario against its `expect:` figures and its snapshot; exit 1 on a difference."""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from hengelo_scenario.cli.common import BaselineOption, check_format
+
+if TYPE_CHECKING:
+    from hengelo_scenario.check.runner import CheckReport
+
+EXIT_CHECK_FAILED = 1
+
+
+def _tolerance(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip().replace(",", "."))
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite() or value < 0:
+        raise typer.BadParameter(
+            f"expected an amount of 0 or more euros, such as 0.50 or 1000, found '{text}'", param_hint="--tolerance"
+        )
+    return value
+
+
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Scenario files, bare names or folders (their *.yaml and *.yml). Default: every scenario in "
+            "./scenarios/.",
+            show_default=False,
+        ),
+    ] = None,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update",
+            help="Write the snapshot of each scenario named (or all) and print what it changed; `expect:` figures "
+            "are still checked.",
+        ),
+    ] = False,
+    tolerance: Annotated[
+        str,
+        typer.Option(
+            "--tolerance",
+            metavar="EUROS",
+            help="Allowed difference in euros, after rounding both sides to the cent. Default 0: exact to the cent.",
+        ),
+    ] = "0",
+    baseline: BaselineOption = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="'table' (Rich tables) or 'json' (every scenario and mismatch).")
+    ] = "table",
+    junit_xml: Annotated[
+        Path | None,
+        typer.Option(
+            "--junit-xml",
+            metavar="FILE",
+            help="Also write a JUnit XML report (one testcase per scenario), for GitLab, Azure DevOps, Jenkins.",
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Check scenarios against their pinned figures (`expect:` and snapshots); exit 1 when any differs.
+
+    Example: hengelo-scenario check --junit-xml report.xml
+    """
+    check_format(output_format)
+    allowed = _tolerance(tolerance)
+    from hengelo_scenario.check.runner import run_check
+
+    report = run_check(paths or [], Path.cwd(), baseline=baseline, tolerance=allowed, update=update)
+    if junit_xml is not None:
+        from hengelo_scenario.check.report import junit_xml as junit
+        from hengelo_scenario.report.atomic import write_bytes_atomic
+
+        write_bytes_atomic(junit_xml, junit(report))
+    if output_format == "json":
+        from hengelo_scenario.check.report import report_json
+
+        sys.stdout.write(report_json(report))
+    else:
+        _print(report)
+    if not report.passed:
+        raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+def _print(report: CheckReport) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from hengelo_scenario.check.report import difference_shown, shown, status_text
+    from hengelo_scenario.cli.output import stdout
+
+    console = stdout()
+    for result in report.results:
+        mark = Text("✓ ", style="green") if result.passed else Text("✗ ", style="bold red")
+        console.print(mark + Text(f"{result.file}", style="bold") + Text(f"  {result.name}: {status_text(result)}"))
+        for note in result.notes:
+            console.print(Text("    ! ", style="yellow") + Text(note.text))
+
+    def table(title: str, rows, old_new: bool) -> None:
+        grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", pad_edge=False)
+        for name, justify in (
+            ("Scenario", "left"),
+            ("Pin", "left"),
+            ("Figure", "left"),
+            ("Year", "right"),
+            ("Was" if old_new else "Expected", "right"),
+            ("Now" if old_new else "Found", "right"),
+            ("Difference", "right"),
+        ):
+            grid.add_column(name, justify=justify, no_wrap=name != "Figure" and name != "Scenario")
+        previous = None
+        for result, m in rows:
+            pin = f"{m.pin}, line {m.line}" if m.pin == "expect" and m.line else str(m.pin)
+            difference = difference_shown(m)
+            grid.add_row(
+                result.file if result.file != previous else "",
+                pin,
+                m.figure,
+                str(m.year) if m.year is not None else "",
+                shown(m.expected, m.kind, m.places),
+                shown(m.found, m.kind, m.places),
+                Text(difference, style="red" if difference.startswith("-") else ""),
+            )
+            previous = result.file
+        console.print()
+        console.print(grid)
+
+    changes = [(r, m) for r in report.results for m in r.changes]
+    if changes:
+        table("Snapshot changes (written)", changes, old_new=True)
+    mismatches = [(r, m) for r in report.results for m in r.mismatches]
+    if mismatches:
+        table("Differences from the pinned figures", mismatches, old_new=False)
+
+    total = len(report.results)
+    failed = len(report.failed)
+    seconds = f"{report.seconds:.1f}".replace(".", ",")
+    summary = f"{total} scenario{'s' if total != 1 else ''} checked in {seconds} s"
+    if report.tolerance:
+        summary += f" (tolerance € {shown(report.tolerance, _money())})"
+    console.print()
+    if failed:
+        console.print(Text(f"{summary}: {total - failed} passed, {failed} failed.", style="bold red"))
+        if any(m.pin == "snapshot" for r in report.failed for m in r.mismatches):
+            console.print(
+                "If the new figures are right, accept them with `hengelo-scenario check --update` (for the "
+                "scenarios named, or all) and commit the snapshots."
+            )
+    else:
+        verb = "updated and checked" if report.update else "checked"
+        console.print(Text(f"{summary.replace('checked', verb, 1)}: all passed.", style="bold green"))
+
+
+def _money():
+    from hengelo_scenario.check.snapshot import RowKind
+
+    return RowKind.MONEY
