@@ -91,7 +91,7 @@ def status_text(result: ScenarioResult) -> str:
     parts = []
     expect_misses = sum(1 for m in result.mismatches if m.pin == "expect")
     if result.expectations:
-        part = f"expect: {result.expectations} figure{'s' if result.expectations != 1 else ''}"
+        part = f"expect: {result.expectations} value{'s' if result.expectations != 1 else ''}"
         if expect_misses:
             part += f", {expect_misses} differ{'s' if expect_misses == 1 else ''}"
         parts.append(part)

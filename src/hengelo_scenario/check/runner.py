@@ -283,14 +283,10 @@ def _notes(stored: Snapshot, current: Snapshot, moved: bool) -> list[Note]:
     if old.extends != new.extends:
         changed_files += [file for (file, sha) in new.extends if (file, sha) not in old.extends] or ["extends"]
     if changed_files:
-        notes.append(
-            Note(
-                NoteKind.SCENARIO_CHANGED,
-                "the scenario changed since the snapshot: " + ", ".join(changed_files),
-                old.scenario_sha256,
-                new.scenario_sha256,
-            )
-        )
+        text = "the scenario changed since the snapshot: " + ", ".join(changed_files)
+        if not moved:
+            text += "; no figure of this scenario moved"
+        notes.append(Note(NoteKind.SCENARIO_CHANGED, text, old.scenario_sha256, new.scenario_sha256))
     if moved and not notes:
         tools = old.tool if old.tool == new.tool else f"{old.tool}, now {new.tool}"
         notes.append(
