@@ -100,7 +100,7 @@ def status_text(result: ScenarioResult) -> str:
     snapshot_misses = sum(1 for m in result.mismatches if m.pin == "snapshot")
     state = result.snapshot
     if state is SnapshotState.DIFFERS:
-        parts.append(f"snapshot: {snapshot_misses} figure-year{'s' if snapshot_misses != 1 else ''} differ")
+        parts.append(f"snapshot: {snapshot_misses} value{'s differ' if snapshot_misses != 1 else ' differs'}")
     elif state is SnapshotState.UPDATED:
         moved = _moved(result.changes)
         parts.append(f"snapshot updated: {moved}" if moved else "snapshot updated: header only (files or tool)")
@@ -230,7 +230,7 @@ def junit_xml(report: CheckReport) -> bytes:
                 message = "nothing pinned: no expect block and no snapshot"
             else:
                 count = len(r.mismatches)
-                message = f"{count} pinned figure{'s' if count != 1 else ''} differ: {status_text(r)}"
+                message = f"{count} pinned value{'s' if count != 1 else ''} differ: {status_text(r)}"
             failure = ET.SubElement(case, "failure", message=message, type="mismatch")
             failure.text = "\n".join([*notes, *(mismatch_line(m) for m in r.mismatches)]) + "\n"
         lines = [status_text(r), *(mismatch_line(m, old_new=True) for m in r.changes)]
