@@ -109,24 +109,21 @@ def _print(report: CheckReport) -> None:
 
     def table(title: str, rows, old_new: bool) -> None:
         grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", pad_edge=False)
-        for name, justify in (
-            ("Scenario", "left"),
-            ("Pin", "left"),
-            ("Figure", "left"),
-            ("Year", "right"),
-            ("Was" if old_new else "Expected", "right"),
-            ("Now" if old_new else "Found", "right"),
-            ("Difference", "right"),
-        ):
-            grid.add_column(name, justify=justify, no_wrap=name != "Figure" and name != "Scenario")
+        grid.add_column("Scenario", no_wrap=True)
+        grid.add_column("Pin", no_wrap=True)
+        grid.add_column("Figure", ratio=1, overflow="fold")
+        grid.add_column("Year", justify="right", no_wrap=True)
+        for name in ("Was", "Now") if old_new else ("Expected", "Found"):
+            grid.add_column(name, justify="right", no_wrap=True)
+        grid.add_column("Difference", justify="right", no_wrap=True)
         previous = None
         for result, m in rows:
-            pin = f"{m.pin}, line {m.line}" if m.pin == "expect" and m.line else str(m.pin)
+            pin = f"expect {m.line}" if m.pin == "expect" and m.line else str(m.pin)
             difference = difference_shown(m)
             grid.add_row(
-                result.file if result.file != previous else "",
+                Path(result.file).stem if result.file != previous else "",
                 pin,
-                m.figure,
+                m.figure.removeprefix("overzicht › "),
                 str(m.year) if m.year is not None else "",
                 shown(m.expected, m.kind, m.places),
                 shown(m.found, m.kind, m.places),
@@ -135,6 +132,11 @@ def _print(report: CheckReport) -> None:
             previous = result.file
         console.print()
         console.print(grid)
+        console.print(
+            "Pin: where the figure was pinned, `expect LINE` in the scenario file or its snapshot (snapshots/"
+            "<name>.txt beside it); figures without a section are the overzicht. Difference = "
+            + ("now - was." if old_new else "found - expected.")
+        )
 
     changes = [(r, m) for r in report.results for m in r.changes]
     if changes:

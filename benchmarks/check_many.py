@@ -1,0 +1,117 @@
+"""Wall-clock time of `hengelo-scenario check` on 100 scenario files, as CI runs it: a whole process each time.
+
+The script writes 100 scenario files into a temporary folder, variations of the shipped scenarios (each with its
+lever changed a little and one extra measure of its own, so every outcome differs), snapshots them once with
+`check --update`, and then times `check` on the folder `--repeat` times (after one warm-up run that fills the OS file
+cache). It prints the minimum and median wall time next to a bare `python -c "import numpy, openpyxl"` for scale.
+Target (issue 4): a few seconds for 100 scenarios.
+
+    python benchmarks/check_many.py [--scenarios 100] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from io import StringIO
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from hengelo_scenario.resources import shipped_scenarios_dir
+
+CLI = shutil.which("hengelo-scenario") or "hengelo-scenario"
+TARGET_SECONDS = 5.0
+
+
+def _vary(data: dict, name: str, i: int) -> None:
+    """Change the scenario's own lever a little, and give it a measure of its own."""
+    jeugd = data.get("jeugdhulp")
+    if isinstance(jeugd, dict) and isinstance(jeugd.get("price"), dict) and "growth" in jeugd["price"]:
+        jeugd["price"]["growth"] = f"{2 + (i % 40) / 10:.1f}%"
+    for key in ("wijkaanpak", "leefbare_wijken"):
+        section = data.get(key)
+        if isinstance(section, dict) and isinstance(section.get("amounts"), dict):
+            for year in section["amounts"]:
+                section["amounts"][year] = 100000 + 1000 * i
+    measures = data.setdefault("measures", [])
+    measures.append(
+        {
+            "name": f"Variant {i}",
+            "programma": (1, 2, 5, 9)[i % 4],
+            "soort": "last" if i % 3 else "baat",
+            "amounts": {2026: 1000 * (i + 1), 2028: 250 * (i + 1)},
+        }
+    )
+    data["name"] = f"{data.get('name', name)} (variant {i})"
+    data.pop("expect", None)  # the variants are pinned by their snapshots
+
+
+def write_scenarios(folder: Path, count: int) -> list[Path]:
+    yaml = YAML(typ="rt", pure=True)
+    shipped = sorted(shipped_scenarios_dir().glob("*.yaml"))
+    written = []
+    for i in range(count):
+        base = shipped[i % len(shipped)]
+        data = yaml.load(base.read_text(encoding="utf-8"))
+        _vary(data, base.stem, i)
+        buffer = StringIO()
+        yaml.dump(data, buffer)
+        path = folder / f"{i:03d}_{base.stem}.yaml"
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+        written.append(path)
+    for base in shipped:  # parents named in `extends` are looked up next to the file first
+        shutil.copyfile(base, folder / base.name)
+        written.append(folder / base.name)
+    return written
+
+
+def timed(argv: list[str], cwd: Path, expect_code: int = 0) -> float:
+    env = dict(os.environ, NO_COLOR="1")
+    start = time.perf_counter()
+    done = subprocess.run(argv, cwd=cwd, capture_output=True, env=env, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != expect_code:
+        sys.stderr.write(done.stdout.decode() + done.stderr.decode())
+        raise SystemExit(f"{' '.join(argv)} exited {done.returncode}")
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scenarios", type=int, default=100, help="how many scenario files to generate")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        folder = root / "scenarios"
+        folder.mkdir()
+        files = write_scenarios(folder, args.scenarios)
+        print(
+            f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.processor() or 'cpu ?'}, "
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+        )
+        print(f"{len(files)} scenario files in {folder} ({args.scenarios} variations + the shipped ones they extend)")
+        update = timed([CLI, "check", "--update"], root)
+        print(f"{'hengelo-scenario check --update (writes every snapshot)':<58} {update:>7.3f}s")
+        reference = [timed([sys.executable, "-c", "import numpy, openpyxl"], root) for _ in range(args.repeat)]
+        timed([CLI, "check"], root)  # warm-up
+        times = [timed([CLI, "check", "--junit-xml", "report.xml"], root) for _ in range(args.repeat)]
+        best, median = min(times), statistics.median(times)
+        label = "python -c 'import numpy, openpyxl' (reference)"
+        print(f"{label:<58} {min(reference):>7.3f}s {statistics.median(reference):>7.3f}s")
+        verdict = f"target {TARGET_SECONDS:.0f} s " + ("ok" if median < TARGET_SECONDS else "MISSED")
+        print(f"{'hengelo-scenario check --junit-xml report.xml':<58} {best:>7.3f}s {median:>7.3f}s  {verdict}")
+        print(f"per scenario: {1000 * median / len(files):.1f} ms (median run / files)")
+    sys.exit(0 if median < TARGET_SECONDS else 1)
+
+
+if __name__ == "__main__":
+    main()
