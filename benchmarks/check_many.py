@@ -73,6 +73,17 @@ def write_scenarios(folder: Path, count: int) -> list[Path]:
     return written
 
 
+def _cpu() -> str:
+    """The processor's model name, where the system tells it."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "cpu unknown"
+
+
 def timed(argv: list[str], cwd: Path, expect_code: int = 0) -> float:
     env = dict(os.environ, NO_COLOR="1")
     start = time.perf_counter()
@@ -95,7 +106,7 @@ def main() -> None:
         folder.mkdir()
         files = write_scenarios(folder, args.scenarios)
         print(
-            f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.processor() or 'cpu ?'}, "
+            f"machine: {platform.machine()}, {os.cpu_count()} cores, {_cpu()}, "
             f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
         )
         print(f"{len(files)} scenario files in {folder} ({args.scenarios} variations + the shipped ones they extend)")
