@@ -314,3 +314,26 @@ def test_without_a_scenarios_folder_check_says_what_to_name(cli, here):
 def test_the_tolerance_may_be_written_with_a_decimal_comma(cli, wijk):
     assert cli("check", "--update").code == 0
     assert cli("check", "--tolerance", "0,50").code == 0
+
+
+def test_a_parent_in_a_sub_folder_is_in_the_header_and_named_when_it_changes(cli, here):
+    copy_of_the_shipped_workbook(here)
+    parent = write(  # a parent without a name: it cannot run on its own, so it lives in a sub-folder
+        here / "scenarios" / "gedeeld" / "ouder.yaml",
+        """
+        baseline: ../../begroting.xlsx
+        wijkaanpak: {amounts: {2027: 509000}}
+        """,
+    )
+    write(here / "scenarios" / "kind.yaml", "name: Kind\nextends: gedeeld/ouder.yaml\n")
+    write(here / "scenarios" / ".#kind.yaml", "not a scenario: an editor's lock file\n")
+    assert cli("check", "--update").code == 0
+    snapshot = (here / "scenarios" / "snapshots" / "kind.txt").read_text(encoding="utf-8")
+    assert re.search(r"^extends: gedeeld/ouder\.yaml [0-9a-f]{64}$", snapshot, re.MULTILINE)
+
+    write(parent, "baseline: ../../begroting.xlsx\nwijkaanpak: {amounts: {2027: 600000}}\n")
+    result = cli("check", "--format", "json")
+    assert result.code == 1
+    assert [n["text"] for s in result.json["scenarios"] for n in s["notes"]] == [
+        "the scenario changed since the snapshot: gedeeld/ouder.yaml"
+    ]

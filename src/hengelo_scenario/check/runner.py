@@ -111,7 +111,7 @@ class CheckReport:
 
 
 def scenario_paths(names: Sequence[str], cwd: Path) -> list[Path]:
-    """The scenario files to check: files, bare names and folders (their *.yaml and *.yml, not recursive).
+    """The scenario files to check: files, bare names and folders (their *.yaml and *.yml, not recursive, not hidden).
 
     Without names, every scenario file in ./scenarios/. Each file once, in the order named, a folder's sorted.
     """
@@ -133,7 +133,11 @@ def scenario_paths(names: Sequence[str], cwd: Path) -> list[Path]:
         given = Path(name).expanduser()
         full = given if given.is_absolute() else cwd / given
         if full.is_dir():
-            files = sorted(p for p in full.iterdir() if p.is_file() and p.suffix.lower() in SCENARIO_SUFFIXES)
+            files = sorted(
+                p
+                for p in full.iterdir()
+                if p.is_file() and p.suffix.lower() in SCENARIO_SUFFIXES and not p.name.startswith(".")
+            )
             if not files:
                 raise UnreadableFileError(name, "no scenario files (*.yaml, *.yml) in this folder")
             found += [(given if here else full) / p.name for p in files]
