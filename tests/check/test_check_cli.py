@@ -337,3 +337,23 @@ def test_a_parent_in_a_sub_folder_is_in_the_header_and_named_when_it_changes(cli
     assert [n["text"] for s in result.json["scenarios"] for n in s["notes"]] == [
         "the scenario changed since the snapshot: gedeeld/ouder.yaml"
     ]
+
+
+def test_every_problem_of_every_file_is_reported_at_once_and_nothing_is_written(cli, wijk, here):
+    write(here / "scenarios" / "a.yaml", "name: A\nwijkaanpak: {amounts: {2031: 1}}\n")
+    measure = "{name: X, programma: 42, soort: last, amounts: {2025: 1}}"
+    write(here / "scenarios" / "b.yaml", f"name: B\nmeasures: [{measure}]\n")
+    result = cli("check", "--update")
+    assert result.code == 2
+    assert "2 problems in the input" in result.err
+    assert "a.yaml, line 2, wijkaanpak.amounts.2031" in result.err
+    assert "b.yaml, line 2, measures[0].programma" in result.err
+    assert not (here / "scenarios" / "snapshots").exists()  # wijk.yaml is fine, but --update wrote nothing
+
+
+def test_a_workbook_that_cannot_be_read_is_reported_once(cli, wijk, here):
+    write(here / "scenarios" / "ander.yaml", WIJK.replace("Wijkaanpak door", "Ander"))
+    (here / "begroting.xlsx").write_text("not a workbook", encoding="utf-8")
+    result = cli("check")
+    assert result.code == 2
+    assert result.err.count("begroting.xlsx") == 1

@@ -176,7 +176,8 @@ def _problems(error: BudgetError, file: str) -> list[Problem]:
     return [Problem(file, "(file)", "(file)", "a scenario that runs", str(error))]
 
 
-def _run_all(paths: Sequence[Path], cwd: Path, baseline_option: Path | None) -> tuple[list[_Run], dict[Path, Baseline]]:
+def _run_all(paths: Sequence[Path], baseline_option: Path | None) -> tuple[list[_Run], dict[Path, Baseline | None]]:
+    """Load every file, each workbook once, and run every scenario; InputError with every problem of every file."""
     from hengelo_scenario.baseline.workbook import load_baseline
     from hengelo_scenario.engine import run as run_engine
     from hengelo_scenario.resources import shipped_baseline
@@ -207,7 +208,7 @@ def _run_all(paths: Sequence[Path], cwd: Path, baseline_option: Path | None) -> 
             continue
         chosen = baseline_option or scenario_file.baseline or shipped_baseline()
         files.append((path, scenario_file, chosen))
-    baselines: dict[Path, Baseline] = {}
+    baselines: dict[Path, Baseline | None] = {}  # None: could not be loaded (reported once, not per scenario)
     for _, _, chosen in files:
         key = Path(chosen).resolve()
         if key not in baselines:
@@ -215,7 +216,7 @@ def _run_all(paths: Sequence[Path], cwd: Path, baseline_option: Path | None) -> 
                 baselines[key] = load_baseline(Path(chosen))
             except BudgetError as error:
                 problems += _problems(error, str(chosen))
-                baselines[key] = None  # type: ignore[assignment]  # reported once, not per scenario
+                baselines[key] = None
     runs: list[_Run] = []
     for path, scenario_file, chosen in files:
         baseline = baselines[Path(chosen).resolve()]
@@ -318,7 +319,7 @@ def run_check(
 
     start = time.perf_counter()
     paths = scenario_paths(names, cwd)
-    runs, baselines = _run_all(paths, cwd, baseline)
+    runs, baselines = _run_all(paths, baseline)
 
     prepared: list[tuple[_Run, Path, str, Snapshot, Snapshot | None]] = []
     problems: list[Problem] = []
