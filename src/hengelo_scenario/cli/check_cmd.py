@@ -160,8 +160,16 @@ def _print(report: CheckReport) -> None:
                 "scenarios named, or all) and commit the snapshots."
             )
     else:
-        verb = "updated and checked" if report.update else "checked"
-        console.print(Text(f"{summary.replace('checked', verb, 1)}: all passed.", style="bold green"))
+        console.print(Text(f"{summary}: all passed.", style="bold green"))
+    if report.update:
+        from hengelo_scenario.check.runner import SnapshotState
+
+        states = [r.snapshot for r in report.results]
+        written = sum(1 for s in states if s in (SnapshotState.WRITTEN, SnapshotState.UPDATED))
+        console.print(
+            f"Snapshots: {written} written ({states.count(SnapshotState.WRITTEN)} new), "
+            f"{states.count(SnapshotState.UNCHANGED)} unchanged. Commit them with the scenarios."
+        )
 
 
 def _money():
