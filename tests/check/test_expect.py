@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from hengelo_scenario.errors import ScenarioError
+from hengelo_scenario.report.comparison import FIGURES
 from hengelo_scenario.scenario.loader import load_scenario_file
 from hengelo_scenario.scenario.resolve import resolve
 from hengelo_scenario.scenario.schema import json_schema
@@ -71,10 +72,8 @@ def test_a_scenario_with_only_expect_is_still_the_baseline(write):
     [
         (
             "geraamd_resulaat: {2025: 1}",
-            "line 3, expect.geraamd_resulaat: expected a figure: one of geraamd_resultaat, structureel_saldo, "
-            "algemene_reserve, jeugdhulp, saldo_baten_lasten, lasten, baten, toevoegingen, onttrekkingen, "
-            "structurele_exploitatieruimte, weerstand_beschikbaar, weerstandsratio, found 'geraamd_resulaat'. "
-            "Did you mean 'geraamd_resultaat'?",
+            f"line 3, expect.geraamd_resulaat: expected a figure: one of {', '.join(FIGURES)}, found "
+            "'geraamd_resulaat'. Did you mean 'geraamd_resultaat'?",
         ),
         (
             "geraamd_resultaat: {2031: 1}",
