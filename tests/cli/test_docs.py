@@ -38,3 +38,9 @@ def test_the_readme_marks_its_two_commands_for_ci():
     assert "<!-- command:second -->" in README
     assert "hengelo-scenario run jeugd_hoog.yaml" in README.split("<!-- command:first -->")[1].split("```")[1]
     assert "pytest" in README.split("<!-- command:second -->")[1].split("```")[1]
+
+
+def test_the_readme_shows_the_ci_examples_as_they_stand():
+    for name in ("gitlab-ci.yml", "github-actions.yml"):
+        text = (ROOT / "docs" / "ci" / name).read_text(encoding="utf-8")
+        assert f"```yaml\n{text}```" in README, name
