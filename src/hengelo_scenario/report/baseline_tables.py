@@ -14,13 +14,11 @@ def baseline_tables(baseline: Baseline) -> tuple[Table, ...]:
 
     rows: list[Row] = []
     for p in outcome.programmas:
-        start = len(rows)
         rows += [
             Row((p.programma.code, p.programma.naam, "lasten"), p.lasten.baseline),
             Row(("", "", "baten"), p.baten.baseline),
-            Row(("", "", "saldo"), p.saldo.baseline, total_of=(), section_end=True),
+            Row(("", "", "saldo"), p.saldo.baseline, section_end=True),
         ]
-        del start
     o = outcome.overview
     n = len(outcome.programmas)
     lasten_rows = tuple(3 * i for i in range(n))
