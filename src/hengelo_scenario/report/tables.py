@@ -152,7 +152,8 @@ def maatregelen(outcome: Outcome) -> Table:
         ("Maatregel", "Programma", "Soort", "I/S", "Reserve"),
         _years(outcome),
         tuple(rows),
-        ("I/S: incidenteel of structureel. Reservemutaties zijn incidenteel tenzij anders aangegeven.",),
+        ("I/S: incidenteel of structureel. Reservemutaties zijn incidenteel tenzij anders aangegeven.",)
+        + (() if outcome.bookings else ("Geen maatregelen: het scenario is gelijk aan de basis.",)),
     )
 
 
