@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import shutil
-import sys
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from hengelo_scenario.cli.app import main
 from hengelo_scenario.resources import shipped_baseline
-
-
-@dataclass(frozen=True)
-class Result:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def json(self) -> Any:
-        return json.loads(self.out)
+from tests.cli.invoke import Result, invoke
 
 
 @pytest.fixture
@@ -32,17 +17,8 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     """cli('check', ...): run `hengelo-scenario` in this process; exit code, stdout and stderr."""
 
     def run(*args: str) -> Result:
-        monkeypatch.setattr(sys, "argv", ["hengelo-scenario", *args])
-        monkeypatch.setenv("NO_COLOR", "1")
         monkeypatch.setenv("COLUMNS", "200")
-        capsys.readouterr()
-        try:
-            main()
-            code = 0
-        except SystemExit as done:
-            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
+        return invoke(monkeypatch, capsys, *args)
 
     return run
 
