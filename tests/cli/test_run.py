@@ -121,3 +121,14 @@ def test_usage_errors_exit_2(in_tmp):
     assert cli("run", "basis", "--unit", "miljoen").exit_code == 2
     assert cli("run", "basis", "--format", "xml").exit_code == 2
     assert cli("run").exit_code == 2
+
+
+def test_list_shows_local_and_shipped_scenarios_with_their_names(in_tmp):
+    (in_tmp / "scenarios").mkdir()
+    (in_tmp / "scenarios" / "eigen.yaml").write_text("name: Mijn scenario\n", encoding="utf-8")
+    (in_tmp / "scenarios" / "kapot.yaml").write_text("name: X\nmeasures:\n  - [oops\n", encoding="utf-8")
+    result = cli("list")
+    assert result.exit_code == 0, result.output
+    assert "Mijn scenario" in result.output
+    assert "kan niet laden" in result.output  # listed, with why it will not run
+    assert "Jeugdhulp hoog" in result.output  # shipped
