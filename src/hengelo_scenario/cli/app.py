@@ -22,7 +22,7 @@ _debug = False
 class _CatchUserErrors(TyperGroup):
     """Catch a user error once, for every command: a short message on stderr and exit code 2, no traceback."""
 
-    def invoke(self, ctx: typer.Context) -> object:
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         from hengelo_scenario.errors import BudgetError
 
         try:

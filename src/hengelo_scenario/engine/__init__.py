@@ -128,6 +128,7 @@ def build_ledger(
         for b in bookings:
             amounts = np.array(b.amounts, dtype=object)
             if b.soort.is_reserve_mutation:
+                assert b.reserve is not None  # a reserve mutation always names its reserve
                 row = len(baseline.mutations) + mutation_rows.index((b.programma, b.soort, b.aard, b.reserve))
                 mutation_amounts[v, row, :] = mutation_amounts[v, row, :] + amounts
             else:

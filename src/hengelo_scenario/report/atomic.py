@@ -27,8 +27,14 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    write_atomic(path, lambda tmp: tmp.write_text(text, encoding=encoding, newline=""))
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding=encoding, newline="")
+
+    write_atomic(path, write)
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    write_atomic(path, lambda tmp: tmp.write_bytes(data))
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    write_atomic(path, write)

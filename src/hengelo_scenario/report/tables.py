@@ -72,6 +72,7 @@ def _years(outcome: Outcome) -> tuple[str, ...]:
 
 def figure_rows(label: str, figure: Figure, kind: Kind = Kind.MONEY) -> list[Row]:
     """Basis, scenario and verschil of one figure; the verschil of an amount is read as V/N."""
+    difference: tuple[Value, ...]
     if kind is Kind.MONEY:
         difference, difference_kind = figure.effect, Kind.EFFECT
     else:
@@ -137,7 +138,7 @@ def maatregelen(outcome: Outcome) -> Table:
     structureel = tuple(i for i, b in enumerate(outcome.bookings) if b.aard.letter == "S")
 
     def total(indices: tuple[int, ...]) -> tuple[Decimal, ...]:
-        return tuple(sum((rows[i].values[y] for i in indices), ZERO) for y in range(n_y))  # type: ignore[misc]
+        return tuple(sum((outcome.bookings[i].effect[y] for i in indices), ZERO) for y in range(n_y))
 
     if rows:
         rows[-1] = Row(rows[-1].labels, rows[-1].values, rows[-1].kind, section_end=True)
@@ -403,7 +404,7 @@ def financiele_gevolgen(outcome: Outcome) -> Table:
         return tuple(i for i, row in enumerate(rows) if keep(row))
 
     def total(parts: tuple[int, ...]) -> tuple[Decimal, ...]:
-        return tuple(sum((rows[i].values[y] for i in parts), ZERO) for y in range(n_y))  # type: ignore[misc]
+        return tuple(sum((rows[i].values[y] for i in parts), ZERO) for y in range(n_y))  # type: ignore[misc, type-var]
 
     exploitatie = indices(lambda r: r.labels[0] in (FG_LASTEN, FG_BATEN))
     alle = indices(lambda r: True)
