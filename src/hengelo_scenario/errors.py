@@ -56,5 +56,5 @@ class UnreadableFileError(BudgetError):
         self.hint = hint
         message = f"{file}: {reason}"
         if hint:
-            message += f". {hint}"
+            message += f". {hint[0].upper()}{hint[1:]}"
         super().__init__(message)
