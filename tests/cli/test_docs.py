@@ -44,3 +44,15 @@ def test_the_readme_shows_the_ci_examples_as_they_stand():
     for name in ("gitlab-ci.yml", "github-actions.yml"):
         text = (ROOT / "docs" / "ci" / name).read_text(encoding="utf-8")
         assert f"```yaml\n{text}```" in README, name
+
+
+def test_the_readme_csv_excerpt_is_what_the_export_writes(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["run", "jeugd_hoog", "--export", "m.csv"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "m.csv").read_text(encoding="utf-8-sig").splitlines()
+    excerpt = README.split("An excerpt (`jeugd_hoog`):")[1].split("```text\n")[1].split("```")[0]
+    for line in excerpt.splitlines():
+        assert line.strip() in written, line
