@@ -175,7 +175,7 @@ def _check_reserves(baseline: Baseline, scenario: Scenario, evaluation: Evaluati
                             f"sheet 'Reserves', row {reserve.row}" if reserve.row else "sheet 'Reserves'",
                             reserve.naam,
                             "a balance of at least 0 on 31 December of every year",
-                            f"{closing[0, r, y]} on 31-12-{year}",
+                            f"€ {closing[0, r, y]:,.2f} on 31-12-{year}",
                             "the baseline withdraws more from the reserve than it holds",
                         )
                     ]
@@ -190,7 +190,7 @@ def _check_reserves(baseline: Baseline, scenario: Scenario, evaluation: Evaluati
                             origin.where if origin else "(whole scenario)",
                             origin.field if origin else reserve.naam,
                             f"a balance of {reserve.naam} of at least 0 on 31 December of every year",
-                            f"€ {closing[1, r, y]} on 31-12-{year}",
+                            f"€ {closing[1, r, y]:,.2f} on 31-12-{year}",
                             "a reserve cannot be withdrawn below zero; lower the amounts or cover them elsewhere",
                         )
                     ]
