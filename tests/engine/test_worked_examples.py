@@ -235,3 +235,17 @@ def test_verdict_first_year_last_year_or_not():
     assert rules.verdict(d(1, -1, -1, -1)) is Verdict.IN_EVENWICHT
     assert rules.verdict(d(-1, -1, -1, 0)) is Verdict.UITERLIJK_LAATSTE_JAAR
     assert rules.verdict(d(-1, 5, 5, "-0.01")) is Verdict.NIET_IN_EVENWICHT
+
+
+def test_a_structural_fund_paid_from_the_algemene_reserve_lowers_the_structureel_saldo():
+    # The baseline fund: 500 (x € 1.000) incidental in 2025 and 2026, from the algemene reserve; the scenario
+    # keeps the amounts and the cover but makes the fund structural.
+    lines = [last("6", k(500, 500, 0, 0), I, key="fonds_leefbare_wijken"), baat("AD", k(1_000)), last("1", k(400))]
+    mutations = [onttrekking("Algemene reserve", k(500, 500, 0, 0), I, "6", key="fonds_leefbare_wijken")]
+    baseline = make_baseline(lines, mutations)
+    change = LeefbareWijkenChange(amounts=(None,) * 4, aard=(S,) * 4, origin=ORIGIN)
+    outcome = run(baseline, Scenario(name="structureel fonds", years=YEARS, leefbare_wijken=change))
+    o = outcome.overview
+    assert o.geraamd_resultaat.difference == k(0)  # still paid from the reserve
+    assert o.structureel_saldo.effect == k(-500, -500, 0, 0)  # but now structural lasten
+    assert o.structurele_lasten.difference == k(500, 500, 0, 0)
