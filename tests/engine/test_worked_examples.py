@@ -13,7 +13,7 @@ from hengelo_scenario.baseline.model import Aard, Reserve, ReserveSoort, Soort, 
 from hengelo_scenario.engine import rules, run
 from hengelo_scenario.money import round_half_away
 from hengelo_scenario.outcome.model import Verdict
-from hengelo_scenario.scenario.model import JeugdhulpChange, LeefbareWijkenChange, Measure, Scenario
+from hengelo_scenario.scenario.model import AmountsChange, JeugdhulpChange, LeefbareWijkenChange, Measure, Scenario
 
 from .builders import (
     ORIGIN,
@@ -249,3 +249,23 @@ def test_a_structural_fund_paid_from_the_algemene_reserve_lowers_the_structureel
     assert o.geraamd_resultaat.difference == k(0)  # still paid from the reserve
     assert o.structureel_saldo.effect == k(-500, -500, 0, 0)  # but now structural lasten
     assert o.structurele_lasten.difference == k(500, 500, 0, 0)
+
+
+def test_signals_name_long_incidental_lasten_and_a_thin_buffer():
+    # The wijkaanpak: 503 and 509 incidental in the baseline; the scenario continues it incidentally in 2027-2028,
+    # so it runs four years "incidentally": more than the three years the Commissie BBV allows.
+    lines = [last("6", k(503, 509, 0, 0), I, key="wijkaanpak"), baat("AD", k(1_000))]
+    baseline = make_baseline(lines)
+    incidental = AmountsChange(amounts=(None, None, *k(509, 509)[:2]), aard=(None,) * 4, origin=ORIGIN)
+    outcome = run(baseline, Scenario(name="w", years=YEARS, wijkaanpak=incidental))
+    assert outcome.signals == (
+        "'Wijkaanpak' is incidenteel geraamd in 4 opeenvolgende jaren; de provincie ziet dat waarschijnlijk als "
+        "structureel.",
+    )
+    structural = AmountsChange(amounts=(None, None, *k(509, 509)[:2]), aard=(None, None, S, S), origin=ORIGIN)
+    assert run(baseline, Scenario(name="w", years=YEARS, wijkaanpak=structural)).signals == ()
+    # Weerstand: algemene reserve 60.000 against 25.000 required is 2,4; withdraw 40.000 in 2026 and it is 0,8.
+    drain = Measure("Greep", "", "1", Soort.ONTTREKKING, I, k(0, 40_000, 0, 0), reserve="Algemene reserve",
+                    origin=ORIGIN)  # fmt: skip
+    outcome = run(make_baseline(lines), Scenario(name="d", years=YEARS, measures=(drain,)))
+    assert outcome.signals == ("Weerstandsratio onder 1,0 (ondergrens waardering C) in 2026, 2027, 2028.",)

@@ -22,4 +22,5 @@ def print_run(outcome: Outcome, scenario: Scenario, unit: Unit) -> None:
     rich_report.print_tables(console, tables.run_tables(outcome, compact=True), unit)
     console.print()
     ok = outcome.verdict_scenario is not Verdict.NIET_IN_EVENWICHT
-    console.print(rich_report.verdict_panel(tables.verdict_lines(outcome), ok))
+    lines = tables.verdict_lines(outcome) + tuple(f"Let op: {signal}" for signal in outcome.signals)
+    console.print(rich_report.verdict_panel(lines, ok))

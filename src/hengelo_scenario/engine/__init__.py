@@ -15,6 +15,8 @@ import numpy as np
 from hengelo_scenario.baseline.model import Aard, Baseline, Invulling, Soort, Weerstandsoort
 from hengelo_scenario.engine import rules
 from hengelo_scenario.engine.measures import (
+    LEEFBARE_WIJKEN_KEY,
+    WIJKAANPAK_KEY,
     no_effect,
     scenario_bookings,
     youth_care_booking,
@@ -265,7 +267,26 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
         verdict_baseline=rules.verdict(overview.structureel_saldo.baseline),
         verdict_scenario=rules.verdict(overview.structureel_saldo.scenario),
         bookings=evaluation.bookings[0],
+        signals=rules.signals(baseline.years, _incidental_lasten(baseline, evaluation.bookings[0]), ratio.scenario),
     )
+
+
+KEYED_LEVERS = {Lever.WIJKAANPAK: WIJKAANPAK_KEY, Lever.LEEFBARE_WIJKEN: LEEFBARE_WIJKEN_KEY}
+
+
+def _incidental_lasten(baseline: Baseline, bookings: Sequence[Booking]) -> list[tuple[str, tuple[Decimal, ...]]]:
+    """Incidental lasten as the scenario leaves them: a keyed line with its lever's changes, or a measure."""
+    items: dict[str, list[Decimal]] = {}
+    for b in bookings:
+        if b.soort is not Soort.LAST or b.aard is not Aard.INCIDENTEEL:
+            continue
+        if b.measure not in items:
+            key = KEYED_LEVERS.get(b.lever)
+            line = baseline.line(key) if key else None
+            start = line.amounts if line is not None and line.aard is Aard.INCIDENTEEL else (ZERO,) * len(b.amounts)
+            items[b.measure] = list(start)
+        items[b.measure] = [x + a for x, a in zip(items[b.measure], b.amounts, strict=True)]
+    return [(name, tuple(amounts)) for name, amounts in items.items()]
 
 
 NOT_A_NUMBER = Decimal("NaN")

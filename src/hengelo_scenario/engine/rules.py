@@ -218,3 +218,31 @@ def verdict(structureel_saldo: tuple[Decimal, ...]) -> Verdict:
     if structureel_saldo[-1] >= 0:
         return Verdict.UITERLIJK_LAATSTE_JAAR
     return Verdict.NIET_IN_EVENWICHT
+
+
+INCIDENTAL_MAX_YEARS = 3  # Commissie BBV: incidental is roughly three years at most, or explicitly temporary
+WEERSTAND_NORM = Decimal("1.0")  # a common council norm (class C); there is no legal one
+
+
+def signals(
+    years: tuple[int, ...],
+    incidental_lasten: list[tuple[str, tuple[Decimal, ...]]],
+    ratio: tuple[Decimal, ...],
+) -> tuple[str, ...]:
+    """What a supervisor would point at, beyond the formulas: long 'incidental' costs and a thin buffer."""
+    found = []
+    for name, amounts in incidental_lasten:
+        run = longest = 0
+        for amount in amounts:
+            run = run + 1 if amount != 0 else 0
+            longest = max(longest, run)
+        if longest > INCIDENTAL_MAX_YEARS:
+            found.append(
+                f"'{name}' is incidenteel geraamd in {longest} opeenvolgende jaren; de provincie ziet dat "
+                "waarschijnlijk als structureel."
+            )
+    low = [str(y) for y, r in zip(years, ratio, strict=True) if not r.is_nan() and r < WEERSTAND_NORM]
+    if low:
+        norm = str(WEERSTAND_NORM).replace(".", ",")
+        found.append(f"Weerstandsratio onder {norm} (ondergrens waardering C) in {', '.join(low)}.")
+    return tuple(found)

@@ -165,6 +165,7 @@ class Outcome:
     verdict_baseline: Verdict
     verdict_scenario: Verdict
     bookings: tuple[Booking, ...]
+    signals: tuple[str, ...] = ()  # points a supervisor would raise, in Dutch, for the memo (not errors)
 
     @property
     def algemene_reserve(self) -> ReserveOutcome | None:

@@ -98,6 +98,7 @@ def outcome_dict(outcome: Outcome) -> dict[str, Any]:
             "niet_gerealiseerd": _figure(outcome.transformatieplan.niet_gerealiseerd),
         },
         "verdict": {"basis": str(outcome.verdict_baseline), "scenario": str(outcome.verdict_scenario)},
+        "signals": list(outcome.signals),
         "bookings": [
             {
                 "measure": b.measure,
