@@ -62,3 +62,11 @@ def test_verdict_names_the_years_with_a_structural_deficit():
     basis, scenario = verdict_lines(outcome)
     assert basis == "Basis: niet structureel in evenwicht, ook niet in 2028 (risico op preventief toezicht)"
     assert scenario.startswith("Scenario: niet structureel in evenwicht")
+
+
+def test_exports_carry_the_verdict_in_the_overview_notes_and_the_screen_does_not_repeat_it():
+    outcome = run(youth_care_baseline(), youth_care_scenario())
+    export_notes = run_tables(outcome)[0].notes
+    screen_notes = run_tables(outcome, compact=True)[0].notes
+    assert verdict_lines(outcome)[1] in export_notes
+    assert verdict_lines(outcome)[1] not in screen_notes  # the screen shows it in its own panel

@@ -90,7 +90,8 @@ def _nan_safe_difference(figure: Figure) -> tuple[Value, ...]:
     )
 
 
-def overzicht(outcome: Outcome) -> Table:
+def overzicht(outcome: Outcome, with_verdict: bool = False) -> Table:
+    """The overview; with_verdict adds the structural verdict and the Let op lines as notes (for exports)."""
     o = outcome.overview
     rows: list[Row] = []
     for label, figure, kind in (
@@ -108,6 +109,15 @@ def overzicht(outcome: Outcome) -> Table:
     if ar is not None:
         rows += figure_rows("Algemene reserve 31 december", ar.closing)
     rows += figure_rows("Weerstandsratio", outcome.weerstand.ratio, Kind.RATIO)
+    verdict = (
+        (
+            "Structureel evenwicht (indicatie, geen oordeel van de provincie):",
+            *verdict_lines(outcome),
+            *(f"Let op: {signal}" for signal in outcome.signals),
+        )
+        if with_verdict
+        else ()
+    )
     return Table(
         "overzicht",
         "Overzicht baten en lasten, reserves en structureel saldo",
@@ -118,6 +128,7 @@ def overzicht(outcome: Outcome) -> Table:
             "Saldo van baten en lasten = baten − lasten; geraamd resultaat = saldo − toevoegingen + onttrekkingen.",
             "Structureel saldo = structurele baten − structurele lasten + structurele onttrekkingen − structurele "
             "toevoegingen; structurele exploitatieruimte = structureel saldo / totale baten.",
+            *verdict,
         ),
     )
 
@@ -349,7 +360,7 @@ def verdict_lines(outcome: Outcome) -> tuple[str, str]:
 
 def run_tables(outcome: Outcome, compact: bool = False) -> tuple[Table, ...]:
     """Every table of the `run` output, in reading order; compact leaves out reserves the scenario leaves alone."""
-    tables = [overzicht(outcome), maatregelen(outcome), programmas(outcome)]
+    tables = [overzicht(outcome, with_verdict=not compact), maatregelen(outcome), programmas(outcome)]
     if outcome.jeugdhulp.segments:
         tables += [jeugdhulp(outcome), jeugdhulp_verschil(outcome)]
     tables += [reserves(outcome, compact), weerstandsvermogen(outcome)]
