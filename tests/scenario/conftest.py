@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from hengelo_scenario.baseline.model import (
-    Aard,
     Baseline,
     Invulling,
     JeugdhulpSegment,
@@ -26,16 +25,7 @@ from hengelo_scenario.errors import Problem, ScenarioError
 from hengelo_scenario.scenario.loader import load_scenario_file
 from hengelo_scenario.scenario.model import Scenario
 from hengelo_scenario.scenario.resolve import resolve
-
-YEARS = (2025, 2026, 2027, 2028)
-S, I = Aard.STRUCTUREEL, Aard.INCIDENTEEL
-
-
-def d(*values: int | str) -> tuple[Decimal, ...]:
-    """Amounts per year; a single value is repeated for every year."""
-    if len(values) == 1:
-        values = values * len(YEARS)
-    return tuple(Decimal(str(v)) for v in values)
+from tests.engine.builders import YEARS, I, S, d
 
 
 def make_baseline(
