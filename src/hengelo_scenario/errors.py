@@ -9,6 +9,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where in a scenario file something was written: the file, the line, the dotted field path."""
+
+    file: str
+    line: int | None
+    field: str  # dotted path, e.g. "jeugdhulp.volume.growth"
+
+    @property
+    def where(self) -> str:
+        return f"line {self.line}" if self.line is not None else "(no line)"
+
+
 class BudgetError(Exception):
     """Base of every error the user can cause and fix (exit code 2)."""
 

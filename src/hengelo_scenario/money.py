@@ -15,7 +15,6 @@ from decimal import ROUND_HALF_UP, Decimal
 ZERO = Decimal(0)
 ONE = Decimal(1)
 CENT = Decimal("0.01")
-THOUSAND = Decimal(1000)
 
 _EXACT = decimal.Context(
     prec=120,
@@ -77,3 +76,11 @@ def format_percentage(fraction: Decimal) -> str:
         number = fraction * 100
     text = format(number.normalize(), "f")
     return f"{text}%"
+
+
+def exact_text(value: Decimal) -> str | None:
+    """Decimal('503000.0') -> '503000'; the canonical exact text, or None for a ratio that does not exist (NaN)."""
+    if value.is_nan():
+        return None
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "0") else text

@@ -148,7 +148,7 @@ def _fill_instructions(sheet, years: Sequence[int], intro: Sequence[str]) -> Non
 
 def save_workbook(workbook: Workbook, path: Path, timestamp: datetime.datetime = FIXED_TIMESTAMP) -> None:
     """Write the workbook to `path` atomically, with fixed timestamps so equal content gives equal bytes."""
-    from hengelo_scenario.report.atomic import write_atomic
+    from hengelo_scenario.atomic import write_atomic
 
     data = workbook_bytes(workbook, timestamp)
 

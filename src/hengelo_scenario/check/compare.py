@@ -78,8 +78,7 @@ def within(found: Decimal, expected: Decimal, kind: RowKind, tolerance: Decimal,
 
 
 def _expect_kind(key: str) -> RowKind:
-    from hengelo_scenario.report.comparison import FIGURES
-    from hengelo_scenario.report.tables import Kind
+    from hengelo_scenario.outcome.figures import FIGURES, Kind
 
     kind = FIGURES[key].kind
     return {Kind.RATIO: RowKind.RATIO, Kind.PERCENT: RowKind.PERCENT}.get(kind, RowKind.MONEY)
@@ -89,7 +88,7 @@ def compare_expectations(
     outcome: Outcome, expectations: Sequence[Expectation], tolerance: Decimal
 ) -> tuple[Mismatch, ...]:
     """Each expected figure against the outcome's scenario figure of that year."""
-    from hengelo_scenario.report.comparison import FIGURES
+    from hengelo_scenario.outcome.figures import FIGURES
 
     mismatches: list[Mismatch] = []
     for e in expectations:

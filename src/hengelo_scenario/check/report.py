@@ -16,8 +16,7 @@ from hengelo_scenario import __version__
 from hengelo_scenario.check.compare import PLACES, Mismatch
 from hengelo_scenario.check.runner import CheckReport, ScenarioResult, SnapshotState
 from hengelo_scenario.check.snapshot import RowKind
-from hengelo_scenario.money import CENT, round_half_away
-from hengelo_scenario.report.json_output import exact_text
+from hengelo_scenario.money import CENT, exact_text, round_half_away
 from hengelo_scenario.report.numbers import dutch_number
 
 __all__ = [

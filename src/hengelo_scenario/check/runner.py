@@ -315,7 +315,7 @@ def run_check(
     update: bool = False,
 ) -> CheckReport:
     """Check (or with `update`, re-snapshot) every scenario named; see the module docstring."""
-    from hengelo_scenario.report.atomic import write_text_atomic
+    from hengelo_scenario.atomic import write_text_atomic
 
     start = time.perf_counter()
     paths = scenario_paths(names, cwd)

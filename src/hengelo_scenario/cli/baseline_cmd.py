@@ -24,9 +24,9 @@ def show(
     Example: hengelo-scenario baseline show data/hengelo-begroting-2025-2028.xlsx
     """
     chosen_unit = parse_unit(unit)
+    from hengelo_scenario.cli import rich_tables as rich_report
     from hengelo_scenario.cli.common import load_baseline_file
     from hengelo_scenario.cli.output import stdout
-    from hengelo_scenario.report import console as rich_report
     from hengelo_scenario.report.baseline_tables import baseline_tables
     from hengelo_scenario.resources import shipped_baseline
 

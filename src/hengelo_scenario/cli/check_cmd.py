@@ -78,8 +78,8 @@ def check(
 
     report = run_check(paths or [], Path.cwd(), baseline=baseline, tolerance=allowed, update=update)
     if junit_xml is not None:
+        from hengelo_scenario.atomic import write_bytes_atomic
         from hengelo_scenario.check.report import junit_xml as junit
-        from hengelo_scenario.report.atomic import write_bytes_atomic
 
         write_bytes_atomic(junit_xml, junit(report))
     if output_format == "json":

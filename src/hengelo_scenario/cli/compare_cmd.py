@@ -128,8 +128,8 @@ def load_scenarios(names: list[str], baseline_option: Path | None) -> tuple[Base
 
 
 def _print_comparison(outcomes, scenarios, baseline, specs, unit) -> None:
+    from hengelo_scenario.cli import rich_tables as rich_report
     from hengelo_scenario.cli.output import stdout
-    from hengelo_scenario.report import console as rich_report
     from hengelo_scenario.report.comparison import comparison_table
 
     console = stdout()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from hengelo_scenario.cli import rich_tables as rich_report
 from hengelo_scenario.cli.output import stdout
 from hengelo_scenario.outcome.model import Outcome, Verdict
-from hengelo_scenario.report import console as rich_report
 from hengelo_scenario.report import tables
 from hengelo_scenario.report.numbers import Unit
 from hengelo_scenario.scenario.model import Scenario

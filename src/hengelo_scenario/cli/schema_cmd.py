@@ -25,6 +25,6 @@ def schema(
     if output is None:
         sys.stdout.write(text)
         return
-    from hengelo_scenario.report.atomic import write_text_atomic
+    from hengelo_scenario.atomic import write_text_atomic
 
     write_text_atomic(output, text)

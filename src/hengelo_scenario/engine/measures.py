@@ -12,10 +12,10 @@ from decimal import Decimal
 import numpy as np
 
 from hengelo_scenario.baseline.model import Aard, Amounts, Baseline, Line, Soort
-from hengelo_scenario.errors import Problem, ScenarioError
+from hengelo_scenario.errors import Origin, Problem, ScenarioError
 from hengelo_scenario.money import ZERO, exact
 from hengelo_scenario.outcome.model import Booking, Lever
-from hengelo_scenario.scenario.model import AmountsChange, Origin, Scenario
+from hengelo_scenario.scenario.model import AmountsChange, Scenario
 
 JEUGDHULP_KEY = "jeugdhulp"
 WIJKAANPAK_KEY = "wijkaanpak"

@@ -11,7 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from hengelo_scenario.baseline.model import Aard, Amounts, Programma, Reserve, Soort
-from hengelo_scenario.scenario.model import Origin
+from hengelo_scenario.errors import Origin
 
 
 @dataclass(frozen=True)

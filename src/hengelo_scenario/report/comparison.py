@@ -6,66 +6,24 @@ they render the tables of `run`.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import PurePath
 from typing import Any
 
+from hengelo_scenario.outcome.figures import DEFAULT_FIGURES, FIGURES, FigureSpec, figure_spec
 from hengelo_scenario.outcome.model import Figure, Outcome
 from hengelo_scenario.report.tables import BASIS, Kind, Row, Table, Value
 
-
-@dataclass(frozen=True)
-class FigureSpec:
-    """An outcome figure that `compare` can show: its key on the command line, its Dutch label, how to get it."""
-
-    key: str
-    label: str
-    get: Callable[[Outcome], Figure | None]
-    kind: Kind = Kind.MONEY
-
-
-def _algemene_reserve(outcome: Outcome) -> Figure | None:
-    ar = outcome.algemene_reserve
-    return ar.closing if ar is not None else None
-
-
-FIGURES: dict[str, FigureSpec] = {
-    spec.key: spec
-    for spec in (
-        FigureSpec("geraamd_resultaat", "Geraamd resultaat", lambda o: o.overview.geraamd_resultaat),
-        FigureSpec("structureel_saldo", "Structureel saldo", lambda o: o.overview.structureel_saldo),
-        FigureSpec("algemene_reserve", "Algemene reserve 31 december", _algemene_reserve),
-        FigureSpec("jeugdhulp", "Kosten jeugdhulp", lambda o: o.jeugdhulp.cost),
-        FigureSpec("saldo_baten_lasten", "Saldo van baten en lasten", lambda o: o.overview.saldo_baten_lasten),
-        FigureSpec("lasten", "Lasten", lambda o: o.overview.lasten),
-        FigureSpec("baten", "Baten", lambda o: o.overview.baten),
-        FigureSpec("toevoegingen", "Toevoegingen aan reserves", lambda o: o.overview.toevoegingen),
-        FigureSpec("onttrekkingen", "Onttrekkingen aan reserves", lambda o: o.overview.onttrekkingen),
-        FigureSpec(
-            "structurele_exploitatieruimte",
-            "Structurele exploitatieruimte",
-            lambda o: o.overview.structurele_exploitatieruimte,
-            Kind.PERCENT,
-        ),
-        FigureSpec("weerstand_beschikbaar", "Beschikbare weerstandscapaciteit", lambda o: o.weerstand.beschikbaar),
-        FigureSpec("weerstandsratio", "Weerstandsratio", lambda o: o.weerstand.ratio, Kind.RATIO),
-    )
-}
-
-DEFAULT_FIGURES = ("geraamd_resultaat", "structureel_saldo", "algemene_reserve", "jeugdhulp")
-
-
-def figure_spec(key: str) -> FigureSpec:
-    """The figure named on the command line; a KeyError whose message lists the choices and a close match."""
-    normalised = key.strip().lower().replace("-", "_").replace(" ", "_")
-    if normalised in FIGURES:
-        return FIGURES[normalised]
-    close = difflib.get_close_matches(normalised, FIGURES, n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    raise KeyError(f"unknown figure '{key}'; {hint}choose from {', '.join(FIGURES)}")
+__all__ = [
+    "DEFAULT_FIGURES",
+    "FIGURES",
+    "FigureSpec",
+    "comparison_dict",
+    "comparison_table",
+    "figure_spec",
+    "variant_names",
+]
 
 
 def variant_names(outcomes: Sequence[Outcome]) -> tuple[str, ...]:

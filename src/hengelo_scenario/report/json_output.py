@@ -7,15 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from hengelo_scenario import __version__
+from hengelo_scenario.money import exact_text
 from hengelo_scenario.outcome.model import Figure, Outcome
 
-
-def exact_text(value: Decimal) -> str | None:
-    """Decimal('503000.0') -> '503000'; the canonical exact text, or None for a ratio that does not exist."""
-    if value.is_nan():
-        return None
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
+__all__ = ["exact_text", "outcome_dict", "outcome_json"]
 
 
 def _values(values: tuple[Decimal, ...]) -> list[str | None]:

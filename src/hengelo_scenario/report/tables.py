@@ -9,22 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 
 from hengelo_scenario.baseline.model import ReserveSoort, Soort
 from hengelo_scenario.engine.rules import weerstand_omschrijving
 from hengelo_scenario.money import ZERO
+from hengelo_scenario.outcome.figures import Kind
 from hengelo_scenario.outcome.model import Figure, Outcome, Verdict
 
-
-class Kind(StrEnum):
-    MONEY = "bedrag"  # an amount or saldo in euros; + is voordelig for a saldo
-    EFFECT = "verschil"  # a difference by its effect on the budget: + = voordelig (V), − = nadelig (N)
-    RATIO = "ratio"
-    PERCENT = "percentage"  # a fraction, shown as a percentage
-    PRICE = "prijs"  # euros per unit, not in thousands
-    VOLUME = "volume"
-    TEXT = "tekst"
+__all__ = ["BASIS", "SCENARIO", "VERSCHIL", "Kind", "Row", "Table", "Value"]
 
 
 Value = Decimal | str | None

@@ -11,21 +11,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from hengelo_scenario.baseline.model import Aard, Amounts, Soort
+from hengelo_scenario.errors import Origin
+
+__all__ = [
+    "AmountsChange",
+    "Expectation",
+    "Factors",
+    "JeugdhulpChange",
+    "LeefbareWijkenChange",
+    "Measure",
+    "Origin",
+    "Scenario",
+    "TransformatieChange",
+]
 
 Factors = tuple[Decimal, ...]  # one multiplier per baseline year, 1 = unchanged
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where in a scenario file a measure was written."""
-
-    file: str
-    line: int | None
-    field: str  # dotted path, e.g. "jeugdhulp.volume.growth"
-
-    @property
-    def where(self) -> str:
-        return f"line {self.line}" if self.line is not None else "(no line)"
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from hengelo_scenario.scenario.schema import (
 from hengelo_scenario.scenario.source import FieldPath, dotted
 
 if TYPE_CHECKING:
-    from hengelo_scenario.report.tables import Kind
+    from hengelo_scenario.outcome.figures import Kind
 
 __all__ = ["JEUGDHULP_KEY", "LEEFBARE_WIJKEN_KEY", "NO_CHANGE", "WIJKAANPAK_KEY", "resolve"]
 
@@ -491,7 +491,7 @@ class _Resolver:
 
     def expectations(self, expect: dict[str, dict[int, ExpectedValue]]) -> tuple[Expectation, ...]:
         """Each figure and year of `expect:`, its value in the form the figure takes (euros, ratio, percentage)."""
-        from hengelo_scenario.report.comparison import FIGURES
+        from hengelo_scenario.outcome.figures import FIGURES
 
         path: FieldPath = ("expect",)
         if not expect:
@@ -535,7 +535,7 @@ class _Resolver:
         self, written: Decimal | str, kind: Kind, key: str, path: FieldPath
     ) -> tuple[Decimal, int | None] | None:
         """(value, places): euros with places None, or a ratio or fraction compared at the decimals written."""
-        from hengelo_scenario.report.tables import Kind
+        from hengelo_scenario.outcome.figures import Kind
         from hengelo_scenario.scenario.schema import bare_number_hint
 
         if kind is Kind.PERCENT:

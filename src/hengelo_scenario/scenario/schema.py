@@ -216,7 +216,7 @@ def _year(value: Any) -> int:
 
 def _figure_key(value: Any) -> str:
     """A key of `expect:`: one of the outcome figures that `compare --figure` knows (report.comparison.FIGURES)."""
-    from hengelo_scenario.report.comparison import FIGURES
+    from hengelo_scenario.outcome.figures import FIGURES
 
     keys = list(FIGURES)
     expected = "a figure: one of " + ", ".join(keys)
@@ -755,8 +755,7 @@ def json_schema() -> dict[str, Any]:
 
 def _expect_schema(node: dict[str, Any]) -> None:
     """`expect:` lists every figure key, each with the form of value it takes (euros, a ratio, a percentage)."""
-    from hengelo_scenario.report.comparison import FIGURES
-    from hengelo_scenario.report.tables import Kind
+    from hengelo_scenario.outcome.figures import FIGURES, Kind
 
     value_schemas: dict[Kind, dict[str, Any]] = {
         Kind.MONEY: {

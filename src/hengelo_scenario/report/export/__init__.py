@@ -12,10 +12,10 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from hengelo_scenario.atomic import write_atomic
 from hengelo_scenario.baseline.model import Baseline
 from hengelo_scenario.outcome.model import Outcome
 from hengelo_scenario.report import tables as report_tables
-from hengelo_scenario.report.atomic import write_atomic
 from hengelo_scenario.report.comparison import (
     DEFAULT_FIGURES,
     FIGURES,

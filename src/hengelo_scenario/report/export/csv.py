@@ -22,8 +22,8 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
+from hengelo_scenario.money import exact_text
 from hengelo_scenario.report.export.base import CsvDialect, Document, ExportOptions, safe_text
-from hengelo_scenario.report.json_output import exact_text
 from hengelo_scenario.report.tables import Kind, Table, Value
 
 UNIT_OF_KIND = {
