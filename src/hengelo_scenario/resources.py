@@ -9,11 +9,11 @@ BASELINE_FILE_NAME = "hengelo-begroting-2025-2028.xlsx"
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def _shipped(folder: str) -> Path:
-    installed = _PACKAGE / "shipped" / folder  # a wheel carries data/ and scenarios/ here
+def _shipped(folder: str, source: str | None = None) -> Path:
+    installed = _PACKAGE / "shipped" / folder  # a wheel carries data/, scenarios/ and docs/ci/ here
     if installed.is_dir():
         return installed
-    return _PACKAGE.parent.parent / folder  # an editable install runs from the source tree
+    return _PACKAGE.parent.parent / (source or folder)  # an editable install runs from the source tree
 
 
 def shipped_data_dir() -> Path:
@@ -26,3 +26,8 @@ def shipped_scenarios_dir() -> Path:
 
 def shipped_baseline() -> Path:
     return shipped_data_dir() / BASELINE_FILE_NAME
+
+
+def shipped_ci_dir() -> Path:
+    """The CI examples (docs/ci/ in the repository), which `hengelo-scenario init` copies into a workspace."""
+    return _shipped("ci", "docs/ci")

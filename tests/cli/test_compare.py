@@ -10,7 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from hengelo_scenario.cli import common
+from hengelo_scenario import workspace
 from hengelo_scenario.cli.compare_cmd import load_scenarios
 from hengelo_scenario.engine import run
 from hengelo_scenario.report.comparison import DEFAULT_FIGURES, FIGURES, comparison_dict
@@ -74,13 +74,13 @@ def test_figure_option_chooses_the_figures_and_suggests_on_a_typo(in_tmp, monkey
 
 def test_the_baseline_is_loaded_once(in_tmp, monkeypatch, capsys):
     calls = []
-    real = common.load_baseline_file
+    real = workspace.load_baseline_file
 
-    def counting(path):
-        calls.append(path)
-        return real(path)
+    def counting(choice, cwd=None):
+        calls.append(choice)
+        return real(choice, cwd)
 
-    monkeypatch.setattr(common, "load_baseline_file", counting)
+    monkeypatch.setattr(workspace, "load_baseline_file", counting)
     assert invoke(monkeypatch, capsys, "compare", *THREE, "combinatie.yaml").code == 0
     assert len(calls) == 1
 

@@ -12,12 +12,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from hengelo_scenario.cli.common import load_scenario
 from hengelo_scenario.engine import run
 from hengelo_scenario.report.export import run_document
 from hengelo_scenario.report.export.base import SHEET_NAMES
 from hengelo_scenario.report.export.xlsx import FIRST_DATA_ROW
 from hengelo_scenario.resources import shipped_baseline, shipped_scenarios_dir
+from hengelo_scenario.workspace import evaluate
 from tests.report.export.libreoffice import recalculated, soffice, zero_cached_values
 from tests.report.export.readback import data_rows, png_size
 
@@ -40,7 +40,8 @@ def words(text: str) -> str:
 
 
 def engine_document(name: str):
-    baseline, scenario = load_scenario(name, None)
+    evaluated = evaluate([name])[0]
+    baseline, scenario = evaluated.baseline, evaluated.scenario
     outcome = run(baseline, scenario)
     return outcome, run_document(outcome, scenario, baseline, {"SOURCE_DATE_EPOCH": EPOCH})
 
@@ -147,7 +148,7 @@ def test_two_runs_give_byte_identical_exports(in_tmp, monkeypatch, capsys):
             ["--chart", "m.png", "--chart-year", "2030"],
             "--chart-year: expected one of the years 2025, 2026, 2027, 2028",
         ),
-        (["--export", "m.csv", "--csv-dialect", "fr"], "expected 'nl' or 'int', found 'fr'"),
+        (["--export", "m.csv", "--csv-dialect", "fr"], "'fr' is not one of 'nl', 'int'"),
     ],
 )
 def test_bad_export_options_are_user_errors_and_write_nothing(in_tmp, monkeypatch, capsys, args, message):

@@ -26,6 +26,7 @@ from hengelo_scenario.errors import BudgetError, InputError, Problem, Unreadable
 from hengelo_scenario.outcome.model import Outcome
 from hengelo_scenario.scenario.loader import SCENARIO_SUFFIXES, ScenarioFile
 from hengelo_scenario.scenario.model import Scenario
+from hengelo_scenario.workspace import Workspace
 
 __all__ = [
     "SNAPSHOT_FOLDER",
@@ -97,6 +98,7 @@ class CheckReport:
     update: bool
     baselines: tuple[tuple[str, str], ...] = field(default=())  # (workbook, sha256) as loaded
     seconds: float = 0.0
+    sources: tuple[str, ...] = ()  # each workbook as the header names it: "data/x.xlsx (uit hengelo-scenario.toml)"
 
     @property
     def passed(self) -> bool:
@@ -110,23 +112,29 @@ class CheckReport:
 # --- finding the scenarios ------------------------------------------------------------------------------------
 
 
-def scenario_paths(names: Sequence[str], cwd: Path) -> list[Path]:
+def scenario_paths(names: Sequence[str], cwd: Path, workspace: Workspace | None = None) -> list[Path]:
     """The scenario files to check: files, bare names and folders (their *.yaml and *.yml, not recursive, not hidden).
 
-    Without names, every scenario file in ./scenarios/. Each file once, in the order named, a folder's sorted.
+    Without names, every scenario file in the workspace's scenario folder, else ./scenarios/. Each file once, in
+    the order named, a folder's sorted. Bare names are looked up as `run` looks them up.
     """
-    from hengelo_scenario.scenario.loader import find_scenario
+    from hengelo_scenario.workspace import find_workspace
 
+    space = workspace if workspace is not None else find_workspace(cwd)
     if not names:
-        folder = cwd / DEFAULT_FOLDER
-        if not folder.is_dir():
+        folder = space.scenario_folder
+        if space.scenarios is not None:
+            inside = folder.resolve().is_relative_to(cwd.resolve())
+            names = [os.path.relpath(folder.resolve(), cwd.resolve()) if inside else str(folder)]
+        elif not folder.is_dir():
             raise UnreadableFileError(
                 f"./{DEFAULT_FOLDER}/",
                 "no such folder here, and no scenario files or folders were named",
                 "run check in the folder that holds scenarios/, or name files or folders: "
                 "hengelo-scenario check my_scenarios/",
             )
-        names = [DEFAULT_FOLDER]
+        else:
+            names = [DEFAULT_FOLDER]
     here = cwd.resolve() == Path.cwd().resolve()
     found: list[Path] = []
     for name in names:
@@ -142,7 +150,7 @@ def scenario_paths(names: Sequence[str], cwd: Path) -> list[Path]:
                 raise UnreadableFileError(name, "no scenario files (*.yaml, *.yml) in this folder")
             found += [(given if here else full) / p.name for p in files]
         else:
-            found.append(find_scenario(name, cwd))
+            found.append(space.find(name))
     unique: dict[Path, Path] = {}
     for path in found:
         unique.setdefault(path.resolve(), path)
@@ -176,16 +184,17 @@ def _problems(error: BudgetError, file: str) -> list[Problem]:
     return [Problem(file, "(file)", "(file)", "a scenario that runs", str(error))]
 
 
-def _run_all(paths: Sequence[Path], baseline_option: Path | None) -> tuple[list[_Run], dict[Path, Baseline | None]]:
-    """Load every file, each workbook once, and run every scenario; InputError with every problem of every file."""
-    from hengelo_scenario.baseline.workbook import load_baseline
-    from hengelo_scenario.engine import run as run_engine
-    from hengelo_scenario.resources import shipped_baseline
-    from hengelo_scenario.scenario.loader import load_scenario_file
-    from hengelo_scenario.scenario.resolve import resolve
+def _run_all(
+    paths: Sequence[Path], baseline_option: Path | None, workspace: Workspace | None = None
+) -> tuple[list[_Run], dict[Path, Baseline | None]]:
+    """Load every file, each workbook once, and run every scenario; InputError with every problem of every file.
+
+    The loading, the choice of baseline and the evaluation are `workspace.evaluate`, as for run and compare; what
+    is check's own is that two files in one folder must not share a snapshot name.
+    """
+    from hengelo_scenario.workspace import evaluate
 
     problems: list[Problem] = []
-    files: list[tuple[Path, ScenarioFile, Path]] = []
     snapshots: dict[Path, Path] = {}
     for path in paths:
         target = snapshot_path(path).resolve()
@@ -201,37 +210,16 @@ def _run_all(paths: Sequence[Path], baseline_option: Path | None) -> tuple[list[
                 )
             )
         snapshots[target] = path
-        try:
-            scenario_file = load_scenario_file(path)
-        except BudgetError as error:
-            problems += _problems(error, str(path))
-            continue
-        chosen = baseline_option or scenario_file.baseline or shipped_baseline()
-        files.append((path, scenario_file, chosen))
-    baselines: dict[Path, Baseline | None] = {}  # None: could not be loaded (reported once, not per scenario)
-    for _, _, chosen in files:
-        key = Path(chosen).resolve()
-        if key not in baselines:
-            try:
-                baselines[key] = load_baseline(Path(chosen))
-            except BudgetError as error:
-                problems += _problems(error, str(chosen))
-                baselines[key] = None
-    runs: list[_Run] = []
-    for path, scenario_file, chosen in files:
-        baseline = baselines[Path(chosen).resolve()]
-        if baseline is None:
-            continue
-        start = time.perf_counter()
-        try:
-            scenario = resolve(scenario_file, baseline)
-            outcome = run_engine(baseline, scenario)
-        except BudgetError as error:
-            problems += _problems(error, str(path))
-            continue
-        runs.append(_Run(path, scenario_file, scenario, baseline, Path(chosen), outcome, time.perf_counter() - start))
+    try:
+        evaluated = evaluate(list(paths), baseline=baseline_option, workspace=workspace)
+    except InputError as error:
+        raise InputError([*problems, *error.problems]) from None
     if problems:
         raise InputError(problems)
+    runs = [_Run(e.path, e.file, e.scenario, e.baseline, e.choice.path, e.outcome, e.seconds) for e in evaluated]
+    baselines: dict[Path, Baseline | None] = {}
+    for run in runs:
+        baselines.setdefault(run.baseline_path.resolve(), run.baseline)
     return runs, baselines
 
 
@@ -313,13 +301,19 @@ def run_check(
     baseline: Path | None = None,
     tolerance: Decimal = Decimal(0),
     update: bool = False,
+    workspace: Workspace | None = None,
 ) -> CheckReport:
-    """Check (or with `update`, re-snapshot) every scenario named; see the module docstring."""
+    """Check (or with `update`, re-snapshot) every scenario named; see the module docstring.
+
+    `workspace` is the hengelo-scenario.toml to use; by default the nearest one upward from `cwd`.
+    """
     from hengelo_scenario.atomic import write_text_atomic
+    from hengelo_scenario.workspace import find_workspace
 
     start = time.perf_counter()
-    paths = scenario_paths(names, cwd)
-    runs, baselines = _run_all(paths, baseline)
+    space = workspace if workspace is not None else find_workspace(cwd)
+    paths = scenario_paths(names, cwd, space)
+    runs, baselines = _run_all(paths, baseline, space)
 
     prepared: list[tuple[_Run, Path, str, Snapshot, Snapshot | None]] = []
     problems: list[Problem] = []
@@ -380,4 +374,5 @@ def run_check(
             result = replace(result, notes=(*result.notes, nothing))
         results.append(result)
     loaded = tuple((path.name, b.sha256) for path, b in baselines.items() if b is not None)
-    return CheckReport(tuple(results), tolerance, update, loaded, time.perf_counter() - start)
+    sources = tuple(dict.fromkeys(run.baseline.source for run in runs))
+    return CheckReport(tuple(results), tolerance, update, loaded, time.perf_counter() - start, sources)

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from hengelo_scenario import __version__
-from hengelo_scenario.cli import baseline_cmd, check_cmd, compare_cmd, run_cmd, schema_cmd
+from hengelo_scenario.cli import baseline_cmd, check_cmd, compare_cmd, init_cmd, new_cmd, run_cmd, schema_cmd
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -41,7 +41,7 @@ app = typer.Typer(
     cls=_CatchUserErrors,
     help="Scenarios on the Hengelo multi-year budget (Beleidsbegroting 2025-2028): baseline, scenario, outcome.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
@@ -51,6 +51,8 @@ app.command("list")(run_cmd.list_scenarios)
 app.add_typer(baseline_cmd.app, name="baseline")
 app.command("schema")(schema_cmd.schema)
 app.command("check")(check_cmd.check)
+app.command("init")(init_cmd.init)
+app.command("new")(new_cmd.new)
 
 
 def _version(value: bool) -> None:

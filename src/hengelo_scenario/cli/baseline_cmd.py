@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hengelo_scenario.cli.common import UnitOption, parse_unit
+from hengelo_scenario.cli.common import UnitOption, parse_unit, workspace
 
 app = typer.Typer(help="Inspect the baseline workbook, or write an empty one to fill in.", no_args_is_help=True)
 
@@ -15,29 +15,34 @@ app = typer.Typer(help="Inspect the baseline workbook, or write an empty one to 
 @app.command("show")
 def show(
     workbook: Annotated[
-        Path | None, typer.Argument(help="Workbook to load. Default: the shipped Hengelo baseline.", dir_okay=False)
+        Path | None,
+        typer.Argument(
+            help="Workbook to load. Default: the workspace's (hengelo-scenario.toml), else the shipped Hengelo "
+            "baseline.",
+            dir_okay=False,
+        ),
     ] = None,
-    unit: UnitOption = "duizend",
+    unit: UnitOption = None,
 ) -> None:
     """Print what a baseline workbook holds, with totals per year.
 
     Example: hengelo-scenario baseline show data/hengelo-begroting-2025-2028.xlsx
     """
-    chosen_unit = parse_unit(unit)
+    space = workspace()
+    chosen_unit = parse_unit(unit, space)
     from hengelo_scenario.cli import rich_tables as rich_report
-    from hengelo_scenario.cli.common import load_baseline_file
     from hengelo_scenario.cli.output import stdout
     from hengelo_scenario.report.baseline_tables import baseline_tables
-    from hengelo_scenario.resources import shipped_baseline
+    from hengelo_scenario.workspace import choose_baseline, load_baseline_file
 
-    path = workbook or shipped_baseline()
-    baseline = load_baseline_file(path)
+    choice = choose_baseline(workbook, None, space)
+    baseline = load_baseline_file(choice, space.cwd)
     console = stdout()
     console.print(
         rich_report.header(
             "hengelo-scenario baseline show",
             [
-                ("Basis", str(path)),
+                ("Basis", baseline.source),
                 ("Jaren", f"{baseline.years[0]}-{baseline.years[-1]}"),
                 ("SHA-256", baseline.sha256),
             ],
@@ -63,4 +68,4 @@ def template(
     if workbook.exists() and not force:
         raise UnreadableFileError(str(workbook), "the file exists already", "use --force to replace it")
     write_template(workbook)
-    typer.echo(f"Wrote {workbook}")
+    typer.echo(f"Geschreven: {workbook}")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hengelo_scenario.cli.common import BaselineOption, check_format
+from hengelo_scenario.cli.common import BaselineOption, FormatChoice, check_format, workspace
 
 if TYPE_CHECKING:
     from hengelo_scenario.check.runner import CheckReport
@@ -34,7 +34,7 @@ def check(
         list[str] | None,
         typer.Argument(
             help="Scenario files, bare names or folders (their *.yaml and *.yml). Default: every scenario in "
-            "./scenarios/.",
+            "the workspace's scenario folder, else ./scenarios/.",
             show_default=False,
         ),
     ] = None,
@@ -56,8 +56,9 @@ def check(
     ] = "0",
     baseline: BaselineOption = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="'table' (Rich tables) or 'json' (every scenario and mismatch).")
-    ] = "table",
+        FormatChoice,
+        typer.Option("--format", "-f", help="'table' (Rich tables) or 'json' (every scenario and mismatch)."),
+    ] = FormatChoice.table,
     junit_xml: Annotated[
         Path | None,
         typer.Option(
@@ -76,7 +77,8 @@ def check(
     allowed = _tolerance(tolerance)
     from hengelo_scenario.check.runner import run_check
 
-    report = run_check(paths or [], Path.cwd(), baseline=baseline, tolerance=allowed, update=update)
+    space = workspace()
+    report = run_check(paths or [], Path.cwd(), baseline=baseline, tolerance=allowed, update=update, workspace=space)
     if junit_xml is not None:
         from hengelo_scenario.atomic import write_bytes_atomic
         from hengelo_scenario.check.report import junit_xml as junit
@@ -99,8 +101,11 @@ def _print(report: CheckReport) -> None:
 
     from hengelo_scenario.check.report import difference_shown, shown, status_text
     from hengelo_scenario.cli.output import stdout
+    from hengelo_scenario.text import visible
 
     console = stdout()
+    for source in report.sources:
+        console.print(Text(f"Basis: {visible(source)}"))
     for result in report.results:
         mark = Text("✓ ", style="green") if result.passed else Text("✗ ", style="bold red")
         console.print(mark + Text(f"{result.file}", style="bold") + Text(f"  {result.name}: {status_text(result)}"))
@@ -167,8 +172,8 @@ def _print(report: CheckReport) -> None:
         states = [r.snapshot for r in report.results]
         written = sum(1 for s in states if s in (SnapshotState.WRITTEN, SnapshotState.UPDATED))
         console.print(
-            f"Snapshots: {written} written ({states.count(SnapshotState.WRITTEN)} new), "
-            f"{states.count(SnapshotState.UNCHANGED)} unchanged. Commit them with the scenarios."
+            f"Snapshots: {written} geschreven ({states.count(SnapshotState.WRITTEN)} nieuw), "
+            f"{states.count(SnapshotState.UNCHANGED)} ongewijzigd. Commit ze met de scenario's."
         )
 
 

@@ -1,7 +1,13 @@
-"""Options shared by the commands, defined once, and the loading every command starts with."""
+"""Options shared by the commands, defined once, and the workspace every command starts from.
+
+The choices of --unit, --format and --csv-dialect are Enums, so `--help` lists them (`[duizend|euro]`) and a
+typo is refused by the parser with the choices. --unit and --csv-dialect default to the workspace's
+`hengelo-scenario.toml`, else `duizend` and `nl`.
+"""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -9,67 +15,93 @@ import typer
 
 if TYPE_CHECKING:
     from hengelo_scenario.baseline.model import Baseline
-    from hengelo_scenario.scenario.model import Scenario
+    from hengelo_scenario.report.numbers import Unit
+    from hengelo_scenario.workspace import Evaluated, Workspace
+
+
+class UnitChoice(StrEnum):
+    """--unit: thousands of euros, as a budget prints them, or whole euros."""
+
+    duizend = "duizend"
+    euro = "euro"
+
+
+class FormatChoice(StrEnum):
+    """--format: Rich tables for the terminal, or JSON with every figure unrounded."""
+
+    table = "table"
+    json = "json"
+
+
+class DialectChoice(StrEnum):
+    """--csv-dialect: Dutch (semicolons, decimal comma, BOM) or international (commas, decimal point)."""
+
+    nl = "nl"
+    int = "int"
+
 
 BaselineOption = Annotated[
     Path | None,
     typer.Option(
         "--baseline",
         "-b",
-        help="Baseline workbook (.xlsx). Default: the scenario's `baseline:` field, else the shipped Hengelo workbook.",
+        help="Baseline workbook (.xlsx). Default: the scenario's `baseline:` field, else the workspace's "
+        "hengelo-scenario.toml, else the shipped Hengelo workbook.",
         dir_okay=False,
     ),
 ]
 UnitOption = Annotated[
-    str,
+    UnitChoice | None,
     typer.Option(
         "--unit",
         "-u",
-        help="Amounts in thousands of euros ('duizend', as a budget prints them) or whole euros ('euro').",
+        help="Amounts in thousands of euros ('duizend', as a budget prints them) or whole euros ('euro'). "
+        "Default: the workspace's `unit`, else duizend.",
         case_sensitive=False,
+        show_default=False,
     ),
 ]
 FormatOption = Annotated[
-    str,
+    FormatChoice,
     typer.Option("--format", "-f", help="'table' (Rich tables) or 'json' (the full, unrounded outcome)."),
 ]
 
 
-def parse_unit(text: str):
+def workspace() -> Workspace:
+    """The workspace of the nearest hengelo-scenario.toml upward from the working folder (or none)."""
+    from hengelo_scenario.workspace import find_workspace
+
+    return find_workspace(Path.cwd())
+
+
+def parse_unit(choice: UnitChoice | str | None, space: Workspace | None = None) -> Unit:
+    """The report's Unit for --unit, or for the workspace's default when --unit is not given."""
     from hengelo_scenario.report.numbers import Unit
 
+    if choice is None:
+        choice = space.unit if space is not None else UnitChoice.duizend
     for unit in Unit:
-        if text.lower() in (unit.value, unit.name.lower()):
+        if str(choice).lower() in (unit.value, unit.name.lower()):
             return unit
-    raise typer.BadParameter(f"expected 'duizend' or 'euro', found '{text}'", param_hint="--unit")
+    raise typer.BadParameter(f"expected 'duizend' or 'euro', found '{choice}'", param_hint="--unit")
 
 
-def check_format(text: str, allowed: tuple[str, ...] = ("table", "json")) -> str:
-    if text not in allowed:
-        raise typer.BadParameter(f"expected one of {', '.join(allowed)}, found '{text}'", param_hint="--format")
-    return text
+def check_format(choice: FormatChoice | str, allowed: tuple[str, ...] = ("table", "json")) -> str:
+    """The format as text; the parser already refused anything but the choices."""
+    if str(choice) not in allowed:
+        raise typer.BadParameter(f"expected one of {', '.join(allowed)}, found '{choice}'", param_hint="--format")
+    return str(choice)
 
 
 def load_baseline_file(path: Path) -> Baseline:
     """Load a workbook; the shipped one is named as such, not by where pip happened to install it."""
-    from dataclasses import replace
+    from hengelo_scenario.workspace import load_baseline_file as load
 
-    from hengelo_scenario.baseline.workbook import load_baseline
-    from hengelo_scenario.resources import shipped_baseline
-
-    baseline = load_baseline(path)
-    if Path(path).resolve() == shipped_baseline().resolve():
-        baseline = replace(baseline, source=f"{shipped_baseline().name} (meegeleverd, illustratief)")
-    return baseline
+    return load(path)
 
 
-def load_scenario(name: str, baseline_option: Path | None) -> tuple[Baseline, Scenario]:
-    """The scenario, resolved against its baseline: --baseline, else the file's `baseline:`, else shipped."""
-    from hengelo_scenario.resources import shipped_baseline
-    from hengelo_scenario.scenario.loader import find_scenario, load_scenario_file
-    from hengelo_scenario.scenario.resolve import resolve
+def evaluate_one(name: str, baseline_option: Path | None, space: Workspace) -> Evaluated:
+    """One scenario through the orchestration: found, loaded, its baseline chosen, resolved, evaluated."""
+    from hengelo_scenario.workspace import evaluate
 
-    scenario_file = load_scenario_file(find_scenario(name, Path.cwd()))
-    baseline_path = baseline_option or scenario_file.baseline or shipped_baseline()
-    baseline = load_baseline_file(baseline_path)
-    return baseline, resolve(scenario_file, baseline)
+    return evaluate([name], baseline=baseline_option, workspace=space)[0]

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hengelo_scenario.cli.common import BaselineOption, FormatOption, UnitOption, check_format, parse_unit
+from hengelo_scenario.cli.common import (
+    BaselineOption,
+    FormatOption,
+    UnitOption,
+    check_format,
+    parse_unit,
+    workspace,
+)
 from hengelo_scenario.cli.export_options import (
     ChartOption,
     CsvDialectOption,
@@ -36,29 +43,35 @@ FigureOption = Annotated[
 def compare(
     scenarios: Annotated[
         list[str],
-        typer.Argument(help="Scenario files or bare names (./scenarios/, then the shipped ones), one or more."),
+        typer.Argument(
+            help="Scenario files or bare names (the working folder, ./scenarios/ or the workspace's scenario folder, "
+            "then the shipped ones), one or more."
+        ),
     ],
     baseline: BaselineOption = None,
     figure: FigureOption = None,
-    unit: UnitOption = "duizend",
-    output_format: FormatOption = "table",
+    unit: UnitOption = None,
+    output_format: FormatOption = "table",  # type: ignore[assignment]
     export: ExportOption = None,
-    csv_dialect: CsvDialectOption = "nl",
+    csv_dialect: CsvDialectOption = None,
     chart: ChartOption = None,
 ) -> None:
     """Compare scenarios side by side: chosen figures per year, each scenario against the baseline.
 
     Example: hengelo-scenario compare basis.yaml jeugd_hoog.yaml jeugd_laag.yaml
     """
-    chosen_unit = parse_unit(unit)
+    space = workspace()
+    chosen_unit = parse_unit(unit, space)
     check_format(output_format)
     specs = _figures(figure)
-    options = export_options(chosen_unit, csv_dialect, None)
+    options = export_options(chosen_unit, csv_dialect, None, space)
     targets = planned_exports(export, chart)
-    from hengelo_scenario.engine import run as run_engine
+    from hengelo_scenario.workspace import evaluate
 
-    baseline_data, resolved = load_scenarios(scenarios, baseline)
-    outcomes = [run_engine(baseline_data, s) for s in resolved]
+    evaluated = evaluate(scenarios, baseline=baseline, workspace=space, one_baseline=True)
+    baseline_data = evaluated[0].baseline
+    resolved = [e.scenario for e in evaluated]
+    outcomes = [e.outcome for e in evaluated]
     if output_format == "json":
         import json
 
@@ -92,39 +105,11 @@ def _figures(names: list[str] | None):
 
 
 def load_scenarios(names: list[str], baseline_option: Path | None) -> tuple[Baseline, list[Scenario]]:
-    """Every scenario, resolved against one baseline workbook, loaded once.
+    """Every scenario, resolved against one baseline workbook, loaded once (see `workspace.evaluate`)."""
+    from hengelo_scenario.workspace import evaluate
 
-    The workbook is --baseline, else each scenario's own `baseline:` (else the shipped one); scenarios that name
-    different workbooks cannot be compared, and the error says which.
-    """
-    from hengelo_scenario.cli.common import load_baseline_file
-    from hengelo_scenario.errors import Problem, ScenarioError
-    from hengelo_scenario.resources import shipped_baseline
-    from hengelo_scenario.scenario.loader import find_scenario, load_scenario_file
-    from hengelo_scenario.scenario.resolve import resolve
-
-    files = [load_scenario_file(find_scenario(name, Path.cwd())) for name in names]
-    chosen = [baseline_option or f.baseline or shipped_baseline() for f in files]
-    first = chosen[0]
-    different = [
-        (f, path) for f, path in zip(files, chosen, strict=True) if Path(path).resolve() != Path(first).resolve()
-    ]
-    if different:
-        raise ScenarioError(
-            [
-                Problem(
-                    f.path,
-                    "(baseline)",
-                    "baseline",
-                    f"the baseline workbook of the other scenarios ({first}): compare runs them all on one",
-                    str(path),
-                    "give --baseline FILE.xlsx to compare them on one workbook",
-                )
-                for f, path in different
-            ]
-        )
-    baseline = load_baseline_file(first)
-    return baseline, [resolve(f, baseline) for f in files]
+    evaluated = evaluate(names, baseline=baseline_option, workspace=workspace(), one_baseline=True)
+    return evaluated[0].baseline, [e.scenario for e in evaluated]
 
 
 def _print_comparison(outcomes, scenarios, baseline, specs, unit) -> None:

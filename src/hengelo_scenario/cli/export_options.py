@@ -11,9 +11,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from hengelo_scenario.cli.common import DialectChoice
+
 if TYPE_CHECKING:
     from hengelo_scenario.report.export import Document, ExportOptions
     from hengelo_scenario.report.numbers import Unit
+    from hengelo_scenario.workspace import Workspace
 
 ExportOption = Annotated[
     list[Path] | None,
@@ -27,12 +30,13 @@ ExportOption = Annotated[
     ),
 ]
 CsvDialectOption = Annotated[
-    str,
+    DialectChoice | None,
     typer.Option(
         "--csv-dialect",
         help="CSV dialect: 'nl' (semicolons, decimal comma, UTF-8 with BOM: opens directly in Dutch Excel) or "
-        "'int' (commas, decimal point, no BOM).",
+        "'int' (commas, decimal point, no BOM). Default: the workspace's `csv_dialect`, else nl.",
         case_sensitive=False,
+        show_default=False,
     ),
 ]
 ChartOption = Annotated[
@@ -51,13 +55,16 @@ ChartYearOption = Annotated[
 ]
 
 
-def parse_dialect(text: str):
+def parse_dialect(choice: DialectChoice | str | None, space: Workspace | None = None):
+    """The export's CsvDialect for --csv-dialect, or for the workspace's default when it is not given."""
     from hengelo_scenario.report.export.base import CsvDialect
 
+    if choice is None:
+        choice = space.csv_dialect if space is not None else DialectChoice.nl
     for dialect in CsvDialect:
-        if text.lower() == dialect.value:
+        if str(choice).lower() == dialect.value:
             return dialect
-    raise typer.BadParameter(f"expected 'nl' or 'int', found '{text}'", param_hint="--csv-dialect")
+    raise typer.BadParameter(f"expected 'nl' or 'int', found '{choice}'", param_hint="--csv-dialect")
 
 
 def planned_exports(exports: list[Path] | None, chart: Path | None) -> list[Path]:
@@ -77,10 +84,12 @@ def planned_exports(exports: list[Path] | None, chart: Path | None) -> list[Path
     return targets
 
 
-def export_options(unit: Unit, csv_dialect: str, chart_year: int | None) -> ExportOptions:
+def export_options(
+    unit: Unit, csv_dialect: DialectChoice | str | None, chart_year: int | None, space: Workspace | None = None
+) -> ExportOptions:
     from hengelo_scenario.report.export import ExportOptions
 
-    return ExportOptions(unit=unit, csv_dialect=parse_dialect(csv_dialect), chart_year=chart_year)
+    return ExportOptions(unit=unit, csv_dialect=parse_dialect(csv_dialect, space), chart_year=chart_year)
 
 
 def command_line() -> str:

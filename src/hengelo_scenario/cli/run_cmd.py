@@ -12,8 +12,9 @@ from hengelo_scenario.cli.common import (
     FormatOption,
     UnitOption,
     check_format,
-    load_scenario,
+    evaluate_one,
     parse_unit,
+    workspace,
 )
 from hengelo_scenario.cli.export_options import (
     ChartOption,
@@ -30,15 +31,16 @@ def run(
     scenario: Annotated[
         str,
         typer.Argument(
-            help="Scenario file, or a bare name looked up in ./scenarios/ and the shipped scenarios.",
+            help="Scenario file, or a bare name looked up in the working folder, ./scenarios/ (or the workspace's "
+            "scenario folder) and the shipped scenarios.",
             metavar="SCENARIO",
         ),
     ],
     baseline: BaselineOption = None,
-    unit: UnitOption = "duizend",
-    output_format: FormatOption = "table",
+    unit: UnitOption = None,
+    output_format: FormatOption = "table",  # type: ignore[assignment]
     export: ExportOption = None,
-    csv_dialect: CsvDialectOption = "nl",
+    csv_dialect: CsvDialectOption = None,
     chart: ChartOption = None,
     chart_year: ChartYearOption = None,
 ) -> None:
@@ -46,14 +48,13 @@ def run(
 
     Example: hengelo-scenario run jeugd_hoog.yaml --export memo.xlsx
     """
-    chosen_unit = parse_unit(unit)
+    space = workspace()
+    chosen_unit = parse_unit(unit, space)
     check_format(output_format)
-    options = export_options(chosen_unit, csv_dialect, chart_year)
+    options = export_options(chosen_unit, csv_dialect, chart_year, space)
     targets = planned_exports(export, chart)
-    from hengelo_scenario.engine import run as run_engine
-
-    baseline_data, scenario_data = load_scenario(scenario, baseline)
-    outcome = run_engine(baseline_data, scenario_data)
+    evaluated = evaluate_one(scenario, baseline, space)
+    baseline_data, scenario_data, outcome = evaluated.baseline, evaluated.scenario, evaluated.outcome
     if targets:
         from hengelo_scenario.report.export import chart_year as check_chart_year
         from hengelo_scenario.report.export import run_document
@@ -75,32 +76,40 @@ def run(
 
 
 def list_scenarios() -> None:
-    """List the scenarios in ./scenarios/ and the shipped ones, with their names.
+    """List the scenarios (*.yaml and *.yml) in the scenario folder and the shipped ones, with their names.
 
     Example: hengelo-scenario list
     """
-    from pathlib import Path
-
     from rich.markup import escape
     from rich.table import Table as RichTable
 
     from hengelo_scenario.cli.output import stdout
     from hengelo_scenario.errors import BudgetError
     from hengelo_scenario.resources import shipped_scenarios_dir
-    from hengelo_scenario.scenario.loader import load_scenario_file
+    from hengelo_scenario.scenario.loader import SCENARIO_SUFFIXES, load_scenario_file
+    from hengelo_scenario.text import terminal
 
+    space = workspace()
     console = stdout()
-    for title, folder in (("./scenarios", Path.cwd() / "scenarios"), ("shipped", shipped_scenarios_dir())):
-        files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-        table = RichTable(title=f"{title} ({folder})", title_justify="left", show_header=bool(files), box=None)
+    here = space.scenario_folder
+    local = "./scenarios" if space.scenarios is None else "werkmap"
+    for title, folder in ((local, here), ("meegeleverd", shipped_scenarios_dir())):
+        files = (
+            sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SCENARIO_SUFFIXES)
+            if folder.is_dir()
+            else []
+        )
+        table = RichTable(
+            title=f"{title} ({escape(str(folder))})", title_justify="left", show_header=bool(files), box=None
+        )
         table.add_column("bestand")
         table.add_column("naam")
         for path in files:
             try:
-                name = load_scenario_file(path).model.name
+                name = terminal(load_scenario_file(path).model.name)
             except BudgetError as error:  # listed all the same, with why it will not run
-                name = f"[red]kan niet laden: {escape(str(error).splitlines()[0])}[/red]"
-            table.add_row(path.stem, name)
+                name = f"[red]kan niet laden: {terminal(str(error).splitlines()[0])}[/red]"
+            table.add_row(terminal(path.name), name)
         if not files:
             table.add_row("(geen)", "")
         console.print(table)

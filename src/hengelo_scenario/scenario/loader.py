@@ -20,7 +20,7 @@ import os
 import re
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from io import StringIO
@@ -55,7 +55,15 @@ from hengelo_scenario.scenario.source import (
     read_text,
 )
 
-__all__ = ["SCENARIO_SUFFIXES", "ScenarioFile", "find_scenario", "load_scenario_file", "problems_from"]
+__all__ = [
+    "SCENARIO_SUFFIXES",
+    "ScenarioFile",
+    "find_scenario",
+    "load_scenario_file",
+    "load_scenario_text",
+    "problems_from",
+    "scenario_folders",
+]
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 NOT_INHERITED = ("name", "description", "author", "expect")
@@ -98,11 +106,25 @@ def _available(folders: list[Path]) -> list[str]:
     return names
 
 
-def find_scenario(name: str, cwd: Path) -> Path:
+def _shown_from(path: Path, cwd: Path) -> Path:
+    """A found file as the user would name it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(cwd.resolve())
+    except ValueError:
+        return path
+
+
+def scenario_folders(cwd: Path) -> list[Path]:
+    """Where a bare scenario name is looked up by default: the folder itself, its scenarios/, the shipped ones."""
+    return [cwd, cwd / "scenarios", shipped_scenarios_dir()]
+
+
+def find_scenario(name: str, cwd: Path, folders: Sequence[Path] | None = None) -> Path:
     """The scenario file for a name on the command line.
 
     An existing path (absolute, or relative to `cwd`) wins. Otherwise a bare name, with or without `.yaml` or
-    `.yml`, is looked up in `cwd/scenarios/` and then among the shipped scenarios.
+    `.yml`, is looked up in each of `folders` in turn: by default `cwd` itself, `cwd/scenarios/` and the shipped
+    scenarios (a workspace passes its own scenario folder).
     """
     text = name.strip()
     given = Path(text).expanduser()
@@ -111,20 +133,18 @@ def find_scenario(name: str, cwd: Path) -> Path:
         full = given if given.is_absolute() else cwd / given
         if full.is_file():
             return given if here and not given.is_absolute() else full
-    folders = [cwd / "scenarios", shipped_scenarios_dir()]
+    search = list(folders) if folders is not None else scenario_folders(cwd)
     bare = text and given.name == text and text not in (".", "..")
     if bare:
-        for folder in folders:
+        for folder in search:
             for candidate in _with_suffixes(text):
                 path = folder / candidate
                 if path.is_file():
-                    if here and folder == folders[0]:
-                        return Path("scenarios") / candidate
-                    return path
-    available = _available(folders)
+                    return _shown_from(path, cwd) if here else path
+    available = _available(search)
     looked = [f"{cwd / given if not given.is_absolute() else given} (as a path)"]
     if bare:
-        looked += [f"{folder}{os.sep}" for folder in folders]
+        looked += [f"{folder}{os.sep}" for folder in search]
     close = suggest(Path(text).stem, available) if text else ""
     hint = close
     if available:
@@ -137,10 +157,20 @@ def find_scenario(name: str, cwd: Path) -> Path:
 
 def load_scenario_file(path: Path) -> ScenarioFile:
     """Read, merge (`extends`) and validate a scenario file; ScenarioError lists every problem at once."""
-    shown = str(path)
-    raw, text = read_text(path, shown)
+    raw, text = read_text(path, str(path))
+    return _validated(path, raw, text)
+
+
+def load_scenario_text(text: str, name: str = "(scenario text)", folder: Path | None = None) -> ScenarioFile:
+    """A scenario given as YAML text rather than a file (the Python API): `name` stands for the file in messages,
+    and `extends:` and `baseline:` are read relative to `folder` (default: the working folder)."""
+    return _validated((folder or Path.cwd()) / name, text.encode("utf-8"), text, shown=name)
+
+
+def _validated(path: Path, raw: bytes, text: str, shown: str | None = None) -> ScenarioFile:
+    shown = shown if shown is not None else str(path)
     chain: list[str] = []
-    data, locations = _load_merged(path, text, chain, stack=[])
+    data, locations = _load_merged(path, text, chain, stack=[], shown=shown)
     problems: list[Problem] = []
     model: ScenarioModel | None = None
     try:
@@ -201,10 +231,10 @@ def _line_number(where: str) -> int:
 
 
 def _load_merged(
-    path: Path, text: str, chain: list[str], stack: list[tuple[Path, str]]
+    path: Path, text: str, chain: list[str], stack: list[tuple[Path, str]], shown: str | None = None
 ) -> tuple[dict[str | int, Any], Locations]:
     """This file's data with everything it extends merged in, and where each value was written."""
-    shown = str(path)
+    shown = shown if shown is not None else str(path)
     chain.append(shown)
     data, locations = parse_yaml(text, shown)
     if not isinstance(data, dict):
