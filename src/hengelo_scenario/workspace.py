@@ -402,6 +402,8 @@ def evaluate(
         baseline_data = given if given is not None else workbooks[choice.path.resolve()]
         if baseline_data is None:
             continue
+        if given is None and baseline_data.source != choice.label(space.cwd):  # one workbook, chosen for two reasons
+            baseline_data = replace(baseline_data, source=choice.label(space.cwd))
         start = time.perf_counter()
         try:
             scenario = resolve(scenario_file, baseline_data)

@@ -584,7 +584,7 @@ _TOP_ORDER = ("name", "description", "author", "baseline")
 
 def _text_for_dump(value: Any) -> Any:
     """Text as a reader would write it: no trailing newline, several lines as a literal block."""
-    from ruamel.yaml.scalarstring import LiteralScalarString
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
     if isinstance(value, dict):
         return {key: _text_for_dump(item) for key, item in value.items()}
@@ -593,7 +593,11 @@ def _text_for_dump(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip()
         readable = all(ch.isprintable() or ch == "\n" for ch in text)
-        return LiteralScalarString(text + "\n") if "\n" in text and readable else text
+        if "\n" in text and readable:
+            return LiteralScalarString(text + "\n")
+        if not readable:  # escaped in double quotes (NEL as \N), so the text reads back exactly as it was
+            return DoubleQuotedScalarString(text)
+        return text
     return value
 
 

@@ -131,8 +131,49 @@ def read_yaml(path: Path, shown: str | None = None) -> tuple[Any, Locations]:
     return parse_yaml(text, name)
 
 
+# YAML 1.2 breaks lines only at LF and CR; ruamel still breaks them at NEL (U+0085), LS (U+2028) and PS (U+2029),
+# as YAML 1.1 did, so a name with a NEL in it would be read as two words folded into one with a space. Before
+# parsing, each is swapped for a private-use character the text does not hold, and swapped back in every string.
+_NOT_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _shield_breaks(text: str) -> tuple[str, dict[int, str]]:
+    """The text with NEL, LS and PS replaced by stand-ins, and the table that restores them (str.translate)."""
+    present = [char for char in _NOT_LINE_BREAKS if char in text]
+    if not present:
+        return text, {}
+    stand_ins = (chr(code) for code in range(0xF0000, 0xFFFFE) if chr(code) not in text)
+    swap = {char: next(stand_ins) for char in present}
+    for char, stand_in in swap.items():
+        text = text.replace(char, stand_in)
+    return text, {ord(stand_in): char for char, stand_in in swap.items()}
+
+
+def _restore(value: Any, table: dict[int, str]) -> Any:
+    if isinstance(value, str):
+        return value.translate(table)
+    if isinstance(value, dict):
+        return {_restore(k, table): _restore(v, table) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_restore(v, table) for v in value]
+    return value
+
+
 def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
-    """Parse YAML text strictly: (plain data, location map); every reader failure is a ScenarioError."""
+    """Parse YAML text strictly: (plain data, location map); every reader failure is a ScenarioError.
+
+    As YAML 1.2 says, only LF and CR end a line: NEL, LS and PS are characters of the text they stand in.
+    """
+    text, restore = _shield_breaks(text)
+    data, locations = _parse(text, file)
+    if not restore:
+        return data, locations
+    return _restore(data, restore), {
+        tuple(_restore(part, restore) for part in path): where for path, where in locations.items()
+    }
+
+
+def _parse(text: str, file: str) -> tuple[Any, Locations]:
     try:
         document = _yaml().load(text)
     except _NotANumber as error:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from decimal import Decimal
 from typing import Any
 
@@ -45,10 +46,11 @@ def scenario_template(name: str, source: dict[str, Any] | None = None, source_na
     properties = schema["properties"]
     lines = HEADER.splitlines()
     if source is not None:
-        lines += [
-            f"# Started from {source_name}: its levers are copied below, uncommented. Its expect: figures are not",
-            "# copied (they pin that scenario's outcome), nor its baseline: (a path relative to that file).",
-        ]
+        note = (
+            f"Started from {source_name}: its levers are copied below, uncommented. Its expect: figures are not "
+            "copied (they pin that scenario's outcome), nor its baseline: (a path relative to that file)."
+        )
+        lines += textwrap.wrap(note, 114, initial_indent="# ", subsequent_indent="# ", break_on_hyphens=False)
     lines.append(f"name: {_scalar(name)}")
     for key in TOP_TEXT_KEYS:
         node = properties[key]
