@@ -13,6 +13,7 @@ from rich.text import Text
 from hengelo_scenario.report import numbers
 from hengelo_scenario.report.numbers import ROUNDING_NOTE, SIGN_LEGEND, Unit
 from hengelo_scenario.report.tables import Kind, Row, Table, Value
+from hengelo_scenario.text import visible
 
 
 def cell(value: Value, kind: Kind, unit: Unit) -> Text:
@@ -99,7 +100,7 @@ def header(title: str, lines: list[tuple[str, str]]) -> Panel:
         if i:
             body.append("\n")
         body.append(f"{label}: ", style="bold")
-        body.append(value)
+        body.append(visible(value, keep_newlines=True))  # a scenario's name or text: control characters escaped
     return Panel(body, title=title, title_align="left", expand=False)
 
 

@@ -80,7 +80,6 @@ def list_scenarios() -> None:
 
     Example: hengelo-scenario list
     """
-    from rich.markup import escape
     from rich.table import Table as RichTable
 
     from hengelo_scenario.cli.output import stdout
@@ -99,9 +98,8 @@ def list_scenarios() -> None:
             if folder.is_dir()
             else []
         )
-        table = RichTable(
-            title=f"{title} ({escape(str(folder))})", title_justify="left", show_header=bool(files), box=None
-        )
+        console.print(f"[bold]{title}[/bold] ({terminal(str(folder))})", soft_wrap=True)
+        table = RichTable(show_header=bool(files), box=None)
         table.add_column("bestand")
         table.add_column("naam")
         for path in files:
