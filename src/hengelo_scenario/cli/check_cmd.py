@@ -108,9 +108,10 @@ def _print(report: CheckReport) -> None:
         console.print(Text(f"Basis: {visible(source)}"))
     for result in report.results:
         mark = Text("✓ ", style="green") if result.passed else Text("✗ ", style="bold red")
-        console.print(mark + Text(f"{result.file}", style="bold") + Text(f"  {result.name}: {status_text(result)}"))
+        name = visible(result.name)
+        console.print(mark + Text(visible(result.file), style="bold") + Text(f"  {name}: {status_text(result)}"))
         for note in result.notes:
-            console.print(Text("    ! ", style="yellow") + Text(note.text))
+            console.print(Text("    ! ", style="yellow") + Text(visible(note.text)))
 
     def table(title: str, rows, old_new: bool) -> None:
         grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", pad_edge=False)

@@ -20,6 +20,19 @@ EMPTY_WORKBOOK = "begroting.xlsx"
 CI_FILES = {"github-actions.yml": ".github/workflows/budget-check.yml", "gitlab-ci.yml": ".gitlab-ci.yml"}
 INSTALL_HERE = "python -m pip install ."
 INSTALL_TOOL = 'python -m pip install "git+https://YOUR-GIT-HOST/YOUR-GROUP/hengelo-scenario.git"'
+EXAMPLE_NOTE = (
+    "`.` installs the tool from this repository. When the scenarios live in a repository of their own, install"
+)
+WORKSPACE_NOTE = "A workspace does not hold the tool: install it from where it is kept (replace YOUR-GIT-HOST and"
+
+
+def _for_workspace(text: str) -> str:
+    """The repository's CI example, made for a workspace: the tool is installed from its own repository."""
+    return (
+        text.replace(EXAMPLE_NOTE, WORKSPACE_NOTE)
+        .replace("# the tool from its repository instead: pip install", "# YOUR-GROUP), for example: pip install")
+        .replace(INSTALL_HERE, INSTALL_TOOL)
+    )
 
 
 def init(
@@ -96,7 +109,7 @@ def _build(root: Path, empty: bool) -> str:
     (root / CONFIG_NAME).write_text(config_text(workbook), encoding="utf-8")
     (root / "scenarios" / EXAMPLE).write_text(scenario_template("Voorbeeld"), encoding="utf-8")
     for source, target in CI_FILES.items():
-        text = (shipped_ci_dir() / source).read_text(encoding="utf-8").replace(INSTALL_HERE, INSTALL_TOOL)
+        text = _for_workspace((shipped_ci_dir() / source).read_text(encoding="utf-8"))
         (root / target).parent.mkdir(parents=True, exist_ok=True)
         (root / target).write_text(text, encoding="utf-8")
     if not empty:
