@@ -32,7 +32,7 @@ from pydantic import BaseModel, ValidationError
 from hengelo_scenario.errors import Problem, ScenarioError, UnreadableFileError
 from hengelo_scenario.levers import all_levers
 from hengelo_scenario.resources import shipped_scenarios_dir
-from hengelo_scenario.scenario.schema import TAG_PREFIX, ScenarioModel, section_models
+from hengelo_scenario.scenario.schema import TAG_PREFIX, ScenarioFields, ScenarioModel, section_models
 from hengelo_scenario.scenario.source import (
     FieldPath,
     Location,
@@ -54,7 +54,7 @@ NOT_INHERITED = ("name", "description", "author", "expect")
 class ScenarioFile:
     """A scenario file, read, merged with what it extends, and validated; not yet checked against a baseline."""
 
-    model: ScenarioModel
+    model: ScenarioFields  # the assembled ScenarioModel: its levers are attributes by their keys
     path: str  # the file as the user named it
     sha256: str  # of the file's bytes (the parents' text is in `resolved_text`)
     resolved_text: str  # the scenario after `extends`, as YAML
@@ -130,7 +130,7 @@ def load_scenario_file(path: Path) -> ScenarioFile:
     chain: list[str] = []
     data, locations = _load_merged(path, text, chain, stack=[])
     problems: list[Problem] = []
-    model: ScenarioModel | None = None
+    model: ScenarioFields | None = None
     try:
         model = ScenarioModel.model_validate(data)
     except ValidationError as error:
@@ -489,10 +489,10 @@ def problems_from(error: ValidationError, locations: Mapping[FieldPath, Location
             else:
                 hint = suggest(str(key), allowed) or _misplaced_hint(str(key))
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            model = _model_at(loc)
-            expected = model.expected if model else "a mapping (keys indented below this one)"
+            section = _model_at(loc)
+            expected = section.expected if section else "a mapping (keys indented below this one)"
             found = describe(value)
-            hint = model.hint if model else ""
+            hint = section.hint if section else ""
         elif kind == "list_type":
             expected = f"a list of {loc[0] if loc else 'items'}, each starting with `- name:`"
             found = describe(value)
