@@ -22,7 +22,17 @@ __all__ = ["no_effect", "scenario_bookings", "youth_care_bookings", "youth_care_
 
 def no_effect(origin: Origin, found: str, hint: str) -> ScenarioError:
     return ScenarioError(
-        [Problem(origin.file, origin.where, origin.field, "a change against the baseline", found, hint)]
+        [
+            Problem(
+                origin.file,
+                origin.where,
+                origin.field,
+                "a change against the baseline",
+                found,
+                hint,
+                "scenario.no-change",
+            )
+        ]
     )
 
 
