@@ -190,7 +190,7 @@ def read_config(path: Path, cwd: Path | None = None) -> Workspace:
 
     for key in data:
         if key not in CONFIG_KEYS:
-            from hengelo_scenario.scenario.schema import suggest
+            from hengelo_scenario.scenario.values import suggest
 
             problem(key, "one of: " + ", ".join(CONFIG_KEYS), key, suggest(key, list(CONFIG_KEYS)))
 
@@ -298,13 +298,13 @@ def choose_baseline(
 
 def load_baseline_file(choice: BaselineChoice | Path, cwd: Path | None = None) -> Baseline:
     """Load a workbook; its `source` is the header's Basis line (name and why), not where pip installed it."""
-    from hengelo_scenario.baseline.workbook import load_baseline
+    from hengelo_scenario.baseline.cache import load_baseline_cached
     from hengelo_scenario.resources import shipped_baseline
 
     if not isinstance(choice, BaselineChoice):
         shipped = Path(choice).resolve() == shipped_baseline().resolve()
         choice = BaselineChoice(Path(choice), BaselineReason.SHIPPED if shipped else BaselineReason.OPTION)
-    baseline = load_baseline(choice.path)
+    baseline = load_baseline_cached(choice.path)  # a warm run reads the validated baseline from the cache
     return replace(baseline, source=choice.label(cwd))
 
 

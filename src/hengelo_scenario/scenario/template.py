@@ -17,7 +17,8 @@ import textwrap
 from decimal import Decimal
 from typing import Any
 
-from hengelo_scenario.scenario.schema import PERCENT_PATTERN, SHARE_PATTERN, YEAR_PATTERN, json_schema
+from hengelo_scenario.scenario.schema import json_schema
+from hengelo_scenario.scenario.values import PERCENT_PATTERN, SHARE_PATTERN, YEAR_PATTERN
 
 __all__ = ["TOP_TEXT_KEYS", "lever_keys", "scenario_template"]
 
