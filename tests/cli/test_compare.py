@@ -11,7 +11,6 @@ import pandas as pd
 import pytest
 
 from hengelo_scenario import workspace
-from hengelo_scenario.cli.compare_cmd import load_scenarios
 from hengelo_scenario.engine import run
 from hengelo_scenario.report.comparison import DEFAULT_FIGURES, FIGURES, comparison_dict
 from hengelo_scenario.resources import shipped_baseline
@@ -50,7 +49,8 @@ def test_json_equals_the_engine_run_scenario_by_scenario(in_tmp, monkeypatch, ca
     result = invoke(monkeypatch, capsys, "compare", *THREE, "--format", "json")
     assert result.code == 0, result.err
     data = json.loads(result.out)
-    baseline, scenarios = load_scenarios(list(THREE), None)
+    evaluated = workspace.evaluate(list(THREE), one_baseline=True)
+    baseline, scenarios = evaluated[0].baseline, [e.scenario for e in evaluated]
     expected = comparison_dict([run(baseline, s) for s in scenarios], [FIGURES[k] for k in DEFAULT_FIGURES])
     expected["baseline"]["sha256"] = baseline.sha256
     assert data == expected

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -23,10 +22,6 @@ from hengelo_scenario.cli.export_options import (
     export_options,
     planned_exports,
 )
-
-if TYPE_CHECKING:
-    from hengelo_scenario.baseline.model import Baseline
-    from hengelo_scenario.scenario.model import Scenario
 
 FigureOption = Annotated[
     list[str] | None,
@@ -102,14 +97,6 @@ def _figures(names: list[str] | None):
         if spec not in specs:
             specs.append(spec)
     return specs
-
-
-def load_scenarios(names: list[str], baseline_option: Path | None) -> tuple[Baseline, list[Scenario]]:
-    """Every scenario, resolved against one baseline workbook, loaded once (see `workspace.evaluate`)."""
-    from hengelo_scenario.workspace import evaluate
-
-    evaluated = evaluate(names, baseline=baseline_option, workspace=workspace(), one_baseline=True)
-    return evaluated[0].baseline, [e.scenario for e in evaluated]
 
 
 def _print_comparison(outcomes, scenarios, baseline, specs, unit) -> None:
