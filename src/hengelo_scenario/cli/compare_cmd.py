@@ -59,8 +59,8 @@ def compare(
     chosen_unit = parse_unit(unit, space)
     check_format(output_format)
     specs = _figures(figure)
-    options = export_options(chosen_unit, csv_dialect, None, space)
     targets = planned_exports(export, chart)
+    options = export_options(chosen_unit, csv_dialect, None, space) if targets else None
     from hengelo_scenario.workspace import evaluate
 
     evaluated = evaluate(scenarios, baseline=baseline, workspace=space, one_baseline=True)

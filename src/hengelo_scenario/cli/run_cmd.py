@@ -51,8 +51,8 @@ def run(
     space = workspace()
     chosen_unit = parse_unit(unit, space)
     check_format(output_format)
-    options = export_options(chosen_unit, csv_dialect, chart_year, space)
     targets = planned_exports(export, chart)
+    options = export_options(chosen_unit, csv_dialect, chart_year, space) if targets else None
     evaluated = evaluate_one(scenario, baseline, space)
     baseline_data, scenario_data, outcome = evaluated.baseline, evaluated.scenario, evaluated.outcome
     if targets:
