@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import hengelo_scenario as hs
 from hengelo_scenario.errors import InputError, ScenarioError
@@ -167,3 +170,46 @@ def test_the_readme_example_prints_what_the_readme_says(tmp_path):
     shown = README.split("<!-- python:output -->\n```text\n")[1].split("```")[0]
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, check=True, capture_output=True, text=True)
     assert out.stdout == shown
+
+
+amounts = st.dictionaries(
+    st.sampled_from([2025, 2026, 2027, 2028]),
+    st.decimals(min_value=-(10**7), max_value=10**7, places=2, allow_nan=False).filter(lambda d: d != 0),
+    min_size=1,
+)
+
+
+@settings(max_examples=15, deadline=None)
+@given(last=amounts, baat=amounts, programma=st.sampled_from(["1", "6", "AD"]))
+def test_the_long_frame_adds_up_for_any_measure(last, baat, programma):
+    """For every figure, scenario - basis = verschil; the programmes add up to the saldo; the bookings are there."""
+    basis = _shipped()
+    scenario = {
+        "name": "Gegenereerd",
+        "measures": [
+            {"name": "Last", "programma": programma, "soort": "last", "amounts": last},
+            {"name": "Baat", "programma": programma, "soort": "baat", "amounts": baat},
+        ],
+    }
+    frame = hs.run(scenario, basis).frame()
+    wide = frame.pivot_table(
+        index=["figure", "programme", "year"], columns="variant", values="value", aggfunc="first", dropna=False
+    )
+    pairs = wide.dropna(subset=["basis", "scenario"])
+    assert len(pairs) > 0
+    for (figure, _programme, year), row in pairs.iterrows():
+        if row["basis"].is_nan() or row["scenario"].is_nan():
+            continue
+        assert row["scenario"] - row["basis"] == row["verschil"], (figure, year)
+    booked = frame[frame.figure == "bookings.Last.amounts"].set_index("year")["value"]
+    for year, value in last.items():
+        assert booked[year] == value
+    saldo = frame[(frame.figure == "saldo_baten_lasten") & (frame.variant == "verschil")].set_index("year")["value"]
+    for year in (2025, 2026, 2027, 2028):
+        # by hand: more lasten lower the saldo, more baten raise it
+        assert saldo[year] == baat.get(year, Decimal(0)) - last.get(year, Decimal(0))
+
+
+@functools.cache
+def _shipped():
+    return hs.load_baseline(shipped_baseline())
