@@ -23,6 +23,7 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -57,10 +58,15 @@ class ScenarioFile:
     model: ScenarioFields  # the assembled ScenarioModel: its levers are attributes by their keys
     path: str  # the file as the user named it
     sha256: str  # of the file's bytes (the parents' text is in `resolved_text`)
-    resolved_text: str  # the scenario after `extends`, as YAML
+    merged: Mapping[str | int, Any] = field(repr=False, compare=False)  # the data after `extends`
     locations: Mapping[FieldPath, Location] = field(default_factory=dict, repr=False, compare=False)
     baseline: Path | None = None  # the `baseline:` workbook, relative to the file that named it
     chain: tuple[str, ...] = ()  # this file, then what it extends, then what that extends ...
+
+    @cached_property
+    def resolved_text(self) -> str:
+        """The scenario after `extends`, as YAML, for provenance; written only when an export asks for it."""
+        return _dump(dict(self.merged), list(self.chain))
 
     def location(self, path: FieldPath) -> Location | None:
         """The file and line of a field, or of its nearest parent written in a file."""
@@ -161,7 +167,7 @@ def load_scenario_file(path: Path) -> ScenarioFile:
         model=model,
         path=shown,
         sha256=hashlib.sha256(raw).hexdigest(),
-        resolved_text=_dump(data, chain),
+        merged=types.MappingProxyType(data),
         locations=types.MappingProxyType(dict(locations)),
         baseline=Path(baseline) if isinstance(baseline, str) else None,
         chain=tuple(chain),
