@@ -15,6 +15,7 @@ its children fill in.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import re
@@ -200,7 +201,7 @@ def _load_merged(
     """This file's data with everything it extends merged in, and where each value was written."""
     shown = str(path)
     chain.append(shown)
-    data, locations = parse_yaml(text, shown)
+    data, locations = _parsed(text, shown)
     if not isinstance(data, dict):
         found = "an empty file" if data is None else describe(data)
         raise ScenarioError([Problem(shown, "line 1", "(file)", ScenarioModel.expected, found, ScenarioModel.hint)])
@@ -250,6 +251,24 @@ def _load_merged(
     merged_locations: Locations = {(): (shown, 1)}
     merged = _merge(parent_data, parent_locations, (), data, locations, (), (), merged_locations)
     return merged, merged_locations
+
+
+_PARSED: dict[tuple[str, str], tuple[Any, Locations]] = {}
+_PARSED_LIMIT = 256
+
+
+def _parsed(text: str, shown: str) -> tuple[Any, Locations]:
+    """`parse_yaml`, remembered for the process: `check` reads a parent once, not once per child that extends it.
+
+    The caller gets its own copy (it pops `extends` and rewrites `baseline`), so the remembered one stays as read.
+    """
+    key = (shown, text)
+    if key not in _PARSED:
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        _PARSED[key] = parse_yaml(text, shown)
+    data, locations = _PARSED[key]
+    return copy.deepcopy(data), dict(locations)
 
 
 def _relative_to(path: Path, target: str) -> str:
