@@ -197,3 +197,16 @@ def test_editing_one_cell_of_the_clones_workbook_changes_run_and_fails_check(tmp
     failed = invoke(monkeypatch, capsys, "check")
     assert failed.code == 1
     assert "the baseline workbook changed since the snapshot" in " ".join(failed.out.split())
+
+
+def test_from_a_subfolder_the_workspace_scenarios_and_workbook_are_found(tmp_path, monkeypatch, capsys):
+    root = make_workspace(tmp_path / "ws")
+    (root / "scenarios" / "eigen.yaml").write_text("name: Eigen\n", encoding="utf-8")
+    (root / "notities").mkdir()
+    monkeypatch.chdir(root / "notities")
+    result = invoke(monkeypatch, capsys, "run", "eigen")
+    assert result.code == 0, result.err
+    assert "Basis: ../data/begroting.xlsx (uit hengelo-scenario.toml)" in " ".join(result.out.split())
+    checked = invoke(monkeypatch, capsys, "check", "--update")
+    assert checked.code == 0, checked.err
+    assert (root / "scenarios" / "snapshots" / "eigen.txt").is_file()

@@ -245,11 +245,15 @@ def _describe(value: Any) -> str:
 
 
 def _shown(path: Path, cwd: Path) -> str:
-    """A path as a header shows it: relative to the working folder when inside it, else absolute."""
-    try:
-        return Path(path).resolve().relative_to(cwd.resolve()).as_posix()
-    except ValueError:
-        return str(path)
+    """A path as a header shows it: relative to the working folder when inside it or near it (`../data/x.xlsx`
+    from a subfolder of the workspace), else absolute."""
+    full, here = Path(path).resolve(), cwd.resolve()
+    if full.is_relative_to(here):
+        return full.relative_to(here).as_posix()
+    relative = Path(os.path.relpath(full, here))
+    if relative.parts.count("..") <= 2 and Path(os.path.commonpath([full, here])) != Path(full.anchor):
+        return relative.as_posix()
+    return str(full)
 
 
 # --- choosing the baseline ------------------------------------------------------------------------------------
