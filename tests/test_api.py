@@ -213,3 +213,19 @@ def test_the_long_frame_adds_up_for_any_measure(last, baat, programma):
 @functools.cache
 def _shipped():
     return hs.load_baseline(shipped_baseline())
+
+
+def test_a_loaded_scenario_runs_on_the_workbook_it_was_resolved_against(tmp_path):
+    """Its `baseline:` field chose another workbook than the default: run(scenario) keeps to that one."""
+    import openpyxl
+
+    other = tmp_path / "ander.xlsx"
+    other.write_bytes(shipped_baseline().read_bytes())
+    book = openpyxl.load_workbook(other)
+    book["Lasten en baten"]["F2"] = book["Lasten en baten"]["F2"].value + 1_000_000  # € 1 million more lasten
+    book.save(other)
+    (tmp_path / "s.yaml").write_text("name: S\nbaseline: ander.xlsx\n", encoding="utf-8")
+    scenario = hs.load_scenario(tmp_path / "s.yaml")
+    frame = hs.run(scenario).frame()
+    row = frame[(frame.figure == "geraamd_resultaat") & (frame.variant == "basis") & (frame.year == 2025)]
+    assert row["value"].iloc[0] == Decimal("-169227.40")  # 830772.60 - 1000000, by hand

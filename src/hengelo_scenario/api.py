@@ -13,6 +13,7 @@ the same figures here as in `hengelo-scenario run`. Values are exact Decimals un
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,6 +152,32 @@ def _evaluated(sources: Sequence[ScenarioLike], baseline: BaselineLike, one_base
     return [Result(e.scenario, e.baseline, e.outcome) for e in results]
 
 
+# Which baseline each scenario that `load_scenario` returned was resolved against, so `run(scenario)` without a
+# baseline runs it on that one (its `baseline:` field may have chosen another than the default). By identity,
+# forgotten when the scenario is.
+_RESOLVED_ON: dict[int, tuple[weakref.ref[Any], Baseline]] = {}
+
+
+def _remember(scenario: Scenario, baseline: Baseline) -> None:
+    key = id(scenario)
+    _RESOLVED_ON[key] = (weakref.ref(scenario, lambda _: _RESOLVED_ON.pop(key, None)), baseline)
+
+
+def _resolved_on(scenario: Scenario) -> Baseline | None:
+    entry = _RESOLVED_ON.get(id(scenario))
+    return entry[1] if entry is not None and entry[0]() is scenario else None
+
+
+def _baseline_for(scenario: Scenario, baseline: BaselineLike) -> Baseline:
+    if _is_baseline(baseline):
+        return baseline
+    if baseline is None:
+        remembered = _resolved_on(scenario)
+        if remembered is not None:
+            return remembered
+    return load_baseline(baseline)
+
+
 def load_scenario(source: ScenarioLike, baseline: BaselineLike = None) -> Scenario:
     """A scenario, resolved against its baseline: from a file path, a bare name, YAML text or a dict.
 
@@ -159,20 +186,22 @@ def load_scenario(source: ScenarioLike, baseline: BaselineLike = None) -> Scenar
     command line applies (the scenario's `baseline:`, the workspace's, the shipped workbook). Bad input raises
     `ScenarioError` with every problem, each with its line and field.
     """
-    return _evaluated([source], baseline, False)[0].scenario
+    result = _evaluated([source], baseline, False)[0]
+    _remember(result.scenario, result.baseline)
+    return result.scenario
 
 
 def run(scenario: ScenarioLike, baseline: BaselineLike = None) -> Result:
     """Run one scenario against the baseline; a `Result` with the exact outcome and its DataFrames.
 
-    `scenario` is what `load_scenario` returns, or anything `load_scenario` takes. Give a resolved scenario the
-    baseline it was resolved against (without one, the workspace's or shipped workbook is used).
+    `scenario` is what `load_scenario` returns, or anything `load_scenario` takes. A scenario from `load_scenario`
+    runs, without `baseline`, on the workbook it was resolved against.
     """
     from hengelo_scenario.engine import run as run_engine
     from hengelo_scenario.scenario.model import Scenario as ResolvedScenario
 
     if isinstance(scenario, ResolvedScenario):
-        baseline_data = baseline if _is_baseline(baseline) else load_baseline(baseline)
+        baseline_data = _baseline_for(scenario, baseline)
         return Result(scenario, baseline_data, run_engine(baseline_data, scenario))
     return _evaluated([scenario], baseline, False)[0]
 
@@ -185,8 +214,9 @@ def compare(scenarios: Sequence[ScenarioLike], baseline: BaselineLike = None) ->
     from hengelo_scenario.engine import run as run_engine
     from hengelo_scenario.scenario.model import Scenario as ResolvedScenario
 
-    if any(isinstance(s, ResolvedScenario) for s in scenarios):
-        baseline_data = baseline if _is_baseline(baseline) else load_baseline(baseline)
+    resolved = [s for s in scenarios if isinstance(s, ResolvedScenario)]
+    if resolved:
+        baseline_data = _baseline_for(resolved[0], baseline)
         results = [
             Result(s, baseline_data, run_engine(baseline_data, s))
             if isinstance(s, ResolvedScenario)
