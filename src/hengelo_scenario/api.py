@@ -95,10 +95,17 @@ def load_baseline(path: str | Path | None = None) -> Baseline:
 
     A bad workbook raises `BaselineError` listing every problem with its sheet and cell.
     """
-    from hengelo_scenario.workspace import choose_baseline, find_workspace, load_baseline_file
+    from hengelo_scenario.workspace import (
+        BaselineChoice,
+        BaselineReason,
+        choose_baseline,
+        find_workspace,
+        load_baseline_file,
+    )
 
     space = find_workspace()
-    choice = choose_baseline(Path(path) if path is not None else None, None, space)
+    given = BaselineChoice(Path(path), BaselineReason.GIVEN) if path is not None else None
+    choice = given or choose_baseline(None, None, space)
     return load_baseline_file(choice, space.cwd)
 
 

@@ -266,7 +266,7 @@ class BaselineReason(StrEnum):
     SCENARIO = "baseline: in het scenario"
     WORKSPACE = "uit hengelo-scenario.toml"
     SHIPPED = "meegeleverd, illustratief"
-    GIVEN = "gegeven"  # the Python API was handed a loaded Baseline
+    GIVEN = "opgegeven"  # named directly: `baseline show FILE`, `hs.load_baseline(path)`, a loaded Baseline
 
 
 @dataclass(frozen=True)
@@ -307,7 +307,7 @@ def load_baseline_file(choice: BaselineChoice | Path, cwd: Path | None = None) -
 
     if not isinstance(choice, BaselineChoice):
         shipped = Path(choice).resolve() == shipped_baseline().resolve()
-        choice = BaselineChoice(Path(choice), BaselineReason.SHIPPED if shipped else BaselineReason.OPTION)
+        choice = BaselineChoice(Path(choice), BaselineReason.SHIPPED if shipped else BaselineReason.GIVEN)
     baseline = load_baseline_cached(choice.path)  # a warm run reads the validated baseline from the cache
     return replace(baseline, source=choice.label(cwd))
 

@@ -33,9 +33,10 @@ def show(
     from hengelo_scenario.cli import rich_tables as rich_report
     from hengelo_scenario.cli.output import stdout
     from hengelo_scenario.report.baseline_tables import baseline_tables
-    from hengelo_scenario.workspace import choose_baseline, load_baseline_file
+    from hengelo_scenario.workspace import BaselineChoice, BaselineReason, choose_baseline, load_baseline_file
 
-    choice = choose_baseline(workbook, None, space)
+    given = BaselineChoice(workbook, BaselineReason.GIVEN) if workbook is not None else None
+    choice = given or choose_baseline(None, None, space)
     baseline = load_baseline_file(choice, space.cwd)
     console = stdout()
     console.print(
