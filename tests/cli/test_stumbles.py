@@ -108,3 +108,28 @@ def test_a_nel_in_a_name_is_kept_and_shown_as_an_escape(in_tmp, monkeypatch, cap
     assert "Jeugd hoog" not in shown.out
     listed = invoke(monkeypatch, capsys, "list")
     assert "Jeugd\\x85hoog" in listed.out
+
+
+def test_completion_completes_commands_and_choices(tmp_path):
+    """The completion script asks the tool itself; here is what it answers for `ru<TAB>` and `--unit <TAB>`."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    def complete(words: str, index: int) -> list[str]:
+        env = {
+            **os.environ,
+            "_HENGELO_SCENARIO_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(index),
+        }
+        out = subprocess.run([str(script)], env=env, cwd=tmp_path, capture_output=True, text=True)
+        return out.stdout.split()
+
+    script = Path(sys.executable).parent / "hengelo-scenario"  # the console script, as the shell calls it
+    if not script.exists():
+        pytest.skip("the hengelo-scenario console script is not installed beside this Python")
+
+    assert complete("hengelo-scenario ru", 1) == ["run"]
+    assert complete("hengelo-scenario run x --unit ", 4) == ["duizend", "euro"]
