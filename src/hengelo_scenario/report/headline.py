@@ -51,3 +51,12 @@ def headline(outcome: Outcome) -> Headline:
         signals=tuple(f"Let op: {signal}" for signal in outcome.signals),
         in_evenwicht=outcome.verdict_scenario is not Verdict.NIET_IN_EVENWICHT,
     )
+
+
+VERDICT_HEADING = "Structureel evenwicht (indicatie, geen oordeel van de provincie):"
+
+
+def verdict_notes(outcome: Outcome) -> tuple[str, ...]:
+    """The verdict and the "Let op" lines as notes under a table (the Excel Financiële gevolgen, the memo)."""
+    summary = headline(outcome)
+    return (VERDICT_HEADING, *summary.verdict, *summary.signals)

@@ -29,6 +29,7 @@ from hengelo_scenario.report.export.base import (
     NativeChart,
 )
 from hengelo_scenario.report.export.provenance import Provenance
+from hengelo_scenario.report.headline import verdict_notes
 from hengelo_scenario.report.numbers import ROUNDING_NOTE, SIGN_LEGEND, Unit
 from hengelo_scenario.report.tables import Kind, Row, Table, Value
 
@@ -138,6 +139,7 @@ def _write_table(
     sheet_name: str,
     subtitle: str,
     options: ExportOptions,
+    extra_notes: tuple[str, ...] = (),
 ) -> None:
     unit = options.unit
     sheet = workbook.add_worksheet(sheet_name)
@@ -197,7 +199,7 @@ def _write_table(
     line_chars = max(sum(widths) - 4, 40)
     note_format = formats(italic=True, font_color="#555555", text_wrap=True, valign="top")
     r = FIRST_DATA_ROW + len(table.rows) + 1
-    for note in (*table.notes, ROUNDING_NOTE):
+    for note in (*table.notes, *extra_notes, ROUNDING_NOTE):
         if last_col > 0:
             sheet.merge_range(r, 0, r, last_col, "", note_format)
         sheet.write_string(r, 0, note, note_format)
@@ -343,7 +345,10 @@ def write_xlsx(path: Path, document: Document, options: ExportOptions) -> None:
         f"Scenario: {document.title}" if document.kind == "run" else f"Scenario's: {document.title}"
     ) + f" — basis: {PurePath(provenance.baseline_file).name}"  # the full paths are on the Herkomst sheet
     for table in document.tables:
-        _write_table(workbook, formats, table, sheet_names[table.key], subtitle, options)
+        extra = ()
+        if table.key == "financiele_gevolgen" and len(document.outcomes) == 1:  # as the memo has them
+            extra = verdict_notes(document.outcomes[0])
+        _write_table(workbook, formats, table, sheet_names[table.key], subtitle, options, extra)
     _write_charts(workbook, formats, document, sheet_names, options)
     _write_provenance(workbook, formats, provenance)
     workbook.close()
