@@ -295,6 +295,7 @@ def print_table(console: Console, table: Table, unit: Unit, legend: bool = True)
         if i:
             console.print()
         console.print(block)
+    console.print()
     if legend:
         console.print(wrapped(legend_text(unit), width, "dim"))
     for note in table.notes:

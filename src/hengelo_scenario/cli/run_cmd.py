@@ -100,8 +100,9 @@ def run(
 ) -> None:
     """Run a scenario and print its 2025-2028 outcome against the baseline.
 
-    The output opens with a headline (structureel saldo and geraamd resultaat per year, basis -> scenario, and
-    the verdict); then the tables. --summary prints only the headline; --sections chooses the parts.
+    Opens with a headline: per year the structureel saldo and geraamd resultaat, basis -> scenario, the verdict.
+
+    Then the tables. --summary prints only the headline; --sections chooses the parts.
 
     Example: hengelo-scenario run jeugd_hoog.yaml --export memo.xlsx
     """
