@@ -15,6 +15,8 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hengelo_scenario.cli import render, run_cmd
 from hengelo_scenario.cli.rich_tables import _format, layout, wrap
@@ -313,3 +315,62 @@ def test_wrap_never_splits_a_legend_item():
         for item in ("x € 1.000", "+ = voordelig", "− = nadelig", "V = voordelig", "N = nadelig"):
             assert item in joined, (width, lines)
         assert " ".join(lines) == text
+
+
+# -- properties of the layout and the renderer, for tables the shipped data does not have ----------------------
+
+
+@given(
+    labels=st.lists(st.tuples(st.integers(1, 45), st.integers(1, 45)), min_size=1, max_size=5),
+    values=st.lists(st.integers(1, 16), min_size=1, max_size=8),
+    width=st.integers(80, 220),
+)
+def test_every_layout_keeps_every_value_column_once_in_order_and_fits(labels, values, width):
+    from hengelo_scenario.cli.rich_tables import _overhead
+
+    natural, minimum = [max(a, b) for a, b in labels], [min(a, b) for a, b in labels]
+    plan = layout(natural, minimum, values, width)
+    assert [j for block in plan.blocks for j in block] == list(range(len(values)))
+    for block in plan.blocks:
+        used = (
+            sum(plan.label_widths) + sum(values[j] for j in block) + _overhead(len(natural) + len(block), plan.padding)
+        )
+        assert used <= width
+
+
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzé", min_size=1, max_size=14)
+LABEL = st.lists(WORDS, min_size=1, max_size=6).map(" ".join)
+AMOUNT = st.integers(-(10**10), 10**10).map(lambda cents: Decimal(cents) / 100)
+
+
+@given(
+    rows=st.lists(
+        st.tuples(st.lists(LABEL, min_size=3, max_size=3), st.lists(AMOUNT, min_size=6, max_size=6), st.booleans()),
+        min_size=1,
+        max_size=6,
+    ),
+    width=st.integers(80, 200),
+)
+def test_any_table_is_printed_whole_at_any_width(rows, width):
+    import io
+
+    from rich.console import Console
+
+    from hengelo_scenario.cli.rich_tables import print_table
+    from hengelo_scenario.report.tables import Row, Table
+
+    table = Table(
+        "t",
+        "Een tabel met zes jaren",
+        ("Eerste kolom", "Tweede", "Derde"),
+        tuple(str(2025 + y) for y in range(6)),
+        tuple(
+            Row(tuple(labels), tuple(amounts), Kind.EFFECT if effect else Kind.MONEY)
+            for labels, amounts, effect in rows
+        ),
+    )
+    console = Console(width=width, file=io.StringIO(), color_system=None, highlight=False, soft_wrap=False)
+    print_table(console, table, Unit.THOUSANDS)
+    out = console.file.getvalue()
+    assert not missing(table_cells([table]), out)
+    assert all(len(line.rstrip()) <= width for line in out.splitlines())
