@@ -68,6 +68,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from hengelo_scenario.baseline import layout  # noqa: E402
 from hengelo_scenario.baseline.template import new_workbook, save_workbook  # noqa: E402
+from hengelo_scenario.levers.leefbare_wijken import SLEUTEL as LEEFBARE_WIJKEN  # noqa: E402
+from hengelo_scenario.levers.wijkaanpak import LEVER as WIJKAANPAK  # noqa: E402
 from hengelo_scenario.money import exact  # noqa: E402
 from hengelo_scenario.resources import BASELINE_FILE_NAME  # noqa: E402
 
@@ -250,12 +252,12 @@ LINES: tuple[LineRow, ...] = (
     S_last("6", "Inburgering en statushouders", money(2_600_000)),
     S_last("6", "Samenkracht, sociale basis en basisondersteuning", money(10_450_000)),
     S_last("6", "Schulddienstverlening en minimabeleid", money(6_900_000)),
-    I_last("6", "Wijkaanpak", money(503_000, 509_000, 0, 0), layout.KEY_WIJKAANPAK, WIJKAANPAK_BRON),
+    I_last("6", "Wijkaanpak", money(503_000, 509_000, 0, 0), WIJKAANPAK.sleutel, WIJKAANPAK_BRON),
     I_last(
         "6",
         "Fonds voor leefbare wijken (motie M15), ten laste van de algemene reserve",
         money(100_000, 100_000, 0, 0),
-        layout.KEY_LEEFBARE_WIJKEN,
+        LEEFBARE_WIJKEN,
         M15_BRON,
     ),
     I_last("6", "Transformatiebudget sociaal domein (incidenteel)", money(1_200_000, 800_000, 0, 0)),
@@ -364,7 +366,7 @@ MUTATIONS: tuple[MutationRow, ...] = (
         "onttrekking",
         "incidenteel",
         money(100_000, 100_000, 0, 0),
-        layout.KEY_LEEFBARE_WIJKEN,
+        LEEFBARE_WIJKEN,
         M15_BRON,
     ),
     MutationRow(

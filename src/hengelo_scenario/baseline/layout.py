@@ -48,8 +48,6 @@ VOLUME = "volume"
 
 # The keys (Sleutel) the tool itself uses to find lines and mutations.
 KEY_JEUGDHULP = "jeugdhulp"
-KEY_WIJKAANPAK = "wijkaanpak"
-KEY_LEEFBARE_WIJKEN = "fonds_leefbare_wijken"
 
 # Allowed values, lower case as compared; the loader accepts any case and surrounding spaces.
 LINE_SOORTEN: dict[str, Soort] = {"last": Soort.LAST, "baat": Soort.BAAT}
@@ -160,8 +158,8 @@ LASTEN_BATEN_SHEET = Sheet(
         Column(
             SLEUTEL,
             "Optioneel. Een unieke naam waarmee scenario's de regel aanspreken, in kleine letters. Het programma "
-            f"gebruikt: '{KEY_JEUGDHULP}' (de jeugdhulp, gelijk aan blad '{JEUGDHULP}'), '{KEY_WIJKAANPAK}' en "
-            f"'{KEY_LEEFBARE_WIJKEN}'.",
+            f"gebruikt zelf '{KEY_JEUGDHULP}' (de jeugdhulp, gelijk aan blad '{JEUGDHULP}'); scenario's spreken "
+            "andere regels aan met hun Sleutel, zoals 'wijkaanpak' en 'fonds_leefbare_wijken'.",
             width=22,
         ),
         _BRON,
@@ -203,7 +201,7 @@ MUTATIES_SHEET = Sheet(
         Column(
             SLEUTEL,
             "Optioneel, hoeft niet uniek te zijn. Het programma gebruikt "
-            f"'{KEY_LEEFBARE_WIJKEN}' voor de onttrekking die het fonds voor leefbare wijken dekt.",
+            "'fonds_leefbare_wijken' voor de onttrekking die het fonds voor leefbare wijken dekt.",
             width=22,
         ),
         _BRON,

@@ -63,6 +63,8 @@ def parse_dialect(text: str):
 
 def planned_exports(exports: list[Path] | None, chart: Path | None) -> list[Path]:
     """Every file to write, checked now: a known extension (.png for --chart) and a folder that exists."""
+    if not exports and chart is None:
+        return []  # the export machinery is imported only when an export is asked for
     from hengelo_scenario.report.export import ExportError, export_format
 
     targets = list(exports or [])

@@ -14,21 +14,14 @@ import numpy as np
 
 from hengelo_scenario.baseline.model import Aard, Baseline, Invulling, Soort, Weerstandsoort
 from hengelo_scenario.engine import rules
-from hengelo_scenario.engine.measures import (
-    LEEFBARE_WIJKEN_KEY,
-    WIJKAANPAK_KEY,
-    no_effect,
-    scenario_bookings,
-    youth_care_booking,
-    youth_care_inputs,
-)
+from hengelo_scenario.engine.measures import scenario_bookings, youth_care_bookings, youth_care_inputs
 from hengelo_scenario.errors import BaselineError, Problem, ScenarioError
+from hengelo_scenario.levers.transformatieplan import KEY as TRANSFORMATIEPLAN
 from hengelo_scenario.money import ZERO, exact
 from hengelo_scenario.outcome.model import (
     Booking,
     Figure,
     JeugdhulpOutcome,
-    Lever,
     Outcome,
     Overview,
     ProgrammaOutcome,
@@ -78,19 +71,10 @@ def evaluate_many(baseline: Baseline, scenarios: Sequence[Scenario]) -> Evaluati
         segment_total = np.add.reduce(costs, axis=1, initial=ZERO)  # (V, Y)
         per_scenario: list[tuple[Booking, ...]] = []
         for v, scenario in enumerate(scenarios, start=1):
-            bookings = scenario_bookings(baseline, scenario)
-            if scenario.jeugdhulp is not None:
-                unchanged = np.array_equal(prices[v], prices[0]) and np.array_equal(volumes[v], volumes[0])
-                if unchanged:
-                    raise no_effect(
-                        scenario.jeugdhulp.origin,
-                        "prices and volumes equal to the baseline",
-                        "the changed segments have no volume or price in the years changed",
-                    )
-                change = tuple(segment_total[v] - segment_total[0])
-                booking = youth_care_booking(baseline, scenario, change)
-                if booking is not None:
-                    bookings.insert(0, booking)
+            unchanged = np.array_equal(prices[v], prices[0]) and np.array_equal(volumes[v], volumes[0])
+            change = tuple(segment_total[v] - segment_total[0])
+            bookings = youth_care_bookings(baseline, scenario, change, unchanged)
+            bookings += scenario_bookings(baseline, scenario)
             per_scenario.append(tuple(bookings))
 
         ledger = build_ledger(baseline, per_scenario, programma_index, reserve_index)
@@ -271,9 +255,6 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
     )
 
 
-KEYED_LEVERS = {Lever.WIJKAANPAK: WIJKAANPAK_KEY, Lever.LEEFBARE_WIJKEN: LEEFBARE_WIJKEN_KEY}
-
-
 def _incidental_lasten(baseline: Baseline, bookings: Sequence[Booking]) -> list[tuple[str, tuple[Decimal, ...]]]:
     """Incidental lasten as the scenario leaves them: a keyed line with its lever's changes, or a measure."""
     items: dict[str, list[Decimal]] = {}
@@ -281,8 +262,7 @@ def _incidental_lasten(baseline: Baseline, bookings: Sequence[Booking]) -> list[
         if b.soort is not Soort.LAST or b.aard is not Aard.INCIDENTEEL:
             continue
         if b.measure not in items:
-            key = KEYED_LEVERS.get(b.lever)
-            line = baseline.line(key) if key else None
+            line = baseline.line(b.line_key) if b.line_key else None
             start = line.amounts if line is not None and line.aard is Aard.INCIDENTEEL else (ZERO,) * len(b.amounts)
             items[b.measure] = list(start)
         items[b.measure] = [x + a for x, a in zip(items[b.measure], b.amounts, strict=True)]
@@ -342,7 +322,7 @@ def _jeugdhulp(baseline: Baseline, evaluation: Evaluation) -> JeugdhulpOutcome:
 def _transformatie(baseline: Baseline, bookings: Sequence[Booking]) -> TransformatieOutcome:
     n_y = len(baseline.years)
     parts = baseline.transformatieplan
-    shortfall = _sum_amounts([b.amounts for b in bookings if b.lever is Lever.TRANSFORMATIEPLAN], n_y)
+    shortfall = _sum_amounts([b.amounts for b in bookings if b.lever == TRANSFORMATIEPLAN], n_y)
     return TransformatieOutcome(
         taakstelling=tuple(_sum_amounts([p.amounts for p in parts], n_y)),
         ingevuld=tuple(_sum_amounts([p.amounts for p in parts if p.invulling is Invulling.INGEVULD], n_y)),

@@ -35,16 +35,6 @@ class Figure:
         return tuple(-d for d in self.difference)
 
 
-class Lever(StrEnum):
-    """Which part of a scenario file a booking comes from."""
-
-    JEUGDHULP = "jeugdhulp"
-    WIJKAANPAK = "wijkaanpak"
-    LEEFBARE_WIJKEN = "leefbare_wijken"
-    TRANSFORMATIEPLAN = "transformatieplan"
-    MEASURE = "measures"
-
-
 @dataclass(frozen=True)
 class Booking:
     """One change the scenario makes to the budget, as a begrotingswijziging would book it."""
@@ -57,7 +47,8 @@ class Booking:
     amounts: Amounts  # signed change of the soort: + = more lasten / baten / toevoeging / onttrekking
     reserve: str | None = None
     origin: Origin | None = None
-    lever: Lever = Lever.MEASURE
+    lever: str = "measures"  # the key of the lever (the scenario file's section) the booking comes from
+    line_key: str | None = None  # the Sleutel of the baseline line a keyed lever changed, if any
 
     @property
     def effect(self) -> tuple[Decimal, ...]:

@@ -19,11 +19,12 @@ from matplotlib.colors import to_rgb
 
 from hengelo_scenario.baseline.model import Soort
 from hengelo_scenario.engine import run
+from hengelo_scenario.levers.measures import Measure
 from hengelo_scenario.report.comparison import FIGURES
 from hengelo_scenario.report.export import ExportError, ExportOptions, charts, export, export_comparison
 from hengelo_scenario.report.export.charts import MAX_BRIDGE_STEPS, bridge, chart_paths
 from hengelo_scenario.report.numbers import Unit, money
-from hengelo_scenario.scenario.model import Measure, Scenario
+from hengelo_scenario.scenario.model import Scenario
 from tests.engine.builders import ORIGIN, YEARS, I, d
 from tests.engine.test_worked_examples import motie_baseline
 
