@@ -303,6 +303,8 @@ def print_table(console: Console, table: Table, unit: Unit, legend: bool = True)
 
 
 def print_tables(console: Console, tables: tuple[Table, ...], unit: Unit, rounding_note: bool = True) -> None:
+    """After a blank line, the tables one after the other, each with its legend and notes, then the rounding note."""
+    console.print()
     for table in tables:
         print_table(console, table, unit)
         console.print()
