@@ -277,7 +277,7 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
         verdict_scenario=rules.verdict(overview.structureel_saldo.scenario),
         bookings=evaluation.bookings[0],
         signals=rules.signals(baseline.years, _incidental_lasten(baseline, evaluation.bookings[0]), ratio.scenario),
-        details=tuple(lever_details(baseline, scenario)),
+        details=tuple(lever_details(baseline, scenario, evaluation.bookings[0])),
         weerstand_changes=evaluation.weerstand_changes[0] if evaluation.weerstand_changes else (),
     )
 

@@ -8,6 +8,8 @@ wrote it: a silent no-op misleads the reader of a memo.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from hengelo_scenario.baseline.model import Baseline
@@ -128,10 +130,10 @@ def weerstand_changes(baseline: Baseline, scenario: Scenario) -> list[WeerstandC
     return changes
 
 
-def lever_details(baseline: Baseline, scenario: Scenario) -> list[LeverDetail]:
+def lever_details(baseline: Baseline, scenario: Scenario, bookings: Sequence[Booking]) -> list[LeverDetail]:
     """Every lever's own schedules (kapitaallasten per investment, indexation per line), in registry order."""
     details: list[LeverDetail] = []
     with exact():
         for key, change in scenario.changes:
-            details += lever(key).details(change, baseline)
+            details += lever(key).details(change, baseline, bookings)
     return details

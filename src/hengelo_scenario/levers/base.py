@@ -14,12 +14,13 @@ it. Everything the tool knows about the lever lives in that one module:
   change (with several such levers, each books what it adds on top of the levers before it, in registry order);
 - `weerstand_changes(change, baseline)`: changes of the available weerstandscapaciteit other than reserves (an
   OZB rise lowers the onbenutte belastingcapaciteit); the engine adds them to the `beschikbaar` posts;
-- `details(change, baseline)`: a schedule beside the bookings (kapitaallasten per investment, indexation per
+- `details(change, baseline, bookings)`: a schedule beside the bookings (kapitaallasten per investment, indexation per
   line) for the report to show.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
@@ -64,8 +65,8 @@ class Lever:
         """Signed changes of `beschikbaar` weerstand posts per year (default: none)."""
         return []
 
-    def details(self, change: Any, baseline: Baseline) -> list[LeverDetail]:
-        """The lever's own schedules, shown beside its bookings (default: none)."""
+    def details(self, change: Any, baseline: Baseline, bookings: Sequence[Booking] = ()) -> list[LeverDetail]:
+        """The lever's own schedules, shown beside its bookings (default: none); `bookings` are the scenario's."""
         return []
 
     def origin_of(self, change: Any) -> Any:

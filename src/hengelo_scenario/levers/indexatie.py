@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import decimal
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
@@ -266,7 +267,9 @@ class IndexatieLever(Lever):
             KEY,
         )
 
-    def details(self, change: IndexatieChange, baseline: Baseline) -> list[LeverDetail]:
+    def details(
+        self, change: IndexatieChange, baseline: Baseline, bookings: Sequence[Booking] = ()
+    ) -> list[LeverDetail]:
         rows = [
             DetailRow(
                 (line.description, line.programma, line.index or ""),
@@ -275,33 +278,11 @@ class IndexatieLever(Lever):
             )
             for line in change.lines
         ]
-        if change.youth_care is not None:
-            n = len(baseline.years)
-            with decimal.localcontext() as context:
-                context.prec = 60
-                cost = tuple(
-                    sum(
-                        (
-                            s.prices[y] * s.volumes[y] * (f[y] - ONE)
-                            for s, f in zip(baseline.jeugdhulp, change.youth_care, strict=True)
-                        ),
-                        ZERO,
-                    )
-                    for y in range(n)
-                )
-            categories = sorted({s.index or "" for s in baseline.jeugdhulp})
-            rows.insert(
-                0,
-                DetailRow(
-                    (
-                        "Jeugdhulp: tarieven p x q (bij de volumes van de basis)",
-                        change.youth_care_programma or "",
-                        ", ".join(categories),
-                    ),
-                    cost,
-                    Soort.LAST.value,
-                ),
-            )
+        youth = [b for b in bookings if b.lever == KEY and b.measure == YOUTH_CARE]
+        if youth:  # the booked amount: on the scenario's volumes when the jeugdhulp lever changes them too
+            categories = sorted({s.index or "" for s in baseline.jeugdhulp} - {""})
+            label = "Jeugdhulp: tarieven (prijs x volume per segment)"
+            rows.insert(0, DetailRow((label, youth[0].programma, ", ".join(categories)), youth[0].amounts, "last"))
         return [LeverDetail(KEY, "indexatie", tuple(rows))]
 
 

@@ -18,6 +18,7 @@ structural), incidental when it is the algemene reserve.
 from __future__ import annotations
 
 import decimal
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -275,7 +276,9 @@ class InvesteringenLever(Lever):
                 )
         return bookings
 
-    def details(self, change: tuple[Investering, ...], baseline: Baseline) -> list[LeverDetail]:
+    def details(
+        self, change: tuple[Investering, ...], baseline: Baseline, bookings: Sequence[Booking] = ()
+    ) -> list[LeverDetail]:
         rows: list[DetailRow] = []
         for inv in change:
             plan = schedule(inv, baseline.years)
