@@ -9,7 +9,8 @@ lasten of its programme:
   afschrijving = A − rente (with r = 0 it is lineair).
 
 An afschrijving or annuity that does not come out in whole cents is rounded to the cent, half away from zero (a
-booking is money); the last year of the term takes what is left, so the afschrijvingen add up to the amount.
+booking is money), and so is the annuïtair rente (its boekwaarde would otherwise gain digits every year); the
+last year of the term takes what is left, so the afschrijvingen add up to the amount.
 An optional `dekking` names a reserve whose onttrekking pays the kapitaallasten: structural for a
 bestemmingsreserve (a dekkingsreserve for kapitaallasten is the one reserve whose regular withdrawal may count as
 structural), incidental when it is the algemene reserve.
@@ -21,15 +22,15 @@ import decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, PlainValidator, WithJsonSchema, field_validator
 
 from hengelo_scenario.baseline.model import Aard, Baseline, ReserveSoort, Soort
 from hengelo_scenario.errors import Origin
 from hengelo_scenario.levers.base import Lever
 from hengelo_scenario.levers.common import PositiveAmount, WholeYears
-from hengelo_scenario.money import CENT, ONE, ZERO, format_percentage, round_half_away
+from hengelo_scenario.money import CENT, ONE, ZERO, exact, format_percentage, round_half_away
 from hengelo_scenario.outcome.model import Booking, DetailRow, LeverDetail
 from hengelo_scenario.scenario.context import ResolveContext, norm
 from hengelo_scenario.scenario.paths import FieldPath
@@ -58,6 +59,15 @@ def _methode(value: Any) -> str:
         if text in (ANNUITAIR, "annuitair"):
             return ANNUITAIR
     raise scenario_error("lineair or annuïtair", repr(value) if isinstance(value, str) else str(value))
+
+
+Methode = Annotated[
+    str,
+    PlainValidator(_methode),
+    WithJsonSchema(
+        {"type": "string", "enum": [LINEAIR, ANNUITAIR, "annuitair"], "description": "lineair or annuïtair"}
+    ),
+]
 
 
 class InvesteringModel(StrictModel):
@@ -90,20 +100,11 @@ class InvesteringModel(StrictModel):
     amount: PositiveAmount = Field(description="The investment in euros (the amount activated).")
     activation: YearValue = Field(description="Year of activation; kapitaallasten start the year after.")
     afschrijvingstermijn: WholeYears = Field(description="Depreciation term in whole years.", examples=[40])
-    methode: str = Field(
-        LINEAIR,
-        description="lineair (default) or annuïtair.",
-        json_schema_extra={"enum": [LINEAIR, ANNUITAIR, "annuitair"]},
-    )
+    methode: Methode = Field(LINEAIR, description="lineair (default) or annuïtair.")
     rente: Percentage = Field(description="Interest (omslagrente) per year over the boekwaarde on 1 January.")
     dekking: Reference | None = Field(
         None, description="A reserve whose onttrekking pays the kapitaallasten (a dekkingsreserve).", examples=[]
     )
-
-    @field_validator("methode", mode="plain")
-    @classmethod
-    def _check_methode(cls, value: Any) -> str:
-        return _methode(value)
 
     @field_validator("rente", mode="after")
     @classmethod
@@ -171,19 +172,22 @@ def schedule(investering: Investering, years: tuple[int, ...]) -> Schedule:
     straight = _straight(a, n)
     book = a
     by_year: dict[int, tuple[Decimal, Decimal, Decimal]] = {}
-    for k in range(1, n + 1):
-        year = investering.activation + k
-        if year > years[-1]:
-            break
-        rente = r * book  # over the boekwaarde on 1 January
-        if k == n:
-            afschrijving = book  # the last year takes what is left
-        elif annuity is not None:
-            afschrijving = annuity - rente
-        else:
-            afschrijving = straight
-        book = book - afschrijving
-        by_year[year] = (afschrijving, rente, book)
+    with exact():
+        for k in range(1, n + 1):
+            year = investering.activation + k
+            if year > years[-1]:
+                break
+            rente = r * book  # over the boekwaarde on 1 January
+            if annuity is not None:  # an annuity schedule is in cents, or its digits would grow every year
+                rente = round_half_away(rente, CENT)
+            if k == n:
+                afschrijving = book  # the last year takes what is left
+            elif annuity is not None:
+                afschrijving = min(book, max(ZERO, annuity - rente))  # a cent-rounded annuity of a tiny amount
+            else:
+                afschrijving = min(book, straight)
+            book = book - afschrijving
+            by_year[year] = (afschrijving, rente, book)
     afschrijving, rente, boekwaarde = [], [], []
     for year in years:
         # before activation, or after the term: nothing; in the year of activation the whole amount
