@@ -24,7 +24,8 @@ ExportOption = Annotated[
         "--export",
         "-e",
         help="Also write the outcome to FILE: .xlsx (formatted workbook with charts and provenance), .csv (one "
-        "tidy table) or .png (memo charts). Repeatable: --export memo.xlsx --export memo.csv.",
+        "tidy table), .png (memo charts) or .docx (the Financiële gevolgen paragraph for a raadsvoorstel). "
+        "Repeatable: --export memo.xlsx --export memo.docx.",
         dir_okay=False,
         show_default=False,
     ),

@@ -14,7 +14,13 @@ import numpy as np
 
 from hengelo_scenario.baseline.model import Aard, Baseline, Invulling, Soort, Weerstandsoort
 from hengelo_scenario.engine import rules
-from hengelo_scenario.engine.measures import scenario_bookings, youth_care_bookings, youth_care_inputs
+from hengelo_scenario.engine.measures import (
+    lever_details,
+    scenario_bookings,
+    weerstand_changes,
+    youth_care_bookings,
+    youth_care_inputs,
+)
 from hengelo_scenario.errors import BaselineError, Problem, ScenarioError
 from hengelo_scenario.levers.transformatieplan import KEY as TRANSFORMATIEPLAN
 from hengelo_scenario.money import ZERO, exact
@@ -28,6 +34,7 @@ from hengelo_scenario.outcome.model import (
     ReserveOutcome,
     SegmentOutcome,
     TransformatieOutcome,
+    WeerstandChange,
     WeerstandOutcome,
 )
 from hengelo_scenario.scenario.model import Scenario
@@ -43,6 +50,7 @@ class Evaluation:
     prices: np.ndarray  # (V, S, Y)
     volumes: np.ndarray
     bookings: tuple[tuple[Booking, ...], ...]  # per scenario
+    weerstand_changes: tuple[tuple[WeerstandChange, ...], ...] = ()  # per scenario
 
 
 def _object_array(values: Sequence[Sequence[Decimal]], n_years: int) -> np.ndarray:
@@ -76,10 +84,11 @@ def evaluate_many(baseline: Baseline, scenarios: Sequence[Scenario]) -> Evaluati
             bookings = youth_care_bookings(baseline, scenario, change, unchanged)
             bookings += scenario_bookings(baseline, scenario)
             per_scenario.append(tuple(bookings))
+        weerstand = [tuple(weerstand_changes(baseline, scenario)) for scenario in scenarios]
 
-        ledger = build_ledger(baseline, per_scenario, programma_index, reserve_index)
+        ledger = build_ledger(baseline, per_scenario, programma_index, reserve_index, weerstand)
         totals = rules.evaluate(ledger)
-    return Evaluation(totals, prices, volumes, tuple(per_scenario))
+    return Evaluation(totals, prices, volumes, tuple(per_scenario), tuple(weerstand))
 
 
 def build_ledger(
@@ -87,8 +96,12 @@ def build_ledger(
     per_scenario: list[tuple[Booking, ...]],
     programma_index: dict[str, int],
     reserve_index: dict[str, int],
+    weerstand_per_scenario: Sequence[Sequence[WeerstandChange]] = (),
 ) -> rules.Ledger:
-    """Baseline rows as they are, plus one row per distinct booking signature, filled per variant."""
+    """Baseline rows as they are, plus one row per distinct booking signature, filled per variant.
+
+    The levers' changes of the available weerstandscapaciteit (other than reserves) become a (V, Y) delta.
+    """
     n_v, n_y = len(per_scenario) + 1, len(baseline.years)
     line_rows: list[tuple[str, Soort, Aard]] = []
     mutation_rows: list[tuple[str, Soort, Aard, str]] = []
@@ -141,7 +154,19 @@ def build_ledger(
         ),
         weerstand_benodigd=_sum_amounts([w.amounts for w in weerstand if w.soort is Weerstandsoort.BENODIGD], n_y),
         n_programmas=len(baseline.programmas),
+        weerstand_beschikbaar_delta=_weerstand_delta(weerstand_per_scenario, n_v, n_y),
     )
+
+
+def _weerstand_delta(per_scenario: Sequence[Sequence[WeerstandChange]], n_v: int, n_y: int) -> np.ndarray | None:
+    """(V, Y) changes of the available capacity other than reserves; None when no lever changes it."""
+    if not any(per_scenario):
+        return None
+    delta = np.full((n_v, n_y), ZERO, dtype=object)
+    for v, changes in enumerate(per_scenario, start=1):
+        for change in changes:
+            delta[v, :] = delta[v, :] + np.array(change.amounts, dtype=object)
+    return delta
 
 
 def _figure(array: np.ndarray, *index: int, higher_is_voordelig: bool = True) -> Figure:
@@ -252,6 +277,8 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
         verdict_scenario=rules.verdict(overview.structureel_saldo.scenario),
         bookings=evaluation.bookings[0],
         signals=rules.signals(baseline.years, _incidental_lasten(baseline, evaluation.bookings[0]), ratio.scenario),
+        details=tuple(lever_details(baseline, scenario, evaluation.bookings[0])),
+        weerstand_changes=evaluation.weerstand_changes[0] if evaluation.weerstand_changes else (),
     )
 
 

@@ -8,16 +8,26 @@ wrote it: a silent no-op misleads the reader of a memo.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from hengelo_scenario.baseline.model import Baseline
 from hengelo_scenario.errors import Origin, Problem, ScenarioError
 from hengelo_scenario.levers import lever
-from hengelo_scenario.money import exact
-from hengelo_scenario.outcome.model import Booking
+from hengelo_scenario.money import ZERO, exact
+from hengelo_scenario.outcome.model import Booking, LeverDetail, WeerstandChange
 from hengelo_scenario.scenario.model import Scenario
 
-__all__ = ["no_effect", "scenario_bookings", "youth_care_bookings", "youth_care_inputs", "youth_care_levers"]
+__all__ = [
+    "lever_details",
+    "no_effect",
+    "scenario_bookings",
+    "weerstand_changes",
+    "youth_care_bookings",
+    "youth_care_inputs",
+    "youth_care_levers",
+]
 
 
 def no_effect(origin: Origin, found: str, hint: str) -> ScenarioError:
@@ -76,8 +86,40 @@ def youth_care_bookings(baseline: Baseline, scenario: Scenario, cost_change: tup
             "prices and volumes equal to the baseline",
             "the changed segments have no volume or price in the years changed",
         )
-    booking = lever(key).youth_care_booking(change, baseline, cost_change)
-    return [booking] if booking is not None else []
+    if len(levers) == 1:
+        booking = lever(key).youth_care_booking(change, baseline, cost_change)
+        return [booking] if booking is not None else []
+    return _stacked_youth_care_bookings(baseline, levers)
+
+
+def _stacked_youth_care_bookings(baseline: Baseline, levers: list[tuple[str, object, tuple]]) -> list[Booking]:
+    """Several levers on p × q: each books the cost it adds on top of the levers before it (registry order).
+
+    The jeugdhulp lever comes first, so an index applied next (lopende prijzen) works on the scenario's volumes;
+    the parts add up exactly to the total cost change.
+    """
+    n_y = len(baseline.years)
+    prices = [list(segment.prices) for segment in baseline.jeugdhulp]
+    volumes = [list(segment.volumes) for segment in baseline.jeugdhulp]
+    bookings: list[Booking] = []
+    with exact():
+
+        def cost() -> list:
+            return [sum((p[y] * q[y] for p, q in zip(prices, volumes, strict=True)), ZERO) for y in range(n_y)]
+
+        previous = cost()
+        for key, change, (price_factors, volume_factors) in levers:
+            for s in range(len(prices)):
+                prices[s] = [p * f for p, f in zip(prices[s], price_factors[s], strict=True)]
+                volumes[s] = [q * f for q, f in zip(volumes[s], volume_factors[s], strict=True)]
+            current = cost()
+            added = tuple(c - p for c, p in zip(current, previous, strict=True))
+            previous = current
+            if any(a != 0 for a in added):
+                booking = lever(key).youth_care_booking(change, baseline, added)
+                if booking is not None:
+                    bookings.append(booking)
+    return bookings
 
 
 def scenario_bookings(baseline: Baseline, scenario: Scenario) -> list[Booking]:
@@ -87,3 +129,21 @@ def scenario_bookings(baseline: Baseline, scenario: Scenario) -> list[Booking]:
         for key, change in scenario.changes:
             bookings += lever(key).bookings(change, baseline)
     return bookings
+
+
+def weerstand_changes(baseline: Baseline, scenario: Scenario) -> list[WeerstandChange]:
+    """Every lever's changes of the available weerstandscapaciteit other than reserves."""
+    changes: list[WeerstandChange] = []
+    with exact():
+        for key, change in scenario.changes:
+            changes += lever(key).weerstand_changes(change, baseline)
+    return changes
+
+
+def lever_details(baseline: Baseline, scenario: Scenario, bookings: Sequence[Booking]) -> list[LeverDetail]:
+    """Every lever's own schedules (kapitaallasten per investment, indexation per line), in registry order."""
+    details: list[LeverDetail] = []
+    with exact():
+        for key, change in scenario.changes:
+            details += lever(key).details(change, baseline, bookings)
+    return details

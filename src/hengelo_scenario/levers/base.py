@@ -11,16 +11,21 @@ it. Everything the tool knows about the lever lives in that one module:
   (programma, soort, aard[, reserve]);
 - for levers that act on youth care's price × volume instead of on amounts, `youth_care_factors` and
   `youth_care_booking`: the engine multiplies the segments' prices and volumes by the factors and books the cost
-  change.
+  change (with several such levers, each books what it adds on top of the levers before it, in registry order);
+- `weerstand_changes(change, baseline)`: changes of the available weerstandscapaciteit other than reserves (an
+  OZB rise lowers the onbenutte belastingcapaciteit); the engine adds them to the `beschikbaar` posts;
+- `details(change, baseline, bookings)`: a schedule beside the bookings (kapitaallasten per investment, indexation per
+  line) for the report to show.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from hengelo_scenario.baseline.model import Amounts, Baseline
-    from hengelo_scenario.outcome.model import Booking
+    from hengelo_scenario.outcome.model import Booking, LeverDetail, WeerstandChange
     from hengelo_scenario.scenario.context import ResolveContext
     from hengelo_scenario.scenario.model import Factors
 
@@ -55,6 +60,14 @@ class Lever:
     def youth_care_booking(self, change: Any, baseline: Baseline, cost_change: Amounts) -> Booking | None:
         """The booking of the youth-care cost change this lever caused (the engine computed it from p × q)."""
         return None
+
+    def weerstand_changes(self, change: Any, baseline: Baseline) -> list[WeerstandChange]:
+        """Signed changes of `beschikbaar` weerstand posts per year (default: none)."""
+        return []
+
+    def details(self, change: Any, baseline: Baseline, bookings: Sequence[Booking] = ()) -> list[LeverDetail]:
+        """The lever's own schedules, shown beside its bookings (default: none); `bookings` are the scenario's."""
+        return []
 
     def origin_of(self, change: Any) -> Any:
         """Where the change was written (for a youth-care change that moved no price or volume)."""

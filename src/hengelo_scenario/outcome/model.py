@@ -59,6 +59,36 @@ class Booking:
 
 
 @dataclass(frozen=True)
+class WeerstandChange:
+    """A lever's signed change of a `beschikbaar` weerstand post per year (a higher OZB uses up tax room)."""
+
+    post: str  # WeerstandPost.naam
+    amounts: Amounts  # + = more available capacity
+    lever: str
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class DetailRow:
+    """One row of a lever's own schedule: labels (what, programme, category ...) and an amount per year."""
+
+    labels: tuple[str, ...]
+    amounts: Amounts
+    part: str = ""  # what the amounts are, e.g. "afschrijving", "rente", "indexatie", "accres"
+    total: bool = False  # a subtotal or total of rows above it
+
+
+@dataclass(frozen=True)
+class LeverDetail:
+    """A schedule a lever computed beside its bookings (the kapitaallasten per investment, the indexation per
+    line), so the report can show how a booked amount was made. `kind` tells the report which table it is."""
+
+    lever: str
+    kind: str
+    rows: tuple[DetailRow, ...]
+
+
+@dataclass(frozen=True)
 class Overview:
     """The overzicht van baten en lasten and the structural view of it, per year."""
 
@@ -157,6 +187,8 @@ class Outcome:
     verdict_scenario: Verdict
     bookings: tuple[Booking, ...]
     signals: tuple[str, ...] = ()  # points a supervisor would raise, in Dutch, for the memo (not errors)
+    details: tuple[LeverDetail, ...] = ()  # the levers' own schedules (kapitaallasten, indexation)
+    weerstand_changes: tuple[WeerstandChange, ...] = ()  # the levers' changes of the available capacity
 
     @property
     def algemene_reserve(self) -> ReserveOutcome | None:

@@ -94,6 +94,31 @@ def _example(node: dict[str, Any], defs: dict[str, Any]) -> Any:
         return full["default"]
     if full.get("enum"):
         return full["enum"][0]
+    return _built(full, defs)
+
+
+PLACEHOLDER_NAME = "NAAM"  # a key the schema cannot know (a name from the baseline): the analyst fills it in
+
+
+def _built(full: dict[str, Any], defs: dict[str, Any]) -> Any:
+    """An example for a node the schema gives none for, from its type: a valid form, with placeholder names."""
+    kind = full.get("type")
+    if YEAR_PATTERN in full.get("patternProperties", {}):
+        return {"2026": _example(full["patternProperties"][YEAR_PATTERN], defs)}
+    if kind == "object" and isinstance(full.get("additionalProperties"), dict):
+        return {PLACEHOLDER_NAME: _example(full["additionalProperties"], defs)}
+    if kind == "object" and "properties" in full:
+        required = full.get("required") or list(full["properties"])[:1]
+        return {key: _example(full["properties"][key], defs) for key in required}
+    for union in ("oneOf", "anyOf"):
+        if full.get(union):
+            return _example(full[union][0], defs)
+    if kind == "integer":
+        return 2026 if full.get("minimum") == 1000 else 1
+    if kind == "number":
+        return 100000
+    if full.get("pattern") in (PERCENT_PATTERN, SHARE_PATTERN):
+        return "100%" if full.get("pattern") == SHARE_PATTERN else "1%"
     return None
 
 
@@ -104,6 +129,8 @@ def _unit(node: dict[str, Any] | None, defs: dict[str, Any]) -> str:
     full = _deref(node, defs)
     if "enum" in full:
         return " | ".join(str(v) for v in full["enum"])
+    if full.get("type") == "boolean":
+        return "true | false"
     if full.get("pattern") == PERCENT_PATTERN:
         return "percentage with % sign"
     if full.get("pattern") == SHARE_PATTERN:
@@ -113,6 +140,8 @@ def _unit(node: dict[str, Any] | None, defs: dict[str, Any]) -> str:
         return "euros, 0 or more" if full.get("minimum") == 0 else "euros, + or -"
     if kind == "integer" and full.get("minimum") == 1000:
         return "year"
+    if kind == "integer":
+        return "whole number"
     if kind == ["integer", "string"]:
         return "programme code or name"
     if YEAR_PATTERN in full.get("patternProperties", {}):
