@@ -77,6 +77,7 @@ def test_a_bad_key_is_an_error_naming_the_file_and_key(tmp_path, line, field, ex
     with pytest.raises(InputError) as error:
         read_config(root / CONFIG_NAME, root)
     [problem] = error.value.problems
+    assert problem.code.startswith("workspace.")
     assert problem.field == field
     assert problem.file.endswith(CONFIG_NAME)
     assert expected in f"{problem.expected} {problem.hint}"

@@ -185,14 +185,16 @@ def read_config(path: Path, cwd: Path | None = None) -> Workspace:
     root = path.parent
     problems: list[Problem] = []
 
-    def problem(key: str, expected: str, found: Any, hint: str = "") -> None:
-        problems.append(Problem(shown, f"key {key}", key, expected, _describe(found), hint))
+    def problem(key: str, expected: str, found: Any, hint: str = "", code: str = "workspace.invalid-value") -> None:
+        problems.append(Problem(shown, f"key {key}", key, expected, _describe(found), hint, code))
 
     for key in data:
         if key not in CONFIG_KEYS:
             from hengelo_scenario.scenario.values import suggest
 
-            problem(key, "one of: " + ", ".join(CONFIG_KEYS), key, suggest(key, list(CONFIG_KEYS)))
+            problem(
+                key, "one of: " + ", ".join(CONFIG_KEYS), key, suggest(key, list(CONFIG_KEYS)), "workspace.unknown-key"
+            )
 
     def folder_or_file(key: str, value: Any, want_dir: bool) -> Path | None:
         if not isinstance(value, str) or not value.strip():
@@ -202,7 +204,13 @@ def read_config(path: Path, cwd: Path | None = None) -> Workspace:
         exists = target.is_dir() if want_dir else target.is_file()
         if not exists:
             kind = "folder" if want_dir else "file"
-            problem(key, f"an existing {kind}", f"{value} ({target} does not exist)", "check the path")
+            problem(
+                key,
+                f"an existing {kind}",
+                f"{value} ({target} does not exist)",
+                "check the path",
+                "workspace.missing-path",
+            )
             return None
         return target
 
@@ -332,8 +340,8 @@ def _problems(error: BudgetError, file: str) -> list[Problem]:
     if isinstance(error, InputError):
         return list(error.problems)
     if isinstance(error, UnreadableFileError):
-        return [Problem(error.file, "(file)", "(file)", "a readable file", error.reason, error.hint)]
-    return [Problem(file, "(file)", "(file)", "a scenario that runs", str(error))]
+        return [Problem(error.file, "(file)", "(file)", "a readable file", error.reason, error.hint, "file.unreadable")]
+    return [Problem(file, "(file)", "(file)", "a scenario that runs", str(error), code="scenario.does-not-run")]
 
 
 def evaluate(
@@ -387,6 +395,7 @@ def evaluate(
                 f"the baseline workbook of the other scenarios ({first.path}): compare runs them all on one",
                 str(c.path),
                 "give --baseline FILE.xlsx to compare them on one workbook",
+                "compare.different-baselines",
             )
             for f, c in different
         ]
