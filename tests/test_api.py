@@ -94,6 +94,12 @@ def test_the_long_frame_is_tidy_and_exact(hoog):
     assert value("geraamd_resultaat", "verschil", 2026).quantize(CENT) == Decimal("-2790375.64")
 
 
+def test_results_print_short(hoog):
+    assert repr(hoog).startswith("Result('Jeugdhulp hoog' on ")
+    assert repr(hoog).endswith(", 2025-2028)")
+    assert repr(hs.compare(["basis", "jeugd_hoog"])) == "Comparison('Basis', 'Jeugdhulp hoog')"
+
+
 def test_floats_on_request(hoog):
     frame = hoog.frame(as_float=True)
     assert frame["value"].dtype == float

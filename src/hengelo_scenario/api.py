@@ -41,6 +41,11 @@ class Result:
     baseline: Baseline
     outcome: Outcome
 
+    def __repr__(self) -> str:
+        """Short, for a notebook: the scenario, the workbook and the years, not every figure."""
+        years = self.outcome.years
+        return f"Result({self.scenario.name!r} on {self.baseline.source!r}, {years[0]}-{years[-1]})"
+
     def frame(self, *, as_float: bool = False) -> pd.DataFrame:
         """Every figure as a tidy long frame: figure, variant (basis/scenario/verschil), programme, year, value."""
         from hengelo_scenario.frames import long_frame
@@ -68,6 +73,10 @@ class Comparison:
     """Several scenarios on one baseline, as `hengelo-scenario compare` runs them."""
 
     results: tuple[Result, ...]
+
+    def __repr__(self) -> str:
+        """Short, for a notebook: the scenarios compared."""
+        return f"Comparison({', '.join(repr(r.scenario.name) for r in self.results)})"
 
     def frame(self, *, as_float: bool = False) -> pd.DataFrame:
         """The long frames of every scenario, one under the other, with the scenario's name in column `scenario`."""
