@@ -108,6 +108,12 @@ def test_a_nel_in_a_name_is_kept_and_shown_as_an_escape(in_tmp, monkeypatch, cap
     assert "Jeugd hoog" not in shown.out
     listed = invoke(monkeypatch, capsys, "list")
     assert "Jeugd\\x85hoog" in listed.out
+    (in_tmp / "hier.yml").write_text("name: Hier en nu\n", encoding="utf-8")
+    (in_tmp / ".gitlab-ci.yml").write_text("stages: [test]\n", encoding="utf-8")
+    here = invoke(monkeypatch, capsys, "list").out
+    assert here.startswith("hier (")  # the working folder first, as bare names are found
+    assert "Hier en nu" in here
+    assert ".gitlab-ci" not in here
 
 
 def test_completion_completes_commands_and_choices(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -137,7 +138,7 @@ def run(
 
 
 def list_scenarios() -> None:
-    """List the scenarios (*.yaml and *.yml) in the scenario folder and the shipped ones, with their names.
+    """List the scenarios (*.yaml and *.yml) here, in the scenario folder and the shipped ones, with their names.
 
     Example: hengelo-scenario list
     """
@@ -151,14 +152,20 @@ def list_scenarios() -> None:
 
     space = workspace()
     console = stdout()
-    here = space.scenario_folder
-    local = "./scenarios" if space.scenarios is None else "werkmap"
-    for title, folder in ((local, here), ("meegeleverd", shipped_scenarios_dir())):
-        files = (
-            sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SCENARIO_SUFFIXES)
-            if folder.is_dir()
-            else []
+
+    def scenario_files(folder: Path) -> list[Path]:
+        if not folder.is_dir():
+            return []
+        return sorted(
+            p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SCENARIO_SUFFIXES and p.name[0] != "."
         )
+
+    local = "./scenarios" if space.scenarios is None else "werkmap"
+    folders = [(local, space.scenario_folder), ("meegeleverd", shipped_scenarios_dir())]
+    if scenario_files(space.cwd) and space.cwd.resolve() != space.scenario_folder.resolve():
+        folders.insert(0, ("hier", space.cwd))  # a bare name is found here first, so say what is here
+    for title, folder in folders:
+        files = scenario_files(folder)
         console.print(f"[bold]{title}[/bold] ({terminal(str(folder))})", soft_wrap=True)
         table = RichTable(show_header=bool(files), box=None)
         table.add_column("bestand")
