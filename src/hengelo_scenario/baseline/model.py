@@ -52,6 +52,26 @@ class Invulling(StrEnum):
     OPEN = "open"
 
 
+class Onzekerheid(StrEnum):
+    """Why a line is less than firm, for the reëel evenwicht (GTK 2020: the province may correct the saldo for it).
+
+    A stelpost is an expected amount not yet worked out (an expected BTW-compensatiefonds onderuitputting, an
+    expected rijksbijdrage); a taakstelling is a saving counted on before the measures exist; onzeker is any
+    other estimate the analyst does not count as firm. An unmarked line is firm.
+    """
+
+    STELPOST = "stelpost"
+    TAAKSTELLING = "taakstelling"
+    ONZEKER = "onzeker"
+
+
+class Resultaatbestemming(StrEnum):
+    """Where each year's geraamd resultaat goes: into the algemene reserve (a deficit withdrawn), or nowhere."""
+
+    ALGEMENE_RESERVE = "algemene reserve"
+    GEEN = "geen"
+
+
 Amounts = tuple[Decimal, ...]
 
 
@@ -75,6 +95,7 @@ class Line:
     key: str | None = None  # how scenarios address the line, e.g. "jeugdhulp", "wijkaanpak"
     source: str = ""
     row: int | None = None  # worksheet row, for messages
+    onzekerheid: Onzekerheid | None = None  # None: a firm estimate
 
 
 @dataclass(frozen=True)
@@ -85,6 +106,10 @@ class Reserve:
     counts_as_weerstand: bool  # its balance is part of the available weerstandscapaciteit
     source: str = ""
     row: int | None = None
+    # May carry structural mutations (Commissie BBV notitie structurele en incidentele baten en lasten 2018: a
+    # dekkingsreserve for kapitaallasten, or a bestemmingsreserve with a documented regular withdrawal for at
+    # least three years). A structural mutation of any other reserve counts as incidental.
+    structurele_mutaties: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,6 +163,15 @@ class WeerstandPost:
 
 
 @dataclass(frozen=True)
+class Instellingen:
+    """Settings of the workbook's optional sheet 'Instellingen'; each default is what the README explains."""
+
+    resultaatbestemming: Resultaatbestemming = Resultaatbestemming.ALGEMENE_RESERVE
+    incidenteel_max_jaren: int = 3  # Commissie BBV: incidental is roughly three years at most
+    weerstandsratio_norm: Decimal = Decimal("1.0")  # a common council norm (lower bound of class C)
+
+
+@dataclass(frozen=True)
 class Baseline:
     """Everything the engine needs from the workbook, validated and in exact euros."""
 
@@ -151,6 +185,7 @@ class Baseline:
     transformatieplan: tuple[TransformatieOnderdeel, ...] = ()
     weerstand: tuple[WeerstandPost, ...] = ()
     sha256: str = field(default="", compare=False)
+    instellingen: Instellingen = field(default_factory=Instellingen)
 
     def programma(self, code: str) -> Programma:
         for programma in self.programmas:

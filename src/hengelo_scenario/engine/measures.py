@@ -28,6 +28,23 @@ def no_effect(origin: Origin, found: str, hint: str) -> ScenarioError:
     )
 
 
+def negative_mutation(origin: Origin, soort: Soort, years: str) -> ScenarioError:
+    """A negative toevoeging or onttrekking would silently run the reserve the other way: refused."""
+    other = "toevoeging" if soort is Soort.ONTTREKKING else "onttrekking"
+    return ScenarioError(
+        [
+            Problem(
+                origin.file,
+                origin.where,
+                origin.field or "amounts",
+                f"amounts of 0 or more for a {soort.value}",
+                f"a negative amount in {years}",
+                f"money going the other way is a {other}: write `soort: {other}` with positive amounts",
+            )
+        ]
+    )
+
+
 def youth_care_inputs(baseline: Baseline, scenarios: list[Scenario]) -> tuple[np.ndarray, np.ndarray]:
     """Prices and volumes per variant, segment and year; variant 0 is the baseline, variant i+1 scenario i."""
     n_v, n_s, n_y = len(scenarios) + 1, len(baseline.jeugdhulp), len(baseline.years)
@@ -92,6 +109,9 @@ def scenario_bookings(baseline: Baseline, scenario: Scenario) -> list[Booking]:
         for measure in scenario.measures:
             if all(a == 0 for a in measure.amounts):
                 raise no_effect(measure.origin, "0 in every year", "give a non-zero amount or remove the measure")
+            if measure.soort.is_reserve_mutation and any(a < 0 for a in measure.amounts):
+                negative = [str(y) for y, a in zip(baseline.years, measure.amounts, strict=True) if a < 0]
+                raise negative_mutation(measure.origin, measure.soort, ", ".join(negative))
             bookings.append(
                 Booking(
                     measure.name,

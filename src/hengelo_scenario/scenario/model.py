@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from hengelo_scenario.baseline.model import Aard, Amounts, Soort
+from hengelo_scenario.baseline.model import Aard, Amounts, Resultaatbestemming, Soort
 from hengelo_scenario.errors import Origin
 
 __all__ = [
@@ -111,10 +111,16 @@ class Scenario:
     leefbare_wijken: LeefbareWijkenChange | None = None
     transformatieplan: TransformatieChange | None = None
     measures: tuple[Measure, ...] = ()
+    resultaatbestemming: Resultaatbestemming | None = None  # None: the baseline workbook's setting
     expectations: tuple[Expectation, ...] = ()  # for `check` only; not a measure, so not part of `is_empty`
 
     @property
     def is_empty(self) -> bool:
         return not (
-            self.jeugdhulp or self.wijkaanpak or self.leefbare_wijken or self.transformatieplan or self.measures
+            self.jeugdhulp
+            or self.wijkaanpak
+            or self.leefbare_wijken
+            or self.transformatieplan
+            or self.measures
+            or self.resultaatbestemming is not None
         )

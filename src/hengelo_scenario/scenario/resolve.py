@@ -122,6 +122,7 @@ class _Resolver:
             leefbare_wijken=leefbare,
             transformatieplan=transformatie,
             measures=measures,
+            resultaatbestemming=model.resultaatbestemming,
             expectations=expectations,
         )
 

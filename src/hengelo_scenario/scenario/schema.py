@@ -29,7 +29,7 @@ from pydantic import (
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from hengelo_scenario.baseline.model import Aard, Soort
+from hengelo_scenario.baseline.model import Aard, Resultaatbestemming, Soort
 from hengelo_scenario.money import parse_percentage, to_decimal
 
 __all__ = [
@@ -301,6 +301,17 @@ def _aard(value: Any) -> Aard:
 
 def _soort(value: Any) -> Soort:
     return Soort(_choice(value, tuple(s.value for s in Soort)))
+
+
+def _resultaatbestemming(value: Any) -> Resultaatbestemming:
+    return Resultaatbestemming(_choice(value, tuple(r.value for r in Resultaatbestemming)))
+
+
+ResultaatbestemmingValue = Annotated[
+    Resultaatbestemming,
+    PlainValidator(_resultaatbestemming),
+    WithJsonSchema({"type": "string", "enum": [r.value for r in Resultaatbestemming]}),
+]
 
 
 _PERCENT_JSON: dict[str, Any] = {
@@ -719,6 +730,13 @@ class ScenarioModel(StrictModel):
     )
     measures: list[MeasureModel] | None = Field(
         None, description="Any other measures, each a list item starting with `- name:`."
+    )
+    resultaatbestemming: ResultaatbestemmingValue | None = Field(
+        None,
+        description="Where each year's geraamd resultaat goes: `algemene reserve` (a deficit is withdrawn from it, "
+        "a surplus added) or `geen`. Default: the baseline workbook's setting (sheet Instellingen; itself "
+        "`algemene reserve` by default).",
+        examples=["algemene reserve", "geen"],
     )
     expect: dict[FigureKey, dict[YearKey, ExpectedValue]] | None = Field(
         None,
