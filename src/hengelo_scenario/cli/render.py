@@ -21,6 +21,9 @@ def print_run(outcome: Outcome, scenario: Scenario, unit: Unit) -> None:
     console.print()
     rich_report.print_tables(console, tables.run_tables(outcome, compact=True), unit)
     console.print()
-    ok = outcome.verdict_scenario is not Verdict.NIET_IN_EVENWICHT
-    lines = tables.verdict_lines(outcome) + tuple(f"Let op: {signal}" for signal in outcome.signals)
-    console.print(rich_report.verdict_panel(lines, ok))
+    colour = VERDICT_COLOURS[outcome.verdict_scenario]
+    console.print(rich_report.verdict_panel(tables.verdict_panel_lines(outcome), colour))
+
+
+# Green only when every year balances; amber when repressief toezicht is indicated but a year falls short.
+VERDICT_COLOURS = {Verdict.IN_EVENWICHT: "green", Verdict.NIET_ELK_JAAR: "yellow", Verdict.NIET_IN_EVENWICHT: "red"}

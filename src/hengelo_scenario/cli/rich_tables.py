@@ -103,12 +103,12 @@ def header(title: str, lines: list[tuple[str, str]]) -> Panel:
     return Panel(body, title=title, title_align="left", expand=False)
 
 
-def verdict_panel(lines: tuple[str, ...], ok: bool) -> Panel:
+def verdict_panel(lines: tuple[str, ...], colour: str) -> Panel:
     text = Group(*(Text(line) for line in lines))
     return Panel(
         text,
         title="Structureel evenwicht (indicatie, geen oordeel van de provincie)",
         title_align="left",
-        border_style="green" if ok else "red",
+        border_style=colour,
         expand=False,
     )

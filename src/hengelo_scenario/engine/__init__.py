@@ -323,6 +323,8 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
             programma_incidentele_baten=tuple(
                 _figure(t.programma_incidentele_baten, p) for p in range(len(baseline.programmas))
             ),
+            saldo_incidenteel=_figure(t.incidentele_baten - t.incidentele_lasten),
+            saldo_incidentele_mutaties=_figure(t.incidentele_onttrekkingen - t.incidentele_toevoegingen),
             onzekere_posten=_figure(t.onzekere_posten, higher_is_voordelig=False),
             reeel_structureel_saldo=_figure(t.reeel_structureel_saldo),
         )

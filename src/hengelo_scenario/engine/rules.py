@@ -126,7 +126,9 @@ def evaluate(ledger: Ledger) -> Totals:
     is_baat, is_last = ledger.line_is_baat, ~ledger.line_is_baat
     is_ontt, is_toev = ledger.mutation_is_onttrekking, ~ledger.mutation_is_onttrekking
     line_s = ledger.line_structural
-    mut_s = ledger.mutation_structural if ledger.mutation_counts_structural is None else ledger.mutation_counts_structural
+    mut_s = (
+        ledger.mutation_structural if ledger.mutation_counts_structural is None else ledger.mutation_counts_structural
+    )
     line_i, mut_i = ~line_s, ~mut_s
     zero = zero_of(lines)
 

@@ -255,6 +255,8 @@ class BbvOverzichten:
     incidentele_onttrekkingen: Figure
     programma_incidentele_lasten: tuple[Figure, ...]  # per programme, in the order of Outcome.programmas
     programma_incidentele_baten: tuple[Figure, ...]
+    saldo_incidenteel: Figure  # incidentele baten − incidentele lasten
+    saldo_incidentele_mutaties: Figure  # incidentele onttrekkingen − incidentele toevoegingen
     onzekere_posten: Figure  # effect on the structureel saldo of the stelposten, taakstellingen, open taakstelling
     reeel_structureel_saldo: Figure
 

@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import Any
 
 from hengelo_scenario.outcome.figures import DEFAULT_FIGURES, FIGURES, FigureSpec, figure_spec
-from hengelo_scenario.outcome.model import Figure, Outcome
+from hengelo_scenario.outcome.model import Conclusie, Figure, JaarEvenwicht, Outcome
 from hengelo_scenario.report.tables import BASIS, Kind, Row, Table, Value
 
 __all__ = [
@@ -74,6 +74,7 @@ def comparison_table(outcomes: Sequence[Outcome], figures: Sequence[FigureSpec])
             rows.append(Row((spec.label, name, "scenario"), _nan_to_none(figure.scenario), spec.kind))
             rows.append(Row((spec.label, name, "verschil"), _difference(figure, spec.kind), difference_kind))
         rows[-1] = Row(rows[-1].labels, rows[-1].values, rows[-1].kind, section_end=True)
+    rows += verdict_rows(outcomes, names)
     return Table(
         "vergelijking",
         "Vergelijking van scenario's",
@@ -86,6 +87,29 @@ def comparison_table(outcomes: Sequence[Outcome], figures: Sequence[FigureSpec])
             "naar het effect op de begroting: + = voordelig (V), − = nadelig (N).",
         ),
     )
+
+
+VERDICT_LABEL = "Structureel en reëel evenwicht (indicatie)"
+
+
+def _year_word(j: JaarEvenwicht) -> str:
+    if j.in_evenwicht:
+        return "in evenwicht"
+    return "alleen structureel" if j.structureel else "tekort"
+
+
+def verdict_rows(outcomes: Sequence[Outcome], names: Sequence[str]) -> list[Row]:
+    """One row per scenario (and one for the basis): per year in evenwicht / alleen structureel / tekort, and
+    the status with the indicated toezicht in the row's label."""
+
+    def row(name: str, conclusie: Conclusie) -> Row:
+        label = f"{conclusie.status}; {conclusie.toezicht} toezicht"
+        return Row((VERDICT_LABEL, name, label), tuple(_year_word(j) for j in conclusie.jaren), Kind.TEXT)
+
+    rows = [row("Basis (begroting)", outcomes[0].conclusie_baseline)]
+    rows += [row(name, o.conclusie_scenario) for name, o in zip(names, outcomes, strict=True)]
+    rows[-1] = Row(rows[-1].labels, rows[-1].values, rows[-1].kind, section_end=True)
+    return rows
 
 
 def comparison_dict(outcomes: Sequence[Outcome], figures: Sequence[FigureSpec]) -> dict[str, Any]:
@@ -122,4 +146,15 @@ def comparison_dict(outcomes: Sequence[Outcome], figures: Sequence[FigureSpec]) 
                 }
             )
         result["figures"].append(entry)
+    result["verdicts"] = [
+        {
+            "name": name,
+            "status": str(o.conclusie_scenario.status),
+            "toezicht": str(o.conclusie_scenario.toezicht),
+            "years": [
+                {"year": j.year, "structureel": j.structureel, "reeel": j.reeel} for j in o.conclusie_scenario.jaren
+            ],
+        }
+        for name, o in zip(names, outcomes, strict=True)
+    ]
     return result

@@ -74,6 +74,9 @@ SHEET_NAMES = {
     "weerstandsvermogen": "Weerstandsvermogen",
     "transformatieplan": "Transformatieplan",
     "vergelijking": "Vergelijking",
+    "bbv_incidenteel": "Incidentele baten en lasten",
+    "bbv_structurele_reserves": "Structurele reservemutaties",
+    "bbv_brug": "Naar structureel saldo",
 }
 CHARTS_SHEET = "Grafieken"
 PROVENANCE_SHEET = "Herkomst"
