@@ -367,10 +367,18 @@ RESERVES: tuple[tuple[str, str, Decimal, str, str, str], ...] = (
 )
 
 # Sheet Instellingen: the defaults, written out so an analyst sees where to change them.
-INSTELLINGEN: tuple[tuple[str, object], ...] = (
-    (layout.SETTING_RESULTAATBESTEMMING, "algemene reserve"),
-    (layout.SETTING_INCIDENTEEL_MAX_JAREN, 3),
-    (layout.SETTING_WEERSTANDSRATIO_NORM, 1.0),
+INSTELLINGEN: tuple[tuple[str, object, str], ...] = (
+    (
+        layout.SETTING_RESULTAATBESTEMMING,
+        "algemene reserve",
+        "standaard: een tekort wordt gedekt uit de algemene reserve (zo dekte Hengelo het tekort van 2023)",
+    ),
+    (
+        layout.SETTING_INCIDENTEEL_MAX_JAREN,
+        3,
+        "standaard: Commissie BBV, notitie structurele en incidentele baten en lasten (hooguit drie jaar)",
+    ),
+    (layout.SETTING_WEERSTANDSRATIO_NORM, 1.0, f"{ILL}: een gangbare norm (ondergrens waardering C)"),
 )
 
 
@@ -565,7 +573,9 @@ def sheet_rows() -> dict[str, list[dict[str | int, object]]]:
             {layout.ONDERDEEL: naam, layout.SOORT: soort, **_years(a), layout.BRON: bron}
             for naam, soort, a, bron in WEERSTAND
         ],
-        layout.INSTELLINGEN: [{layout.INSTELLING: k, layout.WAARDE: v} for k, v in INSTELLINGEN],
+        layout.INSTELLINGEN: [
+            {layout.INSTELLING: k, layout.WAARDE: v, layout.BRON: bron} for k, v, bron in INSTELLINGEN
+        ],
     }
     for s in SEGMENTS:
         index = f"{(s.index - 1) * 100:.2f}".replace(".", ",")

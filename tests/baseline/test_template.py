@@ -38,6 +38,7 @@ def test_the_header_order_is_the_documented_one(tmp_path):
         2025,
         2026,
         "Bron",
+        "Onzekerheid",
     ]
     assert layout.MUTATIES_SHEET.header(years) == [
         "Reserve",
@@ -50,7 +51,15 @@ def test_the_header_order_is_the_documented_one(tmp_path):
         2026,
         "Bron",
     ]
-    assert layout.RESERVES_SHEET.header(years) == ["Reserve", "Soort", "Beginstand", "Weerstandscapaciteit", "Bron"]
+    assert layout.RESERVES_SHEET.header(years) == [
+        "Reserve",
+        "Soort",
+        "Beginstand",
+        "Weerstandscapaciteit",
+        "Bron",
+        "Structurele mutaties",
+    ]
+    assert layout.INSTELLINGEN_SHEET.header(years) == ["Instelling", "Waarde", "Bron"]
     assert layout.JEUGDHULP_SHEET.header(years) == ["Segment", "Eenheid", "Grootheid", 2025, 2026, "Bron"]
     assert layout.TRANSFORMATIEPLAN_SHEET.header(years) == ["Onderdeel", "Programma", "Invulling", 2025, 2026, "Bron"]
     assert layout.WEERSTAND_SHEET.header(years) == ["Onderdeel", "Soort", 2025, 2026, "Bron"]

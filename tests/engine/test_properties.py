@@ -65,7 +65,13 @@ segments = st.lists(
 def baselines(draw):
     reserves = (
         Reserve("Algemene reserve", ReserveSoort.ALGEMEEN, Decimal(60_000_000), True),
-        Reserve("Reserve sociaal domein", ReserveSoort.BESTEMMING, Decimal(1_000_000), draw(st.booleans())),
+        Reserve(
+            "Reserve sociaal domein",
+            ReserveSoort.BESTEMMING,
+            Decimal(1_000_000),
+            draw(st.booleans()),
+            structurele_mutaties=draw(st.booleans()),
+        ),
     )
     weerstand = (
         WeerstandPost("Onvoorzien", Weerstandsoort.BESCHIKBAAR, draw(year_amounts)),
@@ -172,10 +178,15 @@ def test_reserve_balances_carry_from_year_to_year(data):
         for side in ("baseline", "scenario"):
             opening, closing = getattr(r.opening, side), getattr(r.closing, side)
             toev, ontt = getattr(r.toevoegingen, side), getattr(r.onttrekkingen, side)
+            # the algemene reserve also takes up the geraamd resultaat (resultaatbestemming, default on)
+            resultaat = getattr(r.resultaat, side) if r.resultaat is not None else (0,) * len(YEARS)
+            if r.resultaat is not None:
+                assert resultaat == getattr(outcome.overview.geraamd_resultaat, side)
             assert opening[0] == r.reserve.opening_balance
             for y in range(len(YEARS)):
-                assert closing[y] == opening[y] + toev[y] - ontt[y]
-                assert closing[y] >= 0
+                assert closing[y] == opening[y] + toev[y] - ontt[y] + resultaat[y]
+                if r.resultaat is None:
+                    assert closing[y] >= 0
             for y in range(1, len(YEARS)):
                 assert opening[y] == closing[y - 1]
 

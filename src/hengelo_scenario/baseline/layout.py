@@ -311,6 +311,9 @@ INSTELLINGEN_SHEET = Sheet(
     (
         Column(INSTELLING, "De naam van de instelling.", SETTINGS, width=26),
         Column(WAARDE, "De waarde van de instelling.", width=20),
+        Column(
+            BRON, "Optioneel: waarom deze waarde (bijvoorbeeld een raadsbesluit over de norm).", width=60, optional=True
+        ),
     ),
     required=False,
 )
