@@ -6,12 +6,16 @@ euros (ratios excepted); rounding is the report's business.
 
 from __future__ import annotations
 
+import decimal
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
 from hengelo_scenario.baseline.model import Aard, Amounts, Programma, Reserve, Soort
 from hengelo_scenario.errors import Origin
+
+
+_WIDE = decimal.Context(prec=10_000)  # differences of exact euros are exact (ratios are quotients already)
 
 
 @dataclass(frozen=True)
@@ -24,15 +28,18 @@ class Figure:
 
     @property
     def difference(self) -> tuple[Decimal, ...]:
-        """Scenario minus baseline, in the figure's own direction."""
-        return tuple(s - b for b, s in zip(self.baseline, self.scenario, strict=True))
+        """Scenario minus baseline, in the figure's own direction: exact, however many digits (not the default
+        context's 28). A ratio's NaN stays NaN."""
+        with decimal.localcontext(_WIDE):
+            return tuple(s - b for b, s in zip(self.baseline, self.scenario, strict=True))
 
     @property
     def effect(self) -> tuple[Decimal, ...]:
         """The difference signed for the budget: + is voordelig (V), - is nadelig (N)."""
         if self.higher_is_voordelig:
             return self.difference
-        return tuple(-d for d in self.difference)
+        with decimal.localcontext(_WIDE):
+            return tuple(-d for d in self.difference)
 
 
 class Lever(StrEnum):
