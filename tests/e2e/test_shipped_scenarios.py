@@ -20,7 +20,6 @@ from hengelo_scenario.baseline.workbook import load_baseline
 from hengelo_scenario.engine import run
 from hengelo_scenario.money import round_half_away
 from hengelo_scenario.outcome.model import Outcome, SignalKind, Toezicht, Verdict
-from hengelo_scenario.report.tables import verdict_lines
 from hengelo_scenario.resources import shipped_baseline, shipped_scenarios_dir
 from hengelo_scenario.scenario.loader import load_scenario_file
 from hengelo_scenario.scenario.resolve import resolve

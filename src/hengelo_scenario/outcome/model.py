@@ -14,7 +14,6 @@ from enum import StrEnum
 from hengelo_scenario.baseline.model import Aard, Amounts, Programma, Reserve, Soort
 from hengelo_scenario.errors import Origin
 
-
 _WIDE = decimal.Context(prec=10_000)  # differences of exact euros are exact (ratios are quotients already)
 
 
