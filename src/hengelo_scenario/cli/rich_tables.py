@@ -32,6 +32,8 @@ def _format(value: Decimal, kind: Kind, unit: Unit) -> str:
         return numbers.ratio(value)
     if kind is Kind.PERCENT:
         return numbers.percentage(value)
+    if kind is Kind.PERCENTAGE_POINT:
+        return numbers.percentage_points(value)
     if kind is Kind.PRICE:
         return numbers.plain(value, decimals=2)
     if kind is Kind.VOLUME:

@@ -21,6 +21,7 @@ class Kind(StrEnum):
     EFFECT = "verschil"  # a difference by its effect on the budget: + = voordelig (V), − = nadelig (N)
     RATIO = "ratio"
     PERCENT = "percentage"  # a fraction, shown as a percentage
+    PERCENTAGE_POINT = "procentpunt"  # a difference of two percentages (a fraction), shown in procentpunten
     PRICE = "prijs"  # euros per unit, not in thousands
     VOLUME = "volume"
     TEXT = "tekst"

@@ -66,7 +66,7 @@ def comparison_table(outcomes: Sequence[Outcome], figures: Sequence[FigureSpec])
         if first is None:
             continue
         shown.append(spec.label)
-        difference_kind = Kind.EFFECT if spec.kind is Kind.MONEY else spec.kind
+        difference_kind = {Kind.MONEY: Kind.EFFECT, Kind.PERCENT: Kind.PERCENTAGE_POINT}.get(spec.kind, spec.kind)
         rows.append(Row((spec.label, "Basis (begroting)", BASIS), _nan_to_none(first.baseline), spec.kind))
         for name, outcome in zip(names, outcomes, strict=True):
             figure = spec.get(outcome)

@@ -92,7 +92,8 @@ def figure_rows(label: str, figure: Figure, kind: Kind = Kind.MONEY) -> list[Row
     if kind is Kind.MONEY:
         difference, difference_kind = figure.effect, Kind.EFFECT
     else:
-        difference, difference_kind = _nan_safe_difference(figure), kind
+        difference = _nan_safe_difference(figure)
+        difference_kind = Kind.PERCENTAGE_POINT if kind is Kind.PERCENT else kind
     return [
         Row((label, BASIS), figure.baseline, kind),
         Row((label, SCENARIO), figure.scenario, kind),
