@@ -134,7 +134,7 @@ def test_a_difference_of_percentages_is_in_procentpunten():
     table = overzicht(run(youth_care_baseline(), youth_care_scenario()))
     (verschil,) = rows_of(table, "Structurele exploitatieruimte", "verschil")
     assert verschil.kind is Kind.PERCENTAGE_POINT
-    assert numbers.percentage_points(Decimal("-0.0074")) == "-0,74 %-punt"
+    assert numbers.percentage_points(Decimal("-0.0074")) == "-0,74%-punt"
 
 
 def test_json_carries_the_verdict_signals_effects_and_overviews():

@@ -61,6 +61,7 @@ class Evaluation:
     totals: rules.Totals
     prices: np.ndarray  # (V, S, Y)
     volumes: np.ndarray
+    costs: np.ndarray  # (V, S, Y): p x q, computed once (rules.youth_care_cost)
     bookings: tuple[tuple[Booking, ...], ...]  # per scenario
 
 
@@ -107,7 +108,7 @@ def evaluate_many(baseline: Baseline, scenarios: Sequence[Scenario]) -> Evaluati
 
         ledger = build_ledger(baseline, per_scenario, programma_index, reserve_index, scenarios)
         totals = rules.evaluate(ledger)
-    return Evaluation(totals, prices, volumes, tuple(per_scenario))
+    return Evaluation(totals, prices, volumes, costs, tuple(per_scenario))
 
 
 def takes_resultaat(baseline: Baseline, scenario: Scenario | None) -> bool:
@@ -548,8 +549,7 @@ def _none_for_nan(values: tuple[Decimal, ...]) -> tuple[Decimal | None, ...]:
 
 
 def _jeugdhulp(baseline: Baseline, evaluation: Evaluation) -> JeugdhulpOutcome:
-    prices, volumes = evaluation.prices, evaluation.volumes
-    costs = rules.youth_care_cost(prices, volumes)
+    prices, volumes, costs = evaluation.prices, evaluation.volumes, evaluation.costs
     price_effect, volume_effect, interaction = rules.price_volume_decomposition(prices, volumes)
     segments = tuple(
         SegmentOutcome(

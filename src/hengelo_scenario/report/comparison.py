@@ -38,9 +38,7 @@ def variant_names(outcomes: Sequence[Outcome]) -> tuple[str, ...]:
 def _difference(figure: Figure, kind: Kind) -> tuple[Value, ...]:
     if kind is Kind.MONEY:
         return figure.effect
-    return tuple(
-        None if (b.is_nan() or s.is_nan()) else s - b for b, s in zip(figure.baseline, figure.scenario, strict=True)
-    )
+    return tuple(None if d.is_nan() else d for d in figure.difference)
 
 
 def _nan_to_none(values: tuple[Decimal, ...]) -> tuple[Value, ...]:

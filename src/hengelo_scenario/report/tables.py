@@ -102,9 +102,8 @@ def figure_rows(label: str, figure: Figure, kind: Kind = Kind.MONEY) -> list[Row
 
 
 def _nan_safe_difference(figure: Figure) -> tuple[Value, ...]:
-    return tuple(
-        None if (b.is_nan() or s.is_nan()) else s - b for b, s in zip(figure.baseline, figure.scenario, strict=True)
-    )
+    """The figure's own difference, with '-' (None) where a ratio has no value."""
+    return tuple(None if d.is_nan() else d for d in figure.difference)
 
 
 def overzicht(outcome: Outcome, with_verdict: bool = False) -> Table:
@@ -131,6 +130,7 @@ def overzicht(outcome: Outcome, with_verdict: bool = False) -> Table:
         (
             "Structureel evenwicht (indicatie, geen oordeel van de provincie):",
             *verdict_lines(outcome),
+            *year_lines(outcome.conclusie_scenario),
             *(f"Let op: {text}" for text in signal_lines(outcome)),
         )
         if with_verdict
@@ -448,6 +448,41 @@ def verdict_lines(outcome: Outcome) -> tuple[str, str]:
     return (
         conclusie_summary("Basis", outcome.conclusie_baseline, outcome.years),
         conclusie_summary("Scenario", outcome.conclusie_scenario, outcome.years),
+    )
+
+
+EVENWICHT = "evenwicht"
+
+
+def evenwicht(outcome: Outcome) -> Table:
+    """The verdict as a table, for the exports (the Excel sheet, the CSV rows): per side and year the structureel
+    saldo with and without the uncertain items, whether each balances, and the status with the indicated toezicht."""
+    rows: list[Row] = []
+
+    def yes_no(flag: bool) -> str:
+        return "ja" if flag else "nee"
+
+    for variant, c in ((BASIS, outcome.conclusie_baseline), (SCENARIO, outcome.conclusie_scenario)):
+        status = f"{c.status}; {c.toezicht} toezicht"
+        rows += [
+            Row(("Structureel saldo", variant), tuple(j.structureel_saldo for j in c.jaren)),
+            Row((f"Structureel saldo {ZONDER_ONZEKER}", variant), tuple(j.reeel_saldo for j in c.jaren)),
+            Row(("Structureel in evenwicht", variant), tuple(yes_no(j.structureel) for j in c.jaren), Kind.TEXT),
+            Row(("Reëel in evenwicht", variant), tuple(yes_no(j.reeel) for j in c.jaren), Kind.TEXT),
+            Row(("Oordeel (indicatie)", variant), tuple(status for _ in c.jaren), Kind.TEXT, section_end=True),
+        ]
+    return Table(
+        EVENWICHT,
+        "Structureel en reëel evenwicht per jaar (indicatie, geen oordeel van de provincie)",
+        ("Onderdeel", "Variant"),
+        _years(outcome),
+        tuple(rows),
+        (
+            *verdict_lines(outcome),
+            *year_lines(outcome.conclusie_scenario),
+            "Gemeentewet art. 203: repressief toezicht als het begrotingsjaar structureel en reëel in evenwicht is, of "
+            "de meerjarenraming dat uiterlijk in het laatste jaar is; structureel evenwicht geldt per jaarschijf.",
+        ),
     )
 
 
