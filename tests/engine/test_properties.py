@@ -8,7 +8,15 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hengelo_scenario.baseline.model import Aard, Reserve, ReserveSoort, Soort, WeerstandPost, Weerstandsoort
+from hengelo_scenario.baseline.model import (
+    Aard,
+    Onzekerheid,
+    Reserve,
+    ReserveSoort,
+    Soort,
+    WeerstandPost,
+    Weerstandsoort,
+)
 from hengelo_scenario.engine import evaluate_many, run
 from hengelo_scenario.errors import ScenarioError
 from hengelo_scenario.money import exact
@@ -32,6 +40,7 @@ lines = st.lists(
         soort=st.sampled_from([Soort.LAST, Soort.BAAT]),
         aard=aard,
         amounts=year_amounts,
+        onzekerheid=st.sampled_from([None, None, Onzekerheid.STELPOST, Onzekerheid.TAAKSTELLING]),
     ),
     max_size=12,
 )
@@ -227,3 +236,28 @@ def test_arbitrary_valid_scenarios_never_crash_the_engine(data):
     scenario = data.draw(scenarios(baseline))
     with exact():  # and whatever comes out is exact: the engine never needed to round
         run_or_reject(baseline, scenario)
+
+
+@settings(max_examples=60)
+@given(st.data())
+def test_the_bridge_and_the_effects_add_up(data):
+    """Structureel saldo = geraamd resultaat − incidental saldo − incidental mutations (both sides), and the
+    engine's effects of all bookings are the overview's differences."""
+    baseline = data.draw(baselines())
+    outcome = run_or_reject(baseline, data.draw(scenarios(baseline)))
+    if outcome is None:
+        return
+    o, bbv = outcome.overview, outcome.bbv
+    with exact():
+        for side in ("baseline", "scenario"):
+            resultaat, structureel = getattr(o.geraamd_resultaat, side), getattr(o.structureel_saldo, side)
+            inc, mut = getattr(bbv.saldo_incidenteel, side), getattr(bbv.saldo_incidentele_mutaties, side)
+            for y in range(len(YEARS)):
+                assert structureel[y] == resultaat[y] - inc[y] - mut[y]
+                assert getattr(o.saldo_baten_lasten, side)[y] + getattr(o.mutaties_reserves, side)[y] == resultaat[y]
+    assert outcome.effects.resultaat == o.geraamd_resultaat.effect
+    assert outcome.effects.saldo == o.saldo_baten_lasten.effect
+    assert outcome.effects.structureel == o.structureel_saldo.effect
+    # the algemene reserve took up exactly the geraamd resultaat
+    ar = outcome.algemene_reserve
+    assert ar.resultaat.scenario == o.geraamd_resultaat.scenario
