@@ -37,7 +37,7 @@ def negative_mutation(origin: Origin, soort: Soort, years: str) -> ScenarioError
                 origin.file,
                 origin.where,
                 origin.field or "amounts",
-                f"amounts of 0 or more for a {soort.value}",
+                f"amounts of 0 or more for {'an' if soort is Soort.ONTTREKKING else 'a'} {soort.value}",
                 f"a negative amount in {years}",
                 f"money going the other way is a {other}: write `soort: {other}` with positive amounts",
             )
