@@ -68,10 +68,11 @@ def test_verdict_names_the_years_with_a_structural_deficit():
     # §8.4 youth care with no baten at all: structureel saldo is −26.230 thousand in 2025 and worse after
     outcome = run(youth_care_baseline(), youth_care_scenario())
     basis, scenario = verdict_lines(outcome)
+    # lasten 26.230 (x € 1.000), no baten: a structural deficit of € 26.230.000 in every year of the basis
     assert basis == (
-        "Basis: niet structureel en reëel in evenwicht, in 2025 noch in 2028. Indicatie: risico op preventief "
-        "toezicht: het begrotingsjaar 2025 en het laatste jaar 2028 zijn niet structureel en reëel in evenwicht "
-        "(Gemeentewet art. 203)."
+        "Basis: niet structureel en reëel in evenwicht in het begrotingsjaar 2025 en in het laatste jaar 2028. "
+        "Indicatie: risico op preventief toezicht: in 2025 een structureel tekort van €\u00a026.230.000, in 2028 een "
+        "structureel tekort van €\u00a026.230.000 (Gemeentewet art. 203)."
     )
     assert scenario.startswith("Scenario: niet structureel en reëel in evenwicht")
     assert outcome.conclusie_baseline.tekort_jaren == (2025, 2026, 2027, 2028)

@@ -16,6 +16,7 @@ from hengelo_scenario.outcome.model import (
     Conclusie,
     Figure,
     Grond,
+    JaarEvenwicht,
     Outcome,
     Signal,
     SignalKind,
@@ -61,14 +62,14 @@ SOORT_LABEL = {
 STATUS_TEXT = {
     Verdict.IN_EVENWICHT: "elk jaar structureel en reëel in evenwicht",
     Verdict.NIET_ELK_JAAR: "niet elk jaar structureel en reëel in evenwicht",
-    Verdict.NIET_IN_EVENWICHT: "niet structureel en reëel in evenwicht, in {first} noch in {last}",
+    Verdict.NIET_IN_EVENWICHT: "niet structureel en reëel in evenwicht in het begrotingsjaar {first} en in het laatste "
+    "jaar {last}",
 }
 TOEZICHT_TEXT = {
     Grond.BEGROTINGSJAAR: "repressief toezicht: het begrotingsjaar {first} is structureel en reëel in evenwicht",
     Grond.LAATSTE_JAAR: "repressief toezicht: de meerjarenraming is uiterlijk in {last} structureel en reëel in "
     "evenwicht",
-    Grond.GEEN: "risico op preventief toezicht: het begrotingsjaar {first} en het laatste jaar {last} zijn niet "
-    "structureel en reëel in evenwicht",
+    Grond.GEEN: "risico op preventief toezicht: in {first} {first_kort}, in {last} {last_kort}",
 }
 KLASSE_OMSCHRIJVING = {
     "A": "uitstekend",
@@ -415,11 +416,23 @@ def _euro(value: Decimal) -> str:
     return "€\u00a0" + numbers.dutch_number(value)  # a no-break space: the amount never wraps from its sign
 
 
+def _kort(j: JaarEvenwicht) -> str:
+    """Why a year falls short, in a few words."""
+    if not j.structureel:
+        return f"een structureel tekort van {_euro(-j.structureel_saldo)}"
+    return f"structureel evenwicht, maar {ZONDER_ONZEKER} een tekort van {_euro(-j.reeel_saldo)}"
+
+
 def conclusie_summary(label: str, conclusie: Conclusie, years: tuple[int, ...]) -> str:
     """One sentence: the status and the indicated kind of toezicht (Gemeentewet art. 203)."""
     first, last = years[0], years[-1]
     status = STATUS_TEXT[conclusie.status].format(first=first, last=last)
-    toezicht = TOEZICHT_TEXT[conclusie.grond].format(first=first, last=last)
+    toezicht = TOEZICHT_TEXT[conclusie.grond].format(
+        first=first,
+        last=last,
+        first_kort=_kort(conclusie.jaren[0]),
+        last_kort=_kort(conclusie.jaren[-1]),
+    )
     return f"{label}: {status}. Indicatie: {toezicht} (Gemeentewet art. 203)."
 
 
