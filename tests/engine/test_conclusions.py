@@ -24,9 +24,12 @@ from hengelo_scenario.baseline.model import (
 )
 from hengelo_scenario.engine import rules, run
 from hengelo_scenario.errors import ScenarioError
+from hengelo_scenario.levers.jeugdhulp import JeugdhulpChange
+from hengelo_scenario.levers.measures import Measure
+from hengelo_scenario.levers.transformatieplan import TransformatieChange
 from hengelo_scenario.money import exact
 from hengelo_scenario.outcome.model import SignalKind, Verdict
-from hengelo_scenario.scenario.model import JeugdhulpChange, Measure, Scenario, TransformatieChange
+from hengelo_scenario.scenario.model import Scenario
 
 from .builders import ORIGIN, YEARS, I, S, baat, last, make_baseline, onderdeel, segment
 from .test_worked_examples import k

@@ -34,7 +34,7 @@ def test_float_and_decimal_give_the_same_totals(data):
         return
     programma_index = {p.code: i for i, p in enumerate(baseline.programmas)}
     reserve_index = {r.naam: i for i, r in enumerate(baseline.reserves)}
-    ledger = build_ledger(baseline, list(exact.bookings), programma_index, reserve_index, many)
+    ledger = build_ledger(baseline, list(exact.bookings), programma_index, reserve_index, scenarios=many)
     fast = rules.evaluate(as_float(ledger))
     names = ("geraamd_resultaat", "structureel_saldo", "reserve_closing", "programma_lasten", "reeel_structureel_saldo")
     for name in names:

@@ -11,6 +11,7 @@ import openpyxl
 
 from hengelo_scenario.baseline.model import Soort
 from hengelo_scenario.engine import run
+from hengelo_scenario.levers.measures import Measure
 from hengelo_scenario.outcome.model import Signal, SignalKind
 from hengelo_scenario.report import numbers
 from hengelo_scenario.report.export import ExportOptions, run_document, write_document
@@ -27,7 +28,7 @@ from hengelo_scenario.report.tables import (
     run_tables,
     signal_text,
 )
-from hengelo_scenario.scenario.model import Measure, Scenario
+from hengelo_scenario.scenario.model import Scenario
 from tests.engine.builders import ORIGIN, YEARS, I, S, baat, last, make_baseline, toevoeging
 from tests.engine.test_conclusions import deficit_baseline
 from tests.engine.test_worked_examples import k, youth_care_baseline, youth_care_scenario

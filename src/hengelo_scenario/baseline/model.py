@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 
 class Soort(StrEnum):
@@ -95,6 +96,7 @@ class Line:
     key: str | None = None  # how scenarios address the line, e.g. "jeugdhulp", "wijkaanpak"
     source: str = ""
     row: int | None = None  # worksheet row, for messages
+    index: str | None = None  # the index category (a name from sheet Indexen), None: not indexed
     onzekerheid: Onzekerheid | None = None  # None: a firm estimate
 
 
@@ -127,6 +129,16 @@ class ReserveMutation:
     row: int | None = None
 
 
+def youth_care_cost(prices: Any, volumes: Any) -> Any:
+    """The p x q rule (domain brief rule 4): cost = price per unit x volume, for Decimals or numpy arrays alike.
+
+    Defined once, here beside the segment it applies to, so that both the loader (its reconciliation of the
+    segments with the `jeugdhulp` line) and the engine (`engine.rules.youth_care_cost` is this function) use it,
+    while the baseline layer never imports the engine above it.
+    """
+    return prices * volumes
+
+
 @dataclass(frozen=True)
 class JeugdhulpSegment:
     """A youth-care segment paid per effort: cost = price per unit x volume (p x q)."""
@@ -137,6 +149,7 @@ class JeugdhulpSegment:
     volumes: tuple[Decimal, ...]
     source: str = ""
     row: int | None = None
+    index: str | None = None  # the tariff's index category; None: that of the `jeugdhulp` line
 
 
 @dataclass(frozen=True)
@@ -160,6 +173,39 @@ class WeerstandPost:
     amounts: Amounts
     source: str = ""
     row: int | None = None
+    key: str | None = None  # e.g. "onbenutte_belastingcapaciteit", which a higher OZB lowers
+
+
+@dataclass(frozen=True)
+class IndexReeks:
+    """An index category of the budget (Grondslagen voor de ramingen): its rate per year, as a fraction."""
+
+    naam: str
+    rates: tuple[Decimal, ...]  # 0.021 for 2,10%; the first year's rate is already in the budget's amounts
+    source: str = ""
+    row: int | None = None
+
+
+@dataclass(frozen=True)
+class Voorstel:
+    """A proposal for new policy (voorstel nieuw beleid): lasten per year; opgenomen ones are in the baseline."""
+
+    naam: str
+    programma: str
+    aard: Aard
+    amounts: Amounts
+    opgenomen: bool
+    dekking: str | None = None  # a reserve that covers it (an incidental onttrekking), None: the begrotingssaldo
+    source: str = ""
+    row: int | None = None
+
+    @property
+    def key(self) -> str:
+        """The Sleutel of the baseline line (and cover) an opgenomen proposal becomes."""
+        return VOORSTEL_KEY_PREFIX + " ".join(self.naam.split()).casefold()
+
+
+VOORSTEL_KEY_PREFIX = "voorstel:"
 
 
 @dataclass(frozen=True)
@@ -185,6 +231,8 @@ class Baseline:
     transformatieplan: tuple[TransformatieOnderdeel, ...] = ()
     weerstand: tuple[WeerstandPost, ...] = ()
     sha256: str = field(default="", compare=False)
+    indexen: tuple[IndexReeks, ...] = ()  # sheet Indexen
+    voorstellen: tuple[Voorstel, ...] = ()  # sheet Voorstellen; the opgenomen ones are also in lines/mutations
     instellingen: Instellingen = field(default_factory=Instellingen)
 
     def programma(self, code: str) -> Programma:
@@ -197,6 +245,16 @@ class Baseline:
         for line in self.lines:
             if line.key == key:
                 return line
+        return None
+
+    def lines_with_prefix(self, prefix: str) -> tuple[Line, ...]:
+        """The lines whose Sleutel is `prefix` or starts with it (the OZB lines, the algemene uitkering)."""
+        return tuple(x for x in self.lines if x.key is not None and x.key.startswith(prefix))
+
+    def index_reeks(self, naam: str) -> IndexReeks | None:
+        for reeks in self.indexen:
+            if reeks.naam == naam:
+                return reeks
         return None
 
     def mutations_with_key(self, key: str) -> tuple[ReserveMutation, ...]:

@@ -23,14 +23,14 @@ from hengelo_scenario.baseline.model import (
 )
 from hengelo_scenario.engine import rules
 from hengelo_scenario.engine.measures import (
-    LEEFBARE_WIJKEN_KEY,
-    WIJKAANPAK_KEY,
-    no_effect,
+    lever_details,
     scenario_bookings,
-    youth_care_booking,
+    weerstand_changes,
+    youth_care_bookings,
     youth_care_inputs,
 )
 from hengelo_scenario.errors import BaselineError, Problem, ScenarioError
+from hengelo_scenario.levers.transformatieplan import KEY as TRANSFORMATIEPLAN
 from hengelo_scenario.money import ZERO, exact
 from hengelo_scenario.outcome.model import (
     BbvOverzichten,
@@ -38,7 +38,6 @@ from hengelo_scenario.outcome.model import (
     Effects,
     Figure,
     JeugdhulpOutcome,
-    Lever,
     Outcome,
     Overview,
     ProgrammaOutcome,
@@ -47,6 +46,7 @@ from hengelo_scenario.outcome.model import (
     Signal,
     SignalKind,
     TransformatieOutcome,
+    WeerstandChange,
     WeerstandOutcome,
 )
 from hengelo_scenario.scenario.model import Scenario
@@ -63,6 +63,7 @@ class Evaluation:
     volumes: np.ndarray
     costs: np.ndarray  # (V, S, Y): p x q, computed once (rules.youth_care_cost)
     bookings: tuple[tuple[Booking, ...], ...]  # per scenario
+    weerstand_changes: tuple[tuple[WeerstandChange, ...], ...] = ()  # per scenario
 
 
 def _object_array(values: Sequence[Sequence[Decimal]], n_years: int) -> np.ndarray:
@@ -91,24 +92,16 @@ def evaluate_many(baseline: Baseline, scenarios: Sequence[Scenario]) -> Evaluati
         segment_total = np.add.reduce(costs, axis=1, initial=ZERO)  # (V, Y)
         per_scenario: list[tuple[Booking, ...]] = []
         for v, scenario in enumerate(scenarios, start=1):
-            bookings = scenario_bookings(baseline, scenario)
-            if scenario.jeugdhulp is not None:
-                unchanged = np.array_equal(prices[v], prices[0]) and np.array_equal(volumes[v], volumes[0])
-                if unchanged:
-                    raise no_effect(
-                        scenario.jeugdhulp.origin,
-                        "prices and volumes equal to the baseline",
-                        "the changed segments have no volume or price in the years changed",
-                    )
-                change = tuple(segment_total[v] - segment_total[0])
-                booking = youth_care_booking(baseline, scenario, change)
-                if booking is not None:
-                    bookings.insert(0, booking)
+            unchanged = np.array_equal(prices[v], prices[0]) and np.array_equal(volumes[v], volumes[0])
+            change = tuple(segment_total[v] - segment_total[0])
+            bookings = youth_care_bookings(baseline, scenario, change, unchanged)
+            bookings += scenario_bookings(baseline, scenario)
             per_scenario.append(tuple(bookings))
+        weerstand = [tuple(weerstand_changes(baseline, scenario)) for scenario in scenarios]
 
-        ledger = build_ledger(baseline, per_scenario, programma_index, reserve_index, scenarios)
+        ledger = build_ledger(baseline, per_scenario, programma_index, reserve_index, weerstand, scenarios)
         totals = rules.evaluate(ledger)
-    return Evaluation(totals, prices, volumes, costs, tuple(per_scenario))
+    return Evaluation(totals, prices, volumes, costs, tuple(per_scenario), tuple(weerstand))
 
 
 def takes_resultaat(baseline: Baseline, scenario: Scenario | None) -> bool:
@@ -141,9 +134,13 @@ def build_ledger(
     per_scenario: list[tuple[Booking, ...]],
     programma_index: dict[str, int],
     reserve_index: dict[str, int],
+    weerstand_per_scenario: Sequence[Sequence[WeerstandChange]] = (),
     scenarios: Sequence[Scenario] | None = None,
 ) -> rules.Ledger:
-    """Baseline rows as they are, plus one row per distinct booking signature, filled per variant."""
+    """Baseline rows as they are, plus one row per distinct booking signature, filled per variant.
+
+    The levers' changes of the available weerstandscapaciteit (other than reserves) become a (V, Y) delta.
+    """
     n_v, n_y = len(per_scenario) + 1, len(baseline.years)
     line_rows: list[tuple[str, Soort, Aard]] = []
     mutation_rows: list[tuple[str, Soort, Aard, str]] = []
@@ -213,7 +210,19 @@ def build_ledger(
         open_taakstelling=open_array,
         resultaat_reserve=reserve_index[ar.naam] if ar is not None else -1,
         resultaatbestemming=np.array([takes_resultaat(baseline, v) for v in variants], dtype=bool),
+        weerstand_beschikbaar_delta=_weerstand_delta(weerstand_per_scenario, n_v, n_y),
     )
+
+
+def _weerstand_delta(per_scenario: Sequence[Sequence[WeerstandChange]], n_v: int, n_y: int) -> np.ndarray | None:
+    """(V, Y) changes of the available capacity other than reserves; None when no lever changes it."""
+    if not any(per_scenario):
+        return None
+    delta = np.full((n_v, n_y), ZERO, dtype=object)
+    for v, changes in enumerate(per_scenario, start=1):
+        for change in changes:
+            delta[v, :] = delta[v, :] + np.array(change.amounts, dtype=object)
+    return delta
 
 
 def _figure(array: np.ndarray, *index: int, higher_is_voordelig: bool = True) -> Figure:
@@ -374,6 +383,8 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
         bbv=bbv,
         resultaatbestemming_baseline=takes_resultaat(baseline, None),
         resultaatbestemming_scenario=takes_resultaat(baseline, scenario),
+        details=tuple(lever_details(baseline, scenario, bookings)),
+        weerstand_changes=evaluation.weerstand_changes[0] if evaluation.weerstand_changes else (),
     )
 
 
@@ -418,9 +429,6 @@ def _measure_effects(
     )
 
 
-KEYED_LEVERS = {Lever.WIJKAANPAK: WIJKAANPAK_KEY, Lever.LEEFBARE_WIJKEN: LEEFBARE_WIJKEN_KEY}
-
-
 def _incidental_signals(baseline: Baseline, bookings: Sequence[Booking], threshold: int) -> tuple[Signal, ...]:
     """Lasten and baten booked incidental in more consecutive years than the threshold, as the scenario leaves
     them: every incidental baseline line (with a keyed lever's changes), and every incidental measure."""
@@ -436,8 +444,7 @@ def _incidental_signals(baseline: Baseline, bookings: Sequence[Booking], thresho
         for b in bookings:
             if b.soort.is_reserve_mutation or b.aard is not Aard.INCIDENTEEL:
                 continue
-            key = KEYED_LEVERS.get(b.lever)
-            target = keyed.get(key) if key else None
+            target = keyed.get(b.line_key) if b.line_key else None
             if target is None:
                 target = (b.measure, False)
                 items.setdefault(target, [ZERO] * n_y)
@@ -581,7 +588,7 @@ def _jeugdhulp(baseline: Baseline, evaluation: Evaluation) -> JeugdhulpOutcome:
 def _transformatie(baseline: Baseline, bookings: Sequence[Booking]) -> TransformatieOutcome:
     n_y = len(baseline.years)
     parts = baseline.transformatieplan
-    shortfall = _sum_amounts([b.amounts for b in bookings if b.lever is Lever.TRANSFORMATIEPLAN], n_y)
+    shortfall = _sum_amounts([b.amounts for b in bookings if b.lever == TRANSFORMATIEPLAN], n_y)
     return TransformatieOutcome(
         taakstelling=tuple(_sum_amounts([p.amounts for p in parts], n_y)),
         ingevuld=tuple(_sum_amounts([p.amounts for p in parts if p.invulling is Invulling.INGEVULD], n_y)),

@@ -26,6 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 
+from hengelo_scenario.baseline import model as baseline_model
 from hengelo_scenario.outcome.model import (
     Conclusie,
     Grond,
@@ -64,6 +65,7 @@ class Ledger:
     open_taakstelling: np.ndarray | None = None  # (V, Y) unfilled taakstelling the budget still counts on
     resultaat_reserve: int = -1  # index of the algemene reserve that takes up the geraamd resultaat; -1: none
     resultaatbestemming: np.ndarray | None = None  # (V,) bool: the variant books its result to that reserve
+    weerstand_beschikbaar_delta: np.ndarray | None = None  # (V, Y) levers' changes of the capacity other than reserves
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,8 @@ def evaluate(ledger: Ledger) -> Totals:
     counted = ledger.reserve_counts_as_weerstand
     reserves_counted = np.add.reduce(closing[:, counted, :], axis=1, initial=zero_of(closing))
     beschikbaar = reserves_counted + ledger.weerstand_beschikbaar_overig[np.newaxis, :]
+    if ledger.weerstand_beschikbaar_delta is not None:  # e.g. a higher OZB uses up onbenutte belastingcapaciteit
+        beschikbaar = beschikbaar + ledger.weerstand_beschikbaar_delta
     benodigd = np.broadcast_to(ledger.weerstand_benodigd, beschikbaar.shape)
 
     return Totals(
@@ -223,9 +227,7 @@ def carry_reserves(
     return opening, closing
 
 
-def youth_care_cost(prices: np.ndarray, volumes: np.ndarray) -> np.ndarray:
-    """Cost per variant, segment and year: p x q (domain brief rule 4)."""
-    return prices * volumes
+youth_care_cost = baseline_model.youth_care_cost  # cost per variant, segment and year: p x q, the one rule
 
 
 def price_volume_decomposition(prices: np.ndarray, volumes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -78,6 +78,8 @@ SHEET_NAMES = {
     "bbv_incidenteel": "Incidentele baten en lasten",
     "bbv_structurele_reserves": "Structurele reservemutaties",
     "bbv_brug": "Naar structureel saldo",
+    "indexatie": "Indexatie en accres",
+    "kapitaallasten": "Kapitaallasten",
 }
 CHARTS_SHEET = "Grafieken"
 PROVENANCE_SHEET = "Herkomst"
