@@ -27,7 +27,8 @@ TABLE_SECTIONS = (
     "transformatieplan",
     *BBV_KEYS,  # the overviews a toezichthouder starts from (BBV art. 19c, 19d, the bridge)
 )
-SECTIONS = (HEADLINE, *TABLE_SECTIONS)
+EVENWICHT = "evenwicht"  # the full verdict after the tables: every year, every Let op
+SECTIONS = (HEADLINE, *TABLE_SECTIONS, EVENWICHT)
 
 # Green only when every year balances; amber when repressief toezicht is indicated but a year falls short.
 VERDICT_COLOURS = {Verdict.IN_EVENWICHT: "green", Verdict.NIET_ELK_JAAR: "yellow", Verdict.NIET_IN_EVENWICHT: "red"}
@@ -45,7 +46,7 @@ def print_headline(console: Console, summary: Headline, unit: Unit) -> None:
         console.print(block)
     console.print()
     console.print(rich_report.wrapped(rich_report.legend_text(unit), width, "dim"))
-    console.print(rich_report.verdict_panel(summary.lines, VERDICT_COLOURS[summary.status]))
+    console.print(rich_report.verdict_panel(summary.panel, VERDICT_COLOURS[summary.status]))
 
 
 def print_run(outcome: Outcome, scenario: Scenario, unit: Unit, sections: Sequence[str] = SECTIONS) -> None:
@@ -54,8 +55,14 @@ def print_run(outcome: Outcome, scenario: Scenario, unit: Unit, sections: Sequen
         print_headline(console, headline(outcome), unit)
         console.print()
     chosen = [key for key in TABLE_SECTIONS if key in sections]
-    if not chosen:
-        return
+    if chosen:
+        print_tables(console, outcome, scenario, unit, chosen)
+    if EVENWICHT in sections:
+        colour = VERDICT_COLOURS[outcome.verdict_scenario]
+        console.print(rich_report.verdict_panel(tables.verdict_panel_lines(outcome), colour))
+
+
+def print_tables(console: Console, outcome: Outcome, scenario: Scenario, unit: Unit, chosen: Sequence[str]) -> None:
     lines = [("Scenario", scenario.name), ("Bestand", scenario.source or "-"), ("Basis", outcome.baseline_source)]
     if scenario.author:
         lines.append(("Auteur", scenario.author))
@@ -73,3 +80,4 @@ def print_run(outcome: Outcome, scenario: Scenario, unit: Unit, sections: Sequen
             console.print(rich_report.wrapped(f"Tabel '{key}': de basis heeft hiervoor geen gegevens.", console.width))
         console.print()
     console.print(rich_report.wrapped(ROUNDING_NOTE, console.width, "dim"))
+    console.print()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hengelo_scenario.outcome.model import Outcome, Verdict
-from hengelo_scenario.report.tables import Table, figure_rows, signal_lines, verdict_panel_lines
+from hengelo_scenario.report.tables import Table, figure_rows, headline_lines, signal_lines, verdict_detail_lines
 
 HEADLINE = "headline"
 
@@ -22,6 +22,7 @@ class Headline:
     table: Table  # structureel saldo and geraamd resultaat: basis, scenario, verschil per year
     verdict: tuple[str, ...]  # the structural verdict in words: the scenario per year, then the basis
     signals: tuple[str, ...]  # "Let op: ..." lines
+    short: tuple[str, ...]  # the verdict in a few lines, for the panel under the headline
     status: Verdict  # green (every year in evenwicht), amber (repressief, not every year), red (preventief risk)
 
     @property
@@ -33,6 +34,11 @@ class Headline:
     def lines(self) -> tuple[str, ...]:
         """The verdict and the signals, in reading order."""
         return self.verdict + self.signals
+
+    @property
+    def panel(self) -> tuple[str, ...]:
+        """What the headline's panel says: short enough for 25 lines at 80 columns."""
+        return self.short
 
 
 def headline(outcome: Outcome) -> Headline:
@@ -52,8 +58,9 @@ def headline(outcome: Outcome) -> Headline:
         title=table.title,
         baseline=outcome.baseline_source,
         table=table,
-        verdict=verdict_panel_lines(outcome, with_signals=False),
+        verdict=verdict_detail_lines(outcome),
         signals=tuple(f"Let op: {text}" for text in signal_lines(outcome)),
+        short=headline_lines(outcome),
         status=outcome.verdict_scenario,
     )
 

@@ -502,6 +502,46 @@ def evenwicht(outcome: Outcome) -> Table:
     )
 
 
+def verdict_detail_lines(outcome: Outcome) -> tuple[str, ...]:
+    """The verdict for a memo: the scenario's summary, each of its years, then the basis's summary."""
+    basis, scenario = verdict_lines(outcome)
+    return (scenario, *year_lines(outcome.conclusie_scenario), basis)
+
+
+STATUS_SHORT = {
+    Verdict.IN_EVENWICHT: "elk jaar structureel en reëel in evenwicht",
+    Verdict.NIET_ELK_JAAR: "niet elk jaar in evenwicht",
+    Verdict.NIET_IN_EVENWICHT: "niet in evenwicht",
+}
+TOEZICHT_SHORT = {
+    Grond.BEGROTINGSJAAR: "repressief toezicht (begrotingsjaar in evenwicht)",
+    Grond.LAATSTE_JAAR: "repressief toezicht (laatste jaar in evenwicht)",
+    Grond.GEEN: "risico op preventief toezicht",
+}
+
+
+def _short(label: str, c: Conclusie) -> str:
+    text = f"{label}: {STATUS_SHORT[c.status]}; indicatie {TOEZICHT_SHORT[c.grond]}"
+    tekort = c.tekort_jaren
+    niet_reeel = tuple(j.year for j in c.jaren if j.structureel and not j.reeel)
+    parts = []
+    if tekort:
+        parts.append(f"structureel tekort in {_years_text(tekort)}")
+    if niet_reeel:
+        parts.append(f"{ZONDER_ONZEKER} tekort in {_years_text(niet_reeel)}")
+    return text + (". " + "; ".join(parts).capitalize() + "." if parts else ".")
+
+
+def headline_lines(outcome: Outcome) -> tuple[str, ...]:
+    """The verdict in a few lines, for the headline (which must fit 25 lines at 80 columns): each side's status,
+    the indicated toezicht (Gemeentewet art. 203) and the deficit years; the count of Let op points."""
+    lines = [_short("Scenario", outcome.conclusie_scenario), _short("Basis", outcome.conclusie_baseline)]
+    if outcome.signals:
+        n = len(outcome.signals)
+        lines.append(f"Let op: {n} {'punt' if n == 1 else 'punten'} (zie de volledige uitvoer).")
+    return tuple(lines)
+
+
 def verdict_panel_lines(outcome: Outcome, with_signals: bool = True) -> tuple[str, ...]:
     """What the terminal's verdict panel says: the scenario per year, the basis in one line, the Let op lines."""
     basis, scenario = verdict_lines(outcome)
