@@ -130,7 +130,8 @@ def test_compare_exports_like_run(in_tmp, monkeypatch, capsys):
     rows, verdicts = rows[:first_verdict], rows[first_verdict:]
     # the verdict: one row for the basis, then one per scenario, with the JSON's status
     assert [row[1] for row in verdicts[1:]] == [v["name"] for v in data["verdicts"]]
-    assert [row[2].split(";")[0] for row in verdicts[1:]] == [v["status"] for v in data["verdicts"]]
+    toezicht = {"repressief": "repressief", "risico op preventief": "preventief"}
+    assert [row[2] for row in verdicts[1:]] == [toezicht[v["toezicht"]] for v in data["verdicts"]]
     assert len(rows) == len(expected)
     for row in rows:
         group = row[0] or group

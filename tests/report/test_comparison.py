@@ -71,7 +71,7 @@ def test_the_verdict_has_one_row_per_scenario_with_its_years():
     assert [row.labels[1] for row in verdict] == ["Basis (begroting)", "Basis", "Fonds 2 jaar", "Fonds 4 jaar"]
     # structureel saldo 1.000 − 900 = 100 every year; the incidental fund leaves it alone: in evenwicht throughout
     assert all(row.values == ("ja",) * 4 for row in verdict)
-    assert verdict[1].labels[2] == "in evenwicht; repressief toezicht"
+    assert verdict[1].labels[2] == "repressief"
     assert all(row.kind is Kind.TEXT for row in verdict)
 
 

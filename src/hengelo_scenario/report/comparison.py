@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import Any
 
 from hengelo_scenario.outcome.figures import DEFAULT_FIGURES, FIGURES, FigureSpec, figure_spec
-from hengelo_scenario.outcome.model import Conclusie, Figure, JaarEvenwicht, Outcome
+from hengelo_scenario.outcome.model import Conclusie, Figure, JaarEvenwicht, Outcome, Toezicht
 from hengelo_scenario.report.tables import BASIS, Kind, Row, Table, Value
 
 __all__ = [
@@ -99,8 +99,9 @@ def _year_word(j: JaarEvenwicht) -> str:
 
 VERDICT_NOTE = (
     "Evenwicht per jaar: ja = structureel en reëel in evenwicht; niet reëel = structureel in evenwicht, maar niet "
-    "zonder stelposten en taakstellingen; tekort = structureel tekort. Een indicatie (Gemeentewet art. 203), geen "
-    "oordeel van de provincie."
+    "zonder stelposten en taakstellingen; tekort = structureel tekort. Regel: repressief = indicatie repressief "
+    "toezicht, preventief = risico op preventief toezicht (Gemeentewet art. 203); een indicatie, geen oordeel van "
+    "de provincie."
 )
 
 
@@ -109,7 +110,7 @@ def verdict_rows(outcomes: Sequence[Outcome], names: Sequence[str]) -> list[Row]
     the status with the indicated toezicht in the row's label."""
 
     def row(name: str, conclusie: Conclusie) -> Row:
-        label = f"{conclusie.status}; {conclusie.toezicht} toezicht"
+        label = "repressief" if conclusie.toezicht is Toezicht.REPRESSIEF else "preventief"
         return Row((VERDICT_LABEL, name, label), tuple(_year_word(j) for j in conclusie.jaren), Kind.TEXT)
 
     rows = [row("Basis (begroting)", outcomes[0].conclusie_baseline)]
