@@ -38,7 +38,7 @@ def test_compare_prints_the_default_figures_for_every_scenario(in_tmp, monkeypat
     assert result.code == 0, result.err
     out = result.out
     assert "Vergelijking van scenario's" in out
-    for label in ("Geraamd resultaat", "Structureel saldo", "Algemene reserve 31 december", "Kosten jeugdhulp"):
+    for label in ("Geraamd resultaat", "Structureel saldo", "Algemene reserve 31 december", "Kosten jeugdzorg"):
         assert label in out
     for name in ("Basis", "Jeugdhulp hoog", "Jeugdhulp laag (regie op toegang)", "Basis (begroting)"):
         assert name in out

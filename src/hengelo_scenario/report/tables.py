@@ -538,7 +538,7 @@ def headline_lines(outcome: Outcome) -> tuple[str, ...]:
     lines = [_short("Scenario", outcome.conclusie_scenario), _short("Basis", outcome.conclusie_baseline)]
     if outcome.signals:
         n = len(outcome.signals)
-        lines.append(f"Let op: {n} {'punt' if n == 1 else 'punten'} (zie de volledige uitvoer).")
+        lines.append(f"Let op: {n} {'punt' if n == 1 else 'punten'} (in de sectie evenwicht).")
     return tuple(lines)
 
 
