@@ -200,3 +200,19 @@ def test_a_negative_onttrekking_is_refused_with_its_line_and_the_other_kind(in_t
     assert "min.yaml" in result.output
     assert "soort: toevoeging" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_scenario_can_switch_the_resultaatbestemming_off(in_tmp):
+    Path("geen.yaml").write_text("name: Geen bestemming\nresultaatbestemming: geen\n", encoding="utf-8")
+    result = cli("run", "geen.yaml", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["resultaatbestemming"] == {"basis": "algemene reserve", "scenario": "geen"}
+    ar = next(r for r in data["reserves"] if r["soort"] == "algemene reserve")
+    # the bookings alone: 58.000.000 − 100.000 (2025, 2026, motie M15); the basis also takes up the results
+    assert ar["closing"]["scenario"] == ["57900000", "57800000", "57800000", "57800000"]
+    assert ar["closing"]["basis"] == ["58730772.6", "58921545.2", "59371317.8", "60221090.4"]
+    Path("fout.yaml").write_text("name: Fout\nresultaatbestemming: algemen reserve\n", encoding="utf-8")
+    bad = cli("run", "fout.yaml")
+    assert bad.exit_code == 2
+    assert "did you mean 'algemene reserve'?" in " ".join(bad.output.split()).lower()
