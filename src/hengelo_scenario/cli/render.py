@@ -29,6 +29,7 @@ TABLE_SECTIONS = (
 )
 EVENWICHT = "evenwicht"  # the full verdict after the tables: every year, every Let op
 SECTIONS = (HEADLINE, *TABLE_SECTIONS, EVENWICHT)
+HEADLINE_SIGNS = "+ = voordelig, − = nadelig; V = voordelig, N = nadelig"
 
 # Green only when every year balances; amber when repressief toezicht is indicated but a year falls short.
 VERDICT_COLOURS = {Verdict.IN_EVENWICHT: "green", Verdict.NIET_ELK_JAAR: "yellow", Verdict.NIET_IN_EVENWICHT: "red"}
@@ -45,7 +46,8 @@ def print_headline(console: Console, summary: Headline, unit: Unit) -> None:
             console.print()
         console.print(block)
     console.print()
-    console.print(rich_report.wrapped(rich_report.legend_text(unit), width, "dim"))
+    # the headline holds only saldi and their verschillen: the short legend fits on one line at 80 columns
+    console.print(rich_report.wrapped(f"{unit.legend}; {HEADLINE_SIGNS}", width, "dim"))
     console.print(rich_report.verdict_panel(summary.panel, VERDICT_COLOURS[summary.status]))
 
 
