@@ -237,7 +237,8 @@ def _block(
     key: Any, value: Any, node: dict[str, Any] | None, defs: dict[str, Any], prefix: str, indent: str
 ) -> list[str]:
     """`key: value` as block YAML, every line with `prefix` and its unit as a comment."""
-    unit = _unit(node, defs) if indent else ""  # a lever's own line: its description stands above it
+    # a lever's own line: its description stands above it, so only a one-line lever (a setting) gets its unit
+    unit = _unit(node, defs) if indent or not isinstance(value, dict | list) else ""
     head = f"{prefix}{indent}{_key(key)}:"
     if isinstance(value, dict) and value and not _is_year_map(value):
         lines = [_with_comment(head, unit)]
