@@ -161,6 +161,8 @@ class OzbLever(Lever):
     def weerstand_changes(self, change: OzbChange, baseline: Baseline) -> list[WeerstandChange]:
         n = len(baseline.years)
         raised = [sum((change.raised(x, f)[y] for x, f in change.lines), ZERO) for y in range(n)]
+        if all(r == 0 for r in raised):
+            return []
         return [WeerstandChange(change.post, tuple(-r for r in raised), KEY, change.origin)]
 
 
