@@ -277,6 +277,7 @@ class IndexatieLever(Lever):
                 ACCRES if line.index == ACCRES else line.soort.value,
             )
             for line in change.lines
+            if any(a != 0 for a in change.indexation(line))  # a line whose index did not move is left out
         ]
         youth = [b for b in bookings if b.lever == KEY and b.measure == YOUTH_CARE]
         if youth:  # the booked amount: on the scenario's volumes when the jeugdhulp lever changes them too

@@ -286,7 +286,8 @@ class InvesteringenLever(Lever):
         rows: list[DetailRow] = []
         for inv in change:
             plan = schedule(inv, baseline.years)
-            label = f"{inv.name} ({inv.methode}, {inv.termijn} jaar, rente {format_percentage(inv.rente)})"
+            rente = format_percentage(inv.rente).replace(".", ",")
+            label = f"{inv.name} ({inv.methode}, {inv.termijn} jaar, rente {rente})"
             rows += [
                 DetailRow((label, inv.programma), plan.afschrijving, "afschrijving"),
                 DetailRow((label, inv.programma), plan.rente, "rente"),
