@@ -1,8 +1,9 @@
 """Investeringen and their kapitaallasten by the BBV: afschrijving from the year after activation, plus rente.
 
 Each investment (a list item, merged by name through `extends`) is activated in a year; its kapitaallasten start
-on 1 January of the year after (BBV art. 64; Commissie BBV, notitie Materiële vaste activa) and are structural
-lasten of its programme:
+on 1 January of the year after (BBV art. 64 requires yearly afschrijving; the start is the municipality's own rule
+under the Commissie BBV notitie Materiële vaste activa, and the year after activation the common one) and are
+structural lasten of its programme:
 
 - lineair: afschrijving = amount / termijn every year; rente = rente% × boekwaarde on 1 January;
 - annuïtair: a constant annuity A = amount × r / (1 − (1 + r)^−n); rente = r × boekwaarde on 1 January and
