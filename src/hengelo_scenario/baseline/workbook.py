@@ -46,7 +46,7 @@ from hengelo_scenario.baseline.model import (
 from hengelo_scenario.errors import BaselineError, Problem, UnreadableFileError
 from hengelo_scenario.money import CENT, ZERO, exact, round_half_away, to_decimal
 
-__all__ = ["load_baseline"]
+__all__ = ["load_baseline", "read_workbook_bytes"]
 
 T = TypeVar("T")
 
@@ -56,13 +56,22 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _NUMBER_TEXT = re.compile(r"^[-+]?\s*(€\s*)?[-+]?[\d.,\s]*\d[\d.,\s]*$")
 
 
-def load_baseline(path: Path) -> Baseline:
-    """The baseline in the workbook at `path`; raises BaselineError listing every problem in it."""
+def load_baseline(path: Path, *, data: bytes | None = None) -> Baseline:
+    """The baseline in the workbook at `path`; raises BaselineError listing every problem in it.
+
+    `data` is the file's bytes when the caller has read them already (`read_workbook_bytes`).
+    """
     path = Path(path)
     file = str(path)
-    data = _read_bytes(path, file)
+    if data is None:
+        data = _read_bytes(path, file)
     sheets = _read_sheets(data, file)
     return _Loader(file, data, sheets).load(hashlib.sha256(data).hexdigest())
+
+
+def read_workbook_bytes(path: Path) -> bytes:
+    """The workbook's bytes, checked to be an .xlsx that can be opened; UnreadableFileError otherwise."""
+    return _read_bytes(Path(path), str(path))
 
 
 # --- opening the file ---------------------------------------------------------------------------------------

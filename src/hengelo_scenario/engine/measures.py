@@ -32,7 +32,17 @@ __all__ = [
 
 def no_effect(origin: Origin, found: str, hint: str) -> ScenarioError:
     return ScenarioError(
-        [Problem(origin.file, origin.where, origin.field, "a change against the baseline", found, hint)]
+        [
+            Problem(
+                origin.file,
+                origin.where,
+                origin.field,
+                "a change against the baseline",
+                found,
+                hint,
+                "scenario.no-change",
+            )
+        ]
     )
 
 

@@ -148,13 +148,13 @@ class JeugdhulpLever(Lever):
         own: dict[int, dict[str, Factors]] = {}
         seen: dict[int, str] = {}
         names = [segment.naam for segment in segments]
-        for name, levers in (section.segments or {}).items():
+        for name, segment_levers in (section.segments or {}).items():
             index = ctx.match(names, name, (*path, "segments", name), "youth-care segment", seen)
             if index is None:
                 continue
             own[index] = {}
             for lever in RATES:
-                change = getattr(levers, lever)
+                change = getattr(segment_levers, lever)
                 if change is not None:
                     factors = self._factors(ctx, change, (*path, "segments", name, lever), lever)
                     if factors is not None:

@@ -75,7 +75,17 @@ class AmountsChange:
 
 def no_effect(origin: Origin, found: str, hint: str) -> ScenarioError:
     return ScenarioError(
-        [Problem(origin.file, origin.where, origin.field, "a change against the baseline", found, hint)]
+        [
+            Problem(
+                origin.file,
+                origin.where,
+                origin.field,
+                "a change against the baseline",
+                found,
+                hint,
+                "scenario.no-change",
+            )
+        ]
     )
 
 
@@ -91,6 +101,7 @@ def keyed_line(baseline: Baseline, sleutel: str, origin: Origin) -> Line:
                     f"a baseline line with Sleutel '{sleutel}'",
                     "none in the baseline workbook",
                     f"mark the line in sheet 'Lasten en baten' with Sleutel {sleutel}",
+                    "scenario.missing-line",
                 )
             ]
         )

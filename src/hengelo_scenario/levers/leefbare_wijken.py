@@ -69,7 +69,8 @@ class LeefbareWijkenChange(AmountsChange):
 class LeefbareWijkenLever(KeyedLineLever):
     model: ClassVar[Any] = LeefbareWijken
 
-    def resolve(self, section: LeefbareWijken, ctx: ResolveContext) -> LeefbareWijkenChange | None:
+    def resolve(self, section: AmountsSection, ctx: ResolveContext) -> LeefbareWijkenChange | None:
+        assert isinstance(section, LeefbareWijken)  # this lever's model
         change = self.amounts_change(section, ctx)
         dekking: str | None = None
         found = True
@@ -81,7 +82,8 @@ class LeefbareWijkenLever(KeyedLineLever):
             change.amounts, change.aard, change.origin, dekking=dekking, dekking_given=section.dekking is not None
         )
 
-    def bookings(self, change: LeefbareWijkenChange, baseline: Baseline) -> list[Booking]:
+    def bookings(self, change: AmountsChange, baseline: Baseline) -> list[Booking]:
+        assert isinstance(change, LeefbareWijkenChange)  # what `resolve` made
         line = keyed_line(baseline, SLEUTEL, change.origin)
         bookings = line_bookings(NAME, line, line_changes(line, change), change.origin, KEY)
         # The cover follows the fund: the new lasten come from the chosen reserve (or the begrotingssaldo).

@@ -52,14 +52,16 @@ class ResolveContext:
         file, line = self._location(path)
         return Origin(file, line, dotted(path))
 
-    def problem(self, path: FieldPath, expected: str, found: str, hint: str = "") -> None:
+    def problem(
+        self, path: FieldPath, expected: str, found: str, hint: str = "", code: str = "scenario.invalid-value"
+    ) -> None:
         file, line = self._location(path)
         where = f"line {line}" if line is not None else "(no line)"
-        self.problems.append(Problem(file, where, dotted(path), expected, found, hint))
+        self.problems.append(Problem(file, where, dotted(path), expected, found, hint, code))
 
     def no_change(self, path: FieldPath, found: str, hint: str) -> None:
         """A section that changes no number: an error, because a silent no-op misleads the reader of a memo."""
-        self.problem(path, "a change against the baseline", f"{NO_CHANGE}: {found}", hint)
+        self.problem(path, "a change against the baseline", f"{NO_CHANGE}: {found}", hint, "scenario.no-change")
 
     @property
     def count(self) -> int:
@@ -76,6 +78,7 @@ class ResolveContext:
             "one of " + ", ".join(str(y) for y in self.years) + " (the baseline years)",
             str(year),
             "the baseline workbook covers only these years",
+            "scenario.unknown-year",
         )
         return None
 
@@ -106,6 +109,7 @@ class ResolveContext:
             f"a programme of the baseline, by code or name ({listing})",
             describe(reference),
             suggest(reference, names),
+            "scenario.unknown-programma",
         )
         return None
 
@@ -124,7 +128,7 @@ class ResolveContext:
         expected = "a reserve of the baseline (" + ", ".join(r.naam for r in self.baseline.reserves) + ")"
         if saldo_allowed:
             expected += " or begrotingssaldo"
-        self.problem(path, expected, describe(reference), suggest(reference, names))
+        self.problem(path, expected, describe(reference), suggest(reference, names), "scenario.unknown-reserve")
         return False, None
 
     def match(self, names: Sequence[str], given: str, path: FieldPath, what: str, seen: dict[int, str]) -> int | None:
@@ -138,6 +142,7 @@ class ResolveContext:
                         f"each {what} once",
                         f"'{given}' a second time (also as '{seen[index]}')",
                         "names match regardless of upper and lower case; keep one",
+                        "scenario.duplicate-name",
                     )
                     return None
                 seen[index] = given
@@ -148,6 +153,7 @@ class ResolveContext:
             f"{article} {what} of the baseline (" + ", ".join(names) + ")",
             describe(given),
             suggest(given, list(names)),
+            "scenario.unknown-name",
         )
         return None
 

@@ -15,6 +15,7 @@ its children fill in.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import re
@@ -23,6 +24,7 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -32,7 +34,7 @@ from pydantic import BaseModel, ValidationError
 from hengelo_scenario.errors import Problem, ScenarioError, UnreadableFileError
 from hengelo_scenario.levers import all_levers
 from hengelo_scenario.resources import shipped_scenarios_dir
-from hengelo_scenario.scenario.schema import TAG_PREFIX, ScenarioModel, section_models
+from hengelo_scenario.scenario.schema import TAG_PREFIX, ScenarioFields, ScenarioModel, section_models
 from hengelo_scenario.scenario.source import (
     FieldPath,
     Location,
@@ -54,13 +56,18 @@ NOT_INHERITED = ("name", "description", "author", "expect")
 class ScenarioFile:
     """A scenario file, read, merged with what it extends, and validated; not yet checked against a baseline."""
 
-    model: ScenarioModel
+    model: ScenarioFields  # the assembled ScenarioModel: its levers are attributes by their keys
     path: str  # the file as the user named it
     sha256: str  # of the file's bytes (the parents' text is in `resolved_text`)
-    resolved_text: str  # the scenario after `extends`, as YAML
+    merged: Mapping[str | int, Any] = field(repr=False, compare=False)  # the data after `extends`
     locations: Mapping[FieldPath, Location] = field(default_factory=dict, repr=False, compare=False)
     baseline: Path | None = None  # the `baseline:` workbook, relative to the file that named it
     chain: tuple[str, ...] = ()  # this file, then what it extends, then what that extends ...
+
+    @cached_property
+    def resolved_text(self) -> str:
+        """The scenario after `extends`, as YAML, for provenance; written only when an export asks for it."""
+        return _dump(dict(self.merged), list(self.chain))
 
     def location(self, path: FieldPath) -> Location | None:
         """The file and line of a field, or of its nearest parent written in a file."""
@@ -130,7 +137,7 @@ def load_scenario_file(path: Path) -> ScenarioFile:
     chain: list[str] = []
     data, locations = _load_merged(path, text, chain, stack=[])
     problems: list[Problem] = []
-    model: ScenarioModel | None = None
+    model: ScenarioFields | None = None
     try:
         model = ScenarioModel.model_validate(data)
     except ValidationError as error:
@@ -161,7 +168,7 @@ def load_scenario_file(path: Path) -> ScenarioFile:
         model=model,
         path=shown,
         sha256=hashlib.sha256(raw).hexdigest(),
-        resolved_text=_dump(data, chain),
+        merged=types.MappingProxyType(data),
         locations=types.MappingProxyType(dict(locations)),
         baseline=Path(baseline) if isinstance(baseline, str) else None,
         chain=tuple(chain),
@@ -194,7 +201,7 @@ def _load_merged(
     """This file's data with everything it extends merged in, and where each value was written."""
     shown = str(path)
     chain.append(shown)
-    data, locations = parse_yaml(text, shown)
+    data, locations = _parsed(text, shown)
     if not isinstance(data, dict):
         found = "an empty file" if data is None else describe(data)
         raise ScenarioError([Problem(shown, "line 1", "(file)", ScenarioModel.expected, found, ScenarioModel.hint)])
@@ -244,6 +251,24 @@ def _load_merged(
     merged_locations: Locations = {(): (shown, 1)}
     merged = _merge(parent_data, parent_locations, (), data, locations, (), (), merged_locations)
     return merged, merged_locations
+
+
+_PARSED: dict[tuple[str, str], tuple[Any, Locations]] = {}
+_PARSED_LIMIT = 256
+
+
+def _parsed(text: str, shown: str) -> tuple[Any, Locations]:
+    """`parse_yaml`, remembered for the process: `check` reads a parent once, not once per child that extends it.
+
+    The caller gets its own copy (it pops `extends` and rewrites `baseline`), so the remembered one stays as read.
+    """
+    key = (shown, text)
+    if key not in _PARSED:
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        _PARSED[key] = parse_yaml(text, shown)
+    data, locations = _PARSED[key]
+    return copy.deepcopy(data), dict(locations)
 
 
 def _relative_to(path: Path, target: str) -> str:
@@ -489,10 +514,10 @@ def problems_from(error: ValidationError, locations: Mapping[FieldPath, Location
             else:
                 hint = suggest(str(key), allowed) or _misplaced_hint(str(key))
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            model = _model_at(loc)
-            expected = model.expected if model else "a mapping (keys indented below this one)"
+            section = _model_at(loc)
+            expected = section.expected if section else "a mapping (keys indented below this one)"
             found = describe(value)
-            hint = model.hint if model else ""
+            hint = section.hint if section else ""
         elif kind == "list_type":
             expected = f"a list of {loc[0] if loc else 'items'}, each starting with `- name:`"
             found = describe(value)

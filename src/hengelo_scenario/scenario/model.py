@@ -7,7 +7,8 @@ measure that changes nothing) can still point at the file and line that caused i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -50,7 +51,7 @@ class Scenario:
     author: str = ""
     source: str = ""  # the scenario file as the user named it
     sha256: str = ""
-    resolved_text: str = ""  # the scenario after `extends`, as YAML, for provenance
+    resolved: str | Callable[[], str] = field(default="", repr=False, compare=False)
     changes: tuple[tuple[str, Any], ...] = ()
     expectations: tuple[Expectation, ...] = ()  # for `check` only; not a measure, so not part of `is_empty`
 
@@ -62,9 +63,10 @@ class Scenario:
         author: str = "",
         source: str = "",
         sha256: str = "",
-        resolved_text: str = "",
+        resolved_text: str | Callable[[], str] = "",
         changes: tuple[tuple[str, Any], ...] = (),
         expectations: tuple[Expectation, ...] = (),
+        resolved: str | Callable[[], str] | None = None,
         **by_key: Any,
     ) -> None:
         from hengelo_scenario.levers import lever_keys
@@ -83,14 +85,23 @@ class Scenario:
             ("author", author),
             ("source", source),
             ("sha256", sha256),
-            ("resolved_text", resolved_text),
+            ("resolved", resolved_text if resolved is None or resolved_text else resolved),
             ("changes", ordered),
             ("expectations", tuple(expectations)),
         ):
             object.__setattr__(self, attribute, value)
 
+    @property
+    def resolved_text(self) -> str:
+        """The scenario after `extends`, as YAML, for provenance: made when first asked for (an export)."""
+        value = self.resolved
+        if callable(value):
+            value = value()
+            object.__setattr__(self, "resolved", value)
+        return value
+
     def __getattr__(self, key: str) -> Any:
-        if key.startswith("_") or key == "changes":
+        if key.startswith("_") or key in ("changes", "resolved"):
             raise AttributeError(key)
         from hengelo_scenario.levers import lever
 

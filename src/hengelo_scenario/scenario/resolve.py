@@ -62,7 +62,7 @@ class _Resolver:
             author=model.author.strip(),
             source=self.file.path,
             sha256=self.file.sha256,
-            resolved_text=self.file.resolved_text,
+            resolved_text=lambda: self.file.resolved_text,
             changes=tuple(changes),
             expectations=expectations,
         )

@@ -92,7 +92,7 @@ def _assemble() -> type[ScenarioFields]:
     return create_model("ScenarioModel", __base__=ScenarioFields, **fields)
 
 
-ScenarioModel = _assemble()
+ScenarioModel: type[ScenarioFields] = _assemble()
 ScenarioModel.__doc__ = "A scenario file, after `extends` is merged in: the top-level keys and every lever's section."
 
 

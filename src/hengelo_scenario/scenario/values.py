@@ -74,7 +74,8 @@ def describe(value: Any) -> str:
     if isinstance(value, str):
         return f"'{value}'" if value.strip() else "empty text"
     if isinstance(value, Decimal):
-        return format(value, "f") if abs(value.as_tuple().exponent) < 30 else str(value)
+        exponent = value.as_tuple().exponent
+        return format(value, "f") if isinstance(exponent, int) and abs(exponent) < 30 else str(value)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, dict):
