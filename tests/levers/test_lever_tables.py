@@ -54,3 +54,17 @@ def test_the_kapitaallasten_table_adds_up(write):
     assert rows["kapitaallasten"] == d(0, 70_000, 69_000, 68_000)
     assert rows["dekking Reserve dekking kapitaallasten"] == d(0, 70_000, 69_000, 68_000)
     assert t.rows[0].labels[0] == "School (lineair, 20 jaar, rente 2%), programma 4"
+
+
+def test_baseline_show_lists_the_indices_and_the_proposals():
+    from hengelo_scenario.report.baseline_tables import baseline_tables
+
+    from .conftest import lever_baseline
+
+    tables = {t.key: t for t in baseline_tables(lever_baseline())}
+    # lonen: 1 line; prijzen: Materieel and the two OZB lines; zorg: the jeugdhulp line and the Ambulant tariff;
+    # jeugdbescherming: one tariff; accres: the algemene uitkering
+    counts = {row.labels[0]: row.labels[1] for row in tables["basis_indexen"].rows}
+    assert counts == {"lonen": "1", "prijzen": "3", "zorg": "2", "jeugdbescherming": "1", "accres": "1"}
+    proposals = [row.labels[:3] for row in tables["basis_voorstellen"].rows]
+    assert proposals == [("A: preventie", "6", "opgenomen"), ("B: toegangsteam", "6", "niet opgenomen")]

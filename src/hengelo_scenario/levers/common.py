@@ -93,5 +93,6 @@ def lines_or_problem(ctx: ResolveContext, prefix: str, path: FieldPath, what: st
             f"{what} in the baseline: a baat line on sheet 'Lasten en baten' whose Sleutel starts with '{prefix}'",
             "none in the baseline workbook",
             f"give the line the Sleutel '{example}' in sheet 'Lasten en baten', or remove the section",
+            "scenario.missing-line",
         )
     return lines

@@ -125,6 +125,7 @@ class IndexatieLever(Lever):
                 f"the budget's indices in the baseline (sheet '{INDEXEN}')",
                 "none in the baseline workbook",
                 f"add sheet '{INDEXEN}' (hengelo-scenario baseline template shows its columns), or remove the section",
+                "scenario.missing-line",
             )
             return None
         if not any(x.index for x in baseline.lines) and not any(s.index for s in baseline.jeugdhulp):
@@ -133,6 +134,7 @@ class IndexatieLever(Lever):
                 f"index categories on the lines (column '{INDEX}' of sheet '{LASTEN_BATEN}')",
                 "no line with an index category",
                 f"add the column '{INDEX}' to sheet '{LASTEN_BATEN}' and give each indexed line its category",
+                "scenario.missing-line",
             )
             return None
         lopende = bool(section.lopende_prijzen)

@@ -57,6 +57,7 @@ class NieuwBeleidLever(Lever):
                 "none in the baseline workbook",
                 f"add sheet '{VOORSTELLEN}' (hengelo-scenario baseline template shows its columns), or remove "
                 "the section",
+                "scenario.missing-line",
             )
             return None
         if not section:

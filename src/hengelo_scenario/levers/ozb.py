@@ -97,6 +97,7 @@ class OzbLever(Lever):
                 "none in the baseline workbook",
                 f"add the column {SLEUTEL} to sheet '{WEERSTAND}' and write {KEY_BELASTINGCAPACITEIT} on the row of "
                 "the onbenutte belastingcapaciteit",
+                "scenario.missing-line",
             )
         if not lines or post is None:
             return None
