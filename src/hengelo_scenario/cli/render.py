@@ -24,7 +24,12 @@ TABLE_SECTIONS = (
     "reserves",
     "weerstandsvermogen",
     "transformatieplan",
+    "indexatie",
+    "kapitaallasten",
 )
+# Tables that exist only when the scenario uses their lever (the indexation, the investments): left out without
+# a word when the scenario does not, unless asked for by name.
+LEVER_SECTIONS = ("indexatie", "kapitaallasten")
 SECTIONS = (HEADLINE, *TABLE_SECTIONS)
 HEADLINE_SIGNS = "+ = voordelig, − = nadelig; V = voordelig, N = nadelig"
 
@@ -63,9 +68,16 @@ def print_run(outcome: Outcome, scenario: Scenario, unit: Unit, sections: Sequen
     available = {table.key: table for table in tables.run_tables(outcome, compact=True)}
     if "reserves" in available:  # every reserve, also those the scenario leaves alone: no figure left out
         available["reserves"] = tables.reserves(outcome)
+    asked = tuple(sections) != SECTIONS
     for key in chosen:
         if key in available:
             rich_report.print_table(console, available[key], unit)
+        elif key in LEVER_SECTIONS and not asked:
+            continue
+        elif key in LEVER_SECTIONS:
+            console.print(
+                rich_report.wrapped(f"Tabel '{key}': het scenario gebruikt deze hefboom niet.", console.width)
+            )
         else:  # asked for, but the baseline has nothing to show in it: say so rather than print nothing
             console.print(rich_report.wrapped(f"Tabel '{key}': de basis heeft hiervoor geen gegevens.", console.width))
         console.print()

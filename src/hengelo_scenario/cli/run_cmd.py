@@ -35,6 +35,8 @@ SECTION_NAMES = (
     "reserves",
     "weerstandsvermogen",
     "transformatieplan",
+    "indexatie",
+    "kapitaallasten",
 )  # the same as cli.render.SECTIONS (a test checks), spelled out here so --help needs no import
 SectionsOption = Annotated[
     list[str] | None,
