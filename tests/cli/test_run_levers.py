@@ -33,6 +33,6 @@ def test_the_kapitaallasten_table_and_no_word_about_levers_a_scenario_does_not_u
     assert "Nieuwbouw IKC (lineair, 40 jaar, rente 2,5%)," in out  # the label wraps before "programma 4"
     plain = cli("run", "jeugd_hoog.yaml").output
     assert "Tabel 'indexatie'" not in plain
-    assert "kapitaallasten" not in plain
+    assert "Investeringen: kapitaallasten" not in plain
     asked = cli("run", "jeugd_hoog.yaml", "--sections", "kapitaallasten").output
     assert "Tabel 'kapitaallasten': het scenario gebruikt deze hefboom niet." in asked
