@@ -36,3 +36,19 @@ def test_the_kapitaallasten_table_and_no_word_about_levers_a_scenario_does_not_u
     assert "Investeringen: kapitaallasten" not in plain
     asked = cli("run", "jeugd_hoog.yaml", "--sections", "kapitaallasten").output
     assert "Tabel 'kapitaallasten': het scenario gebruikt deze hefboom niet." in asked
+
+
+def test_json_carries_the_schedules_and_the_weerstand_changes(in_tmp):
+    import json
+
+    data = json.loads(cli("run", "vijf_hefbomen.yaml", "--format", "json").output)
+    # the OZB rise of 4% on 31.230.000 in 2027 and 2028 uses up as much onbenutte belastingcapaciteit
+    from decimal import Decimal
+
+    (change,) = data["weerstand_changes"]
+    assert (change["post"], change["lever"]) == ("Onbenutte belastingcapaciteit", "ozb")
+    assert [Decimal(a) for a in change["amounts"]] == [0, 0, Decimal(-1249200), Decimal(-1249200)]
+    assert [d["kind"] for d in data["details"]] == ["indexatie", "kapitaallasten"]
+    ikc = [r for r in data["details"][1]["rows"] if r["labels"][0].startswith("Nieuwbouw IKC")]
+    kapitaallasten = {r["part"]: r["amounts"] for r in ikc}["kapitaallasten"]
+    assert [Decimal(a) for a in kapitaallasten] == [0, 400000, 395000, 390000]

@@ -109,6 +109,20 @@ def outcome_dict(outcome: Outcome) -> dict[str, Any]:
             }
             for b in outcome.bookings
         ],
+        "weerstand_changes": [
+            {"post": w.post, "lever": w.lever, "amounts": _values(w.amounts)} for w in outcome.weerstand_changes
+        ],
+        "details": [
+            {
+                "lever": detail.lever,
+                "kind": detail.kind,
+                "rows": [
+                    {"labels": list(row.labels), "part": row.part, "total": row.total, "amounts": _values(row.amounts)}
+                    for row in detail.rows
+                ],
+            }
+            for detail in outcome.details
+        ],
     }
 
 
