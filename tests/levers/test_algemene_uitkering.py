@@ -111,3 +111,12 @@ def test_the_json_schema_has_the_lever_with_an_example():
     definition = json_schema()["$defs"]["AlgemeneUitkering"]
     assert definition["examples"][0]["circulaires"]["meicirculaire 2025"] == {"2026": -2100000, "2027": -800000}
     assert set(definition["properties"]) == {"amounts", "percentage", "circulaires", "aard"}
+
+
+def test_an_empty_circulaires_mapping_is_refused(write):
+    problem = one_problem(write("name: AU\nalgemene_uitkering: {circulaires: {}}\n"))
+    assert (problem.where, problem.field, problem.found) == (
+        "line 2",
+        "algemene_uitkering.circulaires",
+        "an empty mapping",
+    )

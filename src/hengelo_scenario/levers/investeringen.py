@@ -210,6 +210,9 @@ class InvesteringenLever(Lever):
     def resolve(self, items: list[InvesteringModel], ctx: ResolveContext) -> tuple[Investering, ...] | None:
         resolved: list[Investering] = []
         seen: dict[str, int] = {}
+        if not items:
+            ctx.problem((KEY,), "at least one investment, a list item starting with `- name:`", "an empty list")
+            return None
         for position, item in enumerate(items):
             path: FieldPath = (KEY, position)
             count = ctx.count
