@@ -52,3 +52,12 @@ def test_json_carries_the_schedules_and_the_weerstand_changes(in_tmp):
     ikc = [r for r in data["details"][1]["rows"] if r["labels"][0].startswith("Nieuwbouw IKC")]
     kapitaallasten = {r["part"]: r["amounts"] for r in ikc}["kapitaallasten"]
     assert [Decimal(a) for a in kapitaallasten] == [0, 400000, 395000, 390000]
+
+
+def test_a_circulaire_name_is_printed_as_written_not_as_markup(in_tmp):
+    (in_tmp / "s.yaml").write_text(
+        'name: x\nalgemene_uitkering:\n  circulaires:\n    "[bold red]meicirculaire[/]": {2026: -5000}\n',
+        encoding="utf-8",
+    )
+    out = cli("run", "s.yaml").output
+    assert "Algemene uitkering: [bold red]meicirculaire[/]" in out
