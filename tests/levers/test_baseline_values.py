@@ -94,7 +94,7 @@ def test_changes_at_baseline_values_reproduce_the_baseline_exactly(baseline):
         years=YEARS,
         algemene_uitkering=AlgemeneUitkeringChange("AD", "algemene_uitkering", (), ORIGIN),
         indexatie=IndexatieChange(
-            {r.naam: ONES for r in baseline.indexen}, frozenset(), indexed, None, "6", False, ORIGIN
+            tuple((r.naam, ONES) for r in baseline.indexen), frozenset(), indexed, None, "6", False, ORIGIN
         ),
         ozb=OzbChange(ozb_lines, baseline.lines[0].aard, "Onbenutte belastingcapaciteit", ORIGIN),
         nieuw_beleid=NieuwBeleidChange(()),
