@@ -148,3 +148,17 @@ def test_the_json_schema_has_the_lever_with_an_example():
     definition = json_schema()["$defs"]["Indexatie"]
     assert definition["examples"][0] == {"lopende_prijzen": True}
     assert definition["properties"]["lopende_prijzen"]["type"] == "boolean"
+
+
+def test_a_baseline_without_the_index_column_says_which_column_to_add(write):
+    from dataclasses import replace
+
+    baseline = lever_baseline()
+    bare = replace(
+        baseline,
+        lines=tuple(replace(x, index=None) for x in baseline.lines),
+        jeugdhulp=tuple(replace(s, index=None) for s in baseline.jeugdhulp),
+    )
+    problem = one_problem(write(LOPENDE), bare)
+    assert "add the column 'Index' to sheet 'Lasten en baten'" in problem.hint
+    assert problem.code == "scenario.missing-line"
