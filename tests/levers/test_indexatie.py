@@ -162,3 +162,36 @@ def test_a_baseline_without_the_index_column_says_which_column_to_add(write):
     problem = one_problem(write(LOPENDE), bare)
     assert "add the column 'Index' to sheet 'Lasten en baten'" in problem.hint
     assert problem.code == "scenario.missing-line"
+
+
+def test_stacked_youth_care_levers_add_up_to_the_whole_price_volume_change():
+    from hypothesis import assume, given, settings
+    from hypothesis import strategies as st
+
+    from hengelo_scenario.baseline.model import Aard
+    from hengelo_scenario.engine import run
+    from hengelo_scenario.errors import Origin
+    from hengelo_scenario.levers.indexatie import IndexatieChange
+    from hengelo_scenario.levers.jeugdhulp import JeugdhulpChange
+    from hengelo_scenario.scenario.model import Scenario
+
+    from .conftest import YEARS
+
+    baseline = lever_baseline()
+    origin = Origin("s.yaml", 1, "x")
+    factor = st.integers(0, 300).map(lambda p: Decimal(p) / 100)  # 0 .. 3, two decimals
+    factors = st.tuples(*[factor] * len(YEARS))
+    ones = (Decimal(1),) * len(YEARS)
+
+    @settings(max_examples=50)
+    @given(st.lists(factors, min_size=4, max_size=4), st.lists(factors, min_size=2, max_size=2))
+    def check(jeugd, index):
+        jeugdhulp = JeugdhulpChange((jeugd[0], jeugd[1]), (jeugd[2], jeugd[3]), None, Aard.STRUCTUREEL, origin)
+        indexatie = IndexatieChange((("zorg", ones),), frozenset(), (), tuple(index), "6", True, origin)
+        scenario = Scenario(name="s", years=YEARS, jeugdhulp=jeugdhulp, indexatie=indexatie)
+        assume(any(f != 1 for fs in (*jeugd, *index) for f in fs))  # all 1 is a no-op, refused elsewhere
+        outcome = run(baseline, scenario)
+        booked = [sum((b.amounts[y] for b in outcome.bookings), Decimal(0)) for y in range(len(YEARS))]
+        assert tuple(booked) == outcome.jeugdhulp.cost.difference
+
+    check()
