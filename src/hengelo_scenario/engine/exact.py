@@ -66,13 +66,6 @@ class Evaluation:
     weerstand_changes: tuple[tuple[WeerstandChange, ...], ...] = ()  # per scenario
 
 
-def _object_array(values: Sequence[Sequence[Decimal]], n_years: int) -> np.ndarray:
-    array = np.empty((len(values), n_years), dtype=object)
-    for i, row in enumerate(values):
-        array[i, :] = list(row)
-    return array
-
-
 def _sum_amounts(rows: Sequence[Sequence[Decimal]], n_years: int) -> np.ndarray:
     total = np.array([ZERO] * n_years, dtype=object)
     for row in rows:
