@@ -1,8 +1,9 @@
 """Investeringen and their kapitaallasten by the BBV: afschrijving from the year after activation, plus rente.
 
 Each investment (a list item, merged by name through `extends`) is activated in a year; its kapitaallasten start
-on 1 January of the year after (BBV art. 64; Commissie BBV, notitie Materiële vaste activa) and are structural
-lasten of its programme:
+on 1 January of the year after (BBV art. 64 requires yearly afschrijving; the start is the municipality's own rule
+under the Commissie BBV notitie Materiële vaste activa, and the year after activation the common one) and are
+structural lasten of its programme:
 
 - lineair: afschrijving = amount / termijn every year; rente = rente% × boekwaarde on 1 January;
 - annuïtair: a constant annuity A = amount × r / (1 − (1 + r)^−n); rente = r × boekwaarde on 1 January and
@@ -188,14 +189,16 @@ def schedule(investering: Investering, years: tuple[int, ...]) -> Schedule:
                 afschrijving = min(book, straight)
             book = book - afschrijving
             by_year[year] = (afschrijving, rente, book)
-    afschrijving, rente, boekwaarde = [], [], []
+    afschrijvingen: list[Decimal] = []
+    renten: list[Decimal] = []
+    boekwaarden: list[Decimal] = []
     for year in years:
         # before activation, or after the term: nothing; in the year of activation the whole amount
         x, y, z = by_year.get(year, (ZERO, ZERO, a if year == investering.activation else ZERO))
-        afschrijving.append(x)
-        rente.append(y)
-        boekwaarde.append(z)
-    return Schedule(tuple(afschrijving), tuple(rente), tuple(boekwaarde))
+        afschrijvingen.append(x)
+        renten.append(y)
+        boekwaarden.append(z)
+    return Schedule(tuple(afschrijvingen), tuple(renten), tuple(boekwaarden))
 
 
 class InvesteringenLever(Lever):
@@ -209,6 +212,9 @@ class InvesteringenLever(Lever):
     def resolve(self, items: list[InvesteringModel], ctx: ResolveContext) -> tuple[Investering, ...] | None:
         resolved: list[Investering] = []
         seen: dict[str, int] = {}
+        if not items:
+            ctx.problem((KEY,), "at least one investment, a list item starting with `- name:`", "an empty list")
+            return None
         for position, item in enumerate(items):
             path: FieldPath = (KEY, position)
             count = ctx.count
@@ -286,7 +292,8 @@ class InvesteringenLever(Lever):
         rows: list[DetailRow] = []
         for inv in change:
             plan = schedule(inv, baseline.years)
-            label = f"{inv.name} ({inv.methode}, {inv.termijn} jaar, rente {format_percentage(inv.rente)})"
+            rente = format_percentage(inv.rente).replace(".", ",")
+            label = f"{inv.name} ({inv.methode}, {inv.termijn} jaar, rente {rente})"
             rows += [
                 DetailRow((label, inv.programma), plan.afschrijving, "afschrijving"),
                 DetailRow((label, inv.programma), plan.rente, "rente"),
