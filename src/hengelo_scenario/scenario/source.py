@@ -8,12 +8,21 @@ becomes a `ScenarioError` naming the file and line; no traceback reaches the use
 Floats are read as exact `Decimal` from the text in the file, so ``0.1`` is ``Decimal('0.1')`` and ``509.000``
 keeps its three decimals (which is how the loader recognises a Dutch thousands separator). The YAML version is
 1.2, so ``yes`` and ``no`` are text, not booleans.
+
+Hostile input fails fast, before it costs memory or time: a file must be a regular file (a device or a FIFO is
+refused from `os.stat`, before it is opened) of at most `MAX_FILE_BYTES`; the YAML graph may hold at most
+`MAX_NODES` nodes counted after aliases are expanded (an alias bomb is refused after composing, before anything is
+constructed); tags other than the standard scalar and collection tags (`!!binary`, `!!set`, `!python/...`, any
+`!local` tag) are refused; every number must be below `MAX_MAGNITUDE` with at most `MAX_DECIMALS` decimals; and a
+mapping may not hold the same year twice in two spellings (`2027` and `"2027"`).
 """
 
 from __future__ import annotations
 
 import datetime
+import os
 import re
+import stat
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -26,6 +35,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 
 from hengelo_scenario.errors import Problem, ScenarioError, UnreadableFileError
+from hengelo_scenario.text import excerpt, visible
 
 PathKey = str | int
 FieldPath = tuple[PathKey, ...]
@@ -33,6 +43,11 @@ Location = tuple[str, int]  # (file as given, line counted from 1)
 Locations = dict[FieldPath, Location]
 
 __all__ = [
+    "ALLOWED_TAGS",
+    "MAX_DECIMALS",
+    "MAX_FILE_BYTES",
+    "MAX_MAGNITUDE",
+    "MAX_NODES",
     "FieldPath",
     "Location",
     "Locations",
@@ -42,6 +57,71 @@ __all__ = [
     "read_text",
     "read_yaml",
 ]
+
+
+MAX_FILE_BYTES = 1024 * 1024  # a scenario is a few kilobytes; 1 MiB leaves room for long descriptions
+MAX_NODES = 50_000  # YAML nodes after aliases are expanded; a large scenario has a few hundred
+MAX_MAGNITUDE = 10**15  # euros (and any other number): a municipal budget is far below a thousand trillion
+MAX_DECIMALS = 20  # more is not an amount or a percentage but a precision the exact engine cannot carry
+_YAML_TAG = "tag:yaml.org,2002:"
+ALLOWED_TAGS = frozenset(
+    _YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")
+)
+
+
+class _TooLarge(Exception):
+    """The YAML graph holds more nodes than MAX_NODES once aliases are expanded."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _BadTag(Exception):
+    def __init__(self, tag: str, line: int, path: FieldPath) -> None:
+        super().__init__(tag)
+        self.tag = tag
+        self.line = line
+        self.path = path
+
+
+def _check_graph(root: Any) -> None:
+    """Count the nodes of the composed graph with aliases expanded, and refuse odd tags, before constructing.
+
+    Sizes are memoised per node, so an alias bomb (9 levels of 9 aliases) costs a few hundred steps, not 9^9.
+    """
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: Any, path: FieldPath) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:  # a recursive alias; reported as such when the data is made plain
+            return 1
+        tag = getattr(node, "tag", None)
+        tag = str(getattr(tag, "value", tag) or "")
+        line = node.start_mark.line + 1 if getattr(node, "start_mark", None) is not None else 1
+        if tag and tag not in ALLOWED_TAGS:
+            raise _BadTag(tag, line, path)
+        active.add(key)
+        total = 1
+        value = node.value
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, tuple):  # a mapping's (key, value)
+                    name = item[0].value if isinstance(item[0].value, str) else "?"
+                    total += size(item[0], path) + size(item[1], (*path, name))
+                else:
+                    total += size(item, (*path, index))
+                if total > MAX_NODES:
+                    raise _TooLarge(line)
+        active.discard(key)
+        sizes[key] = total
+        return total
+
+    if size(root, ()) > MAX_NODES:
+        raise _TooLarge(1)
 
 
 class _NotANumber(Exception):
@@ -65,6 +145,14 @@ class ExactConstructor(RoundTripConstructor):
         if not value.is_finite():
             raise _NotANumber(text, node.start_mark.line + 1)
         return value
+
+    def get_single_data(self) -> Any:
+        """Compose, check the graph's size and tags, then construct (never construct an alias bomb)."""
+        node = self.composer.get_single_node()
+        if node is None:
+            return None
+        _check_graph(node)
+        return self.construct_document(node)
 
 
 ExactConstructor.add_constructor("tag:yaml.org,2002:float", ExactConstructor.construct_exact_float)
@@ -102,17 +190,14 @@ def nearest_location(locations: Mapping[FieldPath, Location], path: FieldPath, d
     return (default_file, 1) if default_file else None
 
 
-def read_text(path: Path, shown: str | None = None) -> tuple[bytes, str]:
-    """The file's bytes and its text (UTF-8, a byte-order mark allowed), or UnreadableFileError."""
+def read_text(path: Path, shown: str | None = None, *, limit: int = MAX_FILE_BYTES) -> tuple[bytes, str]:
+    """The file's bytes and its text (UTF-8, a byte-order mark allowed), or UnreadableFileError.
+
+    Only a regular file is opened (os.stat first: opening a FIFO would block, reading /dev/zero would never end),
+    and at most `limit` bytes are read, however large the file claims to be.
+    """
     name = shown if shown is not None else str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFileError(name, "no such file") from None
-    except IsADirectoryError:
-        raise UnreadableFileError(name, "this is a folder, not a scenario file") from None
-    except OSError as error:
-        raise UnreadableFileError(name, f"cannot be read ({error.strerror or error})") from None
+    data = read_regular_file(path, name, limit, what="scenario file", hint="a scenario file is a few kilobytes")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -122,6 +207,53 @@ def read_text(path: Path, shown: str | None = None) -> tuple[bytes, str]:
             "save the scenario as UTF-8 text (any plain-text editor can)",
         ) from None
     return data, text
+
+
+def read_regular_file(path: Path, name: str, limit: int, *, what: str, hint: str = "") -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; UnreadableFileError for anything else.
+
+    The file is stat-ed before it is opened, so a device, a FIFO or a socket is refused without blocking or
+    reading; the read itself stops after `limit` + 1 bytes, so a file that grows (or lies about its size) cannot
+    make it read more.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise UnreadableFileError(name, "no such file", "check the name and the folder") from None
+    except OSError as error:
+        raise UnreadableFileError(name, f"cannot be read ({error.strerror or error})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableFileError(name, f"this is a folder, not a {what}") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = (
+            "a FIFO (named pipe)"
+            if stat.S_ISFIFO(info.st_mode)
+            else "a device"
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(info.st_mode)
+            else "not a regular file"
+        )
+        raise UnreadableFileError(name, f"this is {kind}, not a {what}", f"give the path of a {what} saved on disk")
+    too_large = f"the file is larger than the limit of {_size(limit)}"
+    if info.st_size > limit:
+        raise UnreadableFileError(name, f"{too_large} ({_size(info.st_size)})", hint)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise UnreadableFileError(name, f"cannot be read ({error.strerror or error})") from None
+    if len(data) > limit:
+        raise UnreadableFileError(name, too_large, hint)
+    return data
+
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / (1024 * 1024):.1f} MiB".replace(".0 MiB", " MiB")
+    if count >= 1024:
+        return f"{count / 1024:.1f} KiB".replace(".0 KiB", " KiB")
+    return f"{count} bytes"
 
 
 def read_yaml(path: Path, shown: str | None = None) -> tuple[Any, Locations]:
@@ -135,6 +267,32 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
     """Parse YAML text strictly: (plain data, location map); every reader failure is a ScenarioError."""
     try:
         document = _yaml().load(text)
+    except _TooLarge as error:
+        raise ScenarioError(
+            [
+                Problem(
+                    file,
+                    f"line {error.line}",
+                    "(YAML)",
+                    f"at most {MAX_NODES:,} values, counting every alias (*name) as a copy of what it refers to",
+                    "more (aliases that refer to aliases multiply)",
+                    "write the values out, or use fewer nested aliases",
+                )
+            ]
+        ) from None
+    except _BadTag as error:
+        raise ScenarioError(
+            [
+                Problem(
+                    file,
+                    f"line {error.line}",
+                    dotted(error.path) if error.path else "(YAML)",
+                    "plain YAML values (text, numbers, true/false, mappings, lists), without tags",
+                    f"the tag {visible(_short_tag(error.tag))[:60]}",
+                    "remove the tag; a scenario file needs no binary data, sets or language-specific objects",
+                )
+            ]
+        ) from None
     except _NotANumber as error:
         raise ScenarioError(
             [
@@ -143,7 +301,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
                     f"line {error.line}",
                     "(YAML)",
                     "a finite number",
-                    error.text,
+                    visible(error.text)[:40],
                     "infinity and not-a-number are not amounts or percentages",
                 )
             ]
@@ -174,6 +332,10 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
     return data, locations
 
 
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_YAML_TAG) :] if tag.startswith(_YAML_TAG) else tag
+
+
 _DUPLICATE = re.compile(r'found duplicate key "(?P<key>.*?)"')
 
 
@@ -181,7 +343,7 @@ def _duplicate_key_problem(error: DuplicateKeyError, file: str) -> Problem:
     mark = error.problem_mark
     line = mark.line + 1 if mark is not None else None
     match = _DUPLICATE.search(error.problem or "")
-    key = match.group("key") if match else "?"
+    key = visible(match.group("key")) if match else "?"
     start = error.context_mark.line + 1 if error.context_mark is not None else None
     where = f" (the mapping that starts on line {start})" if start is not None else ""
     return Problem(
@@ -189,7 +351,7 @@ def _duplicate_key_problem(error: DuplicateKeyError, file: str) -> Problem:
         f"line {line}" if line is not None else "(no line)",
         key,
         f"each key once in a mapping{where}",
-        f"'{key}' a second time",
+        f"{excerpt(key)} a second time",
         "remove or rename one of them; otherwise only one of the two values would count",
     )
 
@@ -213,7 +375,7 @@ def _syntax_problem(error: MarkedYAMLError, file: str) -> Problem:
         f"line {line}" if line is not None else "(no line)",
         "(YAML syntax)",
         "valid YAML",
-        problem or "text the YAML reader does not understand",
+        visible(problem)[:200] or "text the YAML reader does not understand",
         hint,
     )
 
@@ -266,11 +428,19 @@ def _plain(
     if isinstance(value, TaggedScalar) or _has_custom_tag(value):
         tag = _tag_text(value)
         problems.append(
-            Problem(file, f"line {here}", dotted(path), "plain YAML without tags", f"the tag {tag}", "remove the tag")
+            Problem(
+                file,
+                f"line {here}",
+                dotted(path),
+                "plain YAML without tags",
+                f"the tag {excerpt(tag)}",
+                "remove the tag",
+            )
         )
         return None
     if isinstance(value, dict):
         result: dict[PathKey, Any] = {}
+        seen: dict[Any, tuple[PathKey, int]] = {}
         for key in value:
             if isinstance(key, (dict, list, tuple)):
                 line = here
@@ -280,6 +450,21 @@ def _plain(
                 continue
             plain_key = _plain_key(key)
             line = _line_of_key(value, key, here) if isinstance(value, CommentedMap) else here
+            same = _same_key(plain_key)
+            if same in seen:
+                first, first_line = seen[same]
+                problems.append(
+                    Problem(
+                        file,
+                        f"line {line}",
+                        dotted((*path, plain_key)),
+                        f"each key once in a mapping (the same year: {_spelling(first)} on line {first_line})",
+                        f"{_spelling(plain_key)} on line {line}, the same year spelt differently",
+                        "remove or merge one of them; otherwise only one of the two values would count",
+                    )
+                )
+                continue
+            seen[same] = (plain_key, line)
             child = (*path, plain_key)
             locations[child] = (file, line)
             result[plain_key] = _plain(value[key], child, locations, file, problems, active)
@@ -292,19 +477,60 @@ def _plain(
             locations[child] = (file, line)
             items.append(_plain(item, child, locations, file, problems, active))
         return items
-    if isinstance(value, bool) or value is None or isinstance(value, Decimal):
+    if isinstance(value, bool) or value is None:
         return value
+    if isinstance(value, Decimal):
+        return _number(value, path, here, file, problems)
     if isinstance(value, int):
         if type(value).__name__ == "ScalarBoolean":
             return bool(value)
-        return int(value)
+        return _number(int(value), path, here, file, problems)
     if isinstance(value, float):  # not produced by ExactConstructor, but never let a binary float through
-        return Decimal(repr(value))
+        return _number(Decimal(repr(value)), path, here, file, problems)
     if isinstance(value, str):
         return str(value)
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
     return str(value)
+
+
+def _same_key(key: PathKey) -> Any:
+    """Keys that name the same year, as a number or as text (other keys in any case are compared later, in context)."""
+    if isinstance(key, int):
+        return key
+    text = str(key).strip()
+    if text.isdigit() and len(text) == 4:
+        return int(text)
+    return ("text", key)
+
+
+def _spelling(key: PathKey) -> str:
+    return f"{key} (a number)" if isinstance(key, int) else f"{excerpt(str(key))} (text)"
+
+
+def _number(value: int | Decimal, path: FieldPath, line: int, file: str, problems: list[Problem]) -> Any:
+    """A number within the range a budget uses, or a problem (never a traceback later in the exact engine)."""
+    if isinstance(value, int):
+        ok = abs(value) < MAX_MAGNITUDE
+        shown = str(value) if len(str(value)) <= 40 else f"a number of {len(str(abs(value)))} digits"
+    else:
+        exponent = value.normalize().as_tuple().exponent
+        decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        ok = value.is_zero() or (value.adjusted() < 15 and decimals <= MAX_DECIMALS)
+        shown = format(value, "f") if abs(value.adjusted()) < 25 else str(value)
+    if ok:
+        return value
+    problems.append(
+        Problem(
+            file,
+            f"line {line}",
+            dotted(path),
+            f"a number below 10^15 (a thousand trillion) in size, with at most {MAX_DECIMALS} decimals",
+            excerpt(shown, 40),
+            "amounts are euros, percentages are written as 4.96%",
+        )
+    )
+    return None
 
 
 def _has_custom_tag(value: Any) -> bool:
