@@ -8,6 +8,14 @@ that does not calculate, such as openpyxl, has no cached values).
 Every problem found is collected with its sheet, cell, column, what was expected and what was found; the loader
 raises one `BaselineError` with all of them. Only a file that cannot be opened at all stops it early, with an
 `UnreadableFileError`. No openpyxl or zipfile exception escapes.
+
+Limits, checked before the XML is parsed so a hostile file fails in well under a second: a regular file (stat-ed
+before it is opened) of at most `MAX_WORKBOOK_BYTES`; a zip archive of at most `MAX_ZIP_ENTRIES` entries whose
+declared unpacked sizes add up to at most `MAX_UNPACKED_BYTES` (Python's zipfile never unpacks more than an entry
+declares, and a lying entry fails its CRC check); a sheet whose declared dimension holds at most `MAX_CELLS` cells,
+and at most `MAX_CELLS` cells and `MAX_ROWS` rows counted while reading (a dimension can lie). Amounts must be below
+`MAX_AMOUNT` with at most `MAX_DECIMALS` decimals: 1e300 or 1e-300 in a cell is bad input, not a computation that
+fails later.
 """
 
 from __future__ import annotations
@@ -18,7 +26,8 @@ import hashlib
 import io
 import math
 import re
-from collections.abc import Iterable, Sequence
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -41,9 +50,33 @@ from hengelo_scenario.baseline.model import (
     Weerstandsoort,
 )
 from hengelo_scenario.errors import BaselineError, Problem, UnreadableFileError
+from hengelo_scenario.files import read_regular_file, size_text
 from hengelo_scenario.money import CENT, ZERO, exact, round_half_away, to_decimal
 
-__all__ = ["load_baseline"]
+__all__ = [
+    "MAX_AMOUNT",
+    "MAX_CELLS",
+    "MAX_DECIMALS",
+    "MAX_ROWS",
+    "MAX_UNPACKED_BYTES",
+    "MAX_WORKBOOK_BYTES",
+    "MAX_ZIP_ENTRIES",
+    "PROGRESS_EVERY",
+    "Progress",
+    "load_baseline",
+]
+
+MAX_WORKBOOK_BYTES = 64 * 1024 * 1024  # the shipped workbook is 30 KiB; a real budget a few MiB
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # the sum of the declared sizes of the archive's entries
+MAX_ZIP_ENTRIES = 10_000
+MAX_CELLS = 3_000_000  # per sheet read: 300,000 lines of ten columns
+MAX_ROWS = 1_048_576  # Excel's own limit
+MAX_AMOUNT = Decimal(10) ** 15  # euros: far above any municipal budget, far below what loses exactness
+MAX_DECIMALS = 20  # a float cell has at most 17 significant digits; 1e-300 is not an amount
+PROGRESS_EVERY = 10_000  # rows between two progress calls
+
+Progress = Callable[[str, int, int], None]
+"""progress(sheet title, rows read so far, rows the sheet declares (0 if unknown)); called every PROGRESS_EVERY rows."""
 
 T = TypeVar("T")
 
@@ -53,12 +86,15 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _NUMBER_TEXT = re.compile(r"^[-+]?\s*(€\s*)?[-+]?[\d.,\s]*\d[\d.,\s]*$")
 
 
-def load_baseline(path: Path) -> Baseline:
-    """The baseline in the workbook at `path`; raises BaselineError listing every problem in it."""
+def load_baseline(path: Path, *, progress: Progress | None = None) -> Baseline:
+    """The baseline in the workbook at `path`; raises BaselineError listing every problem in it.
+
+    `progress`, if given, is told how far the reading of each sheet is (the CLI shows it for large workbooks).
+    """
     path = Path(path)
     file = str(path)
     data = _read_bytes(path, file)
-    sheets = _read_sheets(data, file)
+    sheets = _read_sheets(data, file, progress=progress)
     return _Loader(file, data, sheets).load(hashlib.sha256(data).hexdigest())
 
 
@@ -66,14 +102,14 @@ def load_baseline(path: Path) -> Baseline:
 
 
 def _read_bytes(path: Path, file: str) -> bytes:
-    if path.is_dir():
-        raise UnreadableFileError(file, "this is a folder, not a workbook", "give the path of an .xlsx file")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFileError(file, "the file does not exist", "check the name and the folder") from None
-    except OSError as error:
-        raise UnreadableFileError(file, f"the file cannot be read ({error.strerror or error})") from None
+    data = read_regular_file(
+        path,
+        file,
+        MAX_WORKBOOK_BYTES,
+        what="workbook (.xlsx)",
+        hint="a budget workbook is a few MiB; remove images and unused sheets",
+        missing="the file does not exist",
+    )
     if not data:
         raise UnreadableFileError(file, "the file is empty", SAVE_AS_XLSX)
     if data.startswith(_OLE_MAGIC):
@@ -86,7 +122,32 @@ def _read_bytes(path: Path, file: str) -> bytes:
         raise UnreadableFileError(file, "this is an old Excel 97-2003 workbook (.xls), not an .xlsx", SAVE_AS_XLSX)
     if not data.startswith(b"PK"):
         raise UnreadableFileError(file, "this is not an Excel workbook (.xlsx): it is not a zip archive", SAVE_AS_XLSX)
+    _check_archive(data, file)
     return data
+
+
+def _check_archive(data: bytes, file: str) -> None:
+    """Refuse a zip bomb from the archive's directory alone, before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except Exception as error:  # a damaged directory: not a readable workbook
+        raise UnreadableFileError(
+            file, f"this is not a readable Excel workbook (.xlsx): {_describe(error)}", SAVE_AS_XLSX
+        ) from None
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise UnreadableFileError(
+            file,
+            f"the workbook's archive holds {len(entries):,} parts; the limit is {MAX_ZIP_ENTRIES:,}",
+            SAVE_AS_XLSX,
+        )
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UnreadableFileError(
+            file,
+            f"the workbook would unpack to {size_text(unpacked)}; the limit is {size_text(MAX_UNPACKED_BYTES)}",
+            "a budget workbook unpacks to a few MiB; remove images and unused sheets, or save it again from Excel",
+        )
 
 
 def _open_workbook(data: bytes, file: str, *, data_only: bool):
@@ -112,7 +173,47 @@ class _RawSheet:
     rows: list[tuple[object, ...]] | None  # None: not read (a sheet the loader does not use, or a chart sheet)
 
 
-def _read_sheets(data: bytes, file: str, *, data_only: bool = True) -> dict[str, _RawSheet]:
+def _too_many(file: str, title: str, found: str) -> UnreadableFileError:
+    return UnreadableFileError(
+        file,
+        f"sheet '{_shown(title)}' {found}; the limit is {MAX_CELLS:,} cells and {MAX_ROWS:,} rows per sheet",
+        "delete the unused rows and columns (Ctrl+End shows the last cell in use) and save it again",
+    )
+
+
+def _shown(text: str) -> str:
+    from hengelo_scenario.text import visible
+
+    return visible(text)[:80]
+
+
+def _rows_of(worksheet, file: str, title: str, progress: Progress | None) -> list[tuple[object, ...]]:
+    """The rows of a sheet, counting cells and rows as they come, so a lying dimension cannot exhaust memory."""
+    try:
+        declared_rows = int(worksheet.max_row or 0)
+        declared_cells = declared_rows * int(worksheet.max_column or 0)
+    except (TypeError, ValueError):
+        declared_rows = declared_cells = 0
+    if declared_cells > MAX_CELLS or declared_rows > MAX_ROWS:
+        raise _too_many(file, title, f"declares {declared_rows:,} rows and {declared_cells:,} cells")
+    worksheet.reset_dimensions()  # a wrong <dimension> in the file must not hide cells
+    rows: list[tuple[object, ...]] = []
+    cells = 0
+    for values in worksheet.iter_rows(values_only=True):
+        rows.append(values)
+        cells += len(values)
+        if cells > MAX_CELLS or len(rows) > MAX_ROWS:
+            raise _too_many(file, title, f"holds more than {min(cells, MAX_CELLS):,} cells in {len(rows):,} rows")
+        if progress is not None and len(rows) % PROGRESS_EVERY == 0:
+            progress(title, len(rows), declared_rows)
+    if progress is not None and len(rows) >= PROGRESS_EVERY:
+        progress(title, len(rows), len(rows))
+    return rows
+
+
+def _read_sheets(
+    data: bytes, file: str, *, data_only: bool = True, progress: Progress | None = None
+) -> dict[str, _RawSheet]:
     """The cell values of the sheets the loader reads, by normalised name. All other sheets are skipped."""
     wanted = {layout.normalise_name(s.name) for s in layout.SHEETS}
     workbook = _open_workbook(data, file, data_only=data_only)
@@ -129,8 +230,9 @@ def _read_sheets(data: bytes, file: str, *, data_only: bool = True) -> dict[str,
             if not hasattr(worksheet, "iter_rows"):
                 sheets[key] = _RawSheet(title, None)
                 continue
-            worksheet.reset_dimensions()  # a wrong <dimension> in the file must not hide cells
-            sheets[key] = _RawSheet(title, list(worksheet.iter_rows(values_only=True)))
+            sheets[key] = _RawSheet(title, _rows_of(worksheet, file, title, progress))
+    except UnreadableFileError:
+        raise
     except Exception as error:  # a corrupt sheet inside a valid zip
         raise UnreadableFileError(
             file, f"this is not a readable Excel workbook (.xlsx): {_describe(error)}", SAVE_AS_XLSX
@@ -151,6 +253,7 @@ class _Table:
     years: dict[int, int]  # year -> 0-based index
     rows: list[tuple[int, tuple[object, ...]]] = field(default_factory=list)  # (row number, values), not empty
     complete: bool = True  # every column of the spec is present
+    bad_years: bool = False  # a header that is almost a year (2025.5): reported on its cell, not as missing years
     headers: list[str] = field(default_factory=list)  # the non-empty header cells as written, for messages
 
     def where(self, row: int, column: int) -> str:
@@ -161,6 +264,18 @@ class _Table:
     @property
     def header_where(self) -> str:
         return f"sheet '{self.title}', row 1"
+
+
+_ALMOST_YEAR = re.compile(r"^\s*\d{4}\s*[.,]\s*\d+\s*$")
+
+
+def _almost_a_year(value: object) -> bool:
+    """2025.5, '2025,5': a header meant as a year with a typing slip, not an extra column."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return math.isfinite(value) and 1000 <= value < 10000 and not float(value).is_integer()
+    return isinstance(value, str) and bool(_ALMOST_YEAR.match(value))
 
 
 def _is_blank(value: object) -> bool:
@@ -275,6 +390,16 @@ class _Loader:
             if _is_blank(value):
                 continue
             year = layout.as_year(value) if spec.has_years else None
+            if year is None and spec.has_years and _almost_a_year(value):
+                table.bad_years = True
+                self.problem(
+                    table.where(1, index),
+                    "years",
+                    "a year as a whole number, such as 2025",
+                    f"'{_shown(_cell_text(value))}'",
+                    "type the year without decimals (format the cell as a number with 0 decimals)",
+                )
+                continue
             if year is not None:
                 if year in table.years:
                     self.problem(
@@ -445,6 +570,17 @@ class _Loader:
                 self.problem(where, name, expected, f"'{value}'")
                 return ZERO
             number = to_decimal(value)
+            exponent = number.normalize().as_tuple().exponent
+            decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+            if not number.is_zero() and (abs(number) >= MAX_AMOUNT or decimals > MAX_DECIMALS):
+                self.problem(
+                    where,
+                    name,
+                    f"{expected}, below 10^15 (a thousand trillion) in size, with at most {MAX_DECIMALS} decimals",
+                    f"{value!r}"[:40],
+                    "a budget amount is euros and cents; round the cell (=ROUND(...; 2)) or correct it",
+                )
+                return ZERO
             if number < 0 and not negative:
                 self.problem(
                     where,
@@ -512,7 +648,14 @@ class _Loader:
                 self.years = tuple(sorted(first.years))
         for spec in layout.SHEETS:
             table = tables[spec.name]
-            if table is not None and spec.has_years and spec.name != layout.LASTEN_BATEN and lines_table is not None:
+            if (
+                table is not None
+                and spec.has_years
+                and spec.name != layout.LASTEN_BATEN
+                and lines_table is not None
+                and not lines_table.bad_years
+                and not table.bad_years
+            ):
                 self.check_years(table)
 
         programmas = self.read_programmas(tables[layout.PROGRAMMAS])

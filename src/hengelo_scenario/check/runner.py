@@ -176,7 +176,9 @@ def _problems(error: BudgetError, file: str) -> list[Problem]:
     return [Problem(file, "(file)", "(file)", "a scenario that runs", str(error))]
 
 
-def _run_all(paths: Sequence[Path], baseline_option: Path | None) -> tuple[list[_Run], dict[Path, Baseline | None]]:
+def _run_all(
+    paths: Sequence[Path], baseline_option: Path | None, allowed_roots: Sequence[Path] = ()
+) -> tuple[list[_Run], dict[Path, Baseline | None]]:
     """Load every file, each workbook once, and run every scenario; InputError with every problem of every file."""
     from hengelo_scenario.baseline.workbook import load_baseline
     from hengelo_scenario.engine import run as run_engine
@@ -202,7 +204,7 @@ def _run_all(paths: Sequence[Path], baseline_option: Path | None) -> tuple[list[
             )
         snapshots[target] = path
         try:
-            scenario_file = load_scenario_file(path)
+            scenario_file = load_scenario_file(path, allowed_roots=allowed_roots)
         except BudgetError as error:
             problems += _problems(error, str(path))
             continue
@@ -319,7 +321,7 @@ def run_check(
 
     start = time.perf_counter()
     paths = scenario_paths(names, cwd)
-    runs, baselines = _run_all(paths, baseline)
+    runs, baselines = _run_all(paths, baseline, (cwd,))
 
     prepared: list[tuple[_Run, Path, str, Snapshot, Snapshot | None]] = []
     problems: list[Problem] = []

@@ -9,6 +9,7 @@ import typer
 
 if TYPE_CHECKING:
     from hengelo_scenario.baseline.model import Baseline
+    from hengelo_scenario.scenario.loader import ScenarioFile
     from hengelo_scenario.scenario.model import Scenario
 
 BaselineOption = Annotated[
@@ -50,14 +51,39 @@ def check_format(text: str, allowed: tuple[str, ...] = ("table", "json")) -> str
     return text
 
 
+_inputs: list[Path] = []  # the files this command has read, so no export can replace one of them
+
+
+def reset_inputs() -> None:
+    """Forget the inputs of an earlier command (the CLI calls this before every command)."""
+    _inputs.clear()
+
+
+def record_input(path: Path) -> None:
+    _inputs.append(Path(path))
+
+
+def record_inputs(scenario_file: ScenarioFile) -> None:
+    """A scenario file and every file of its `extends` chain are inputs of this run."""
+    for name in scenario_file.chain or (scenario_file.path,):
+        record_input(Path(name))
+
+
+def run_inputs() -> tuple[Path, ...]:
+    """The files read by this command so far: the scenario chain(s) and the baseline workbook."""
+    return tuple(_inputs)
+
+
 def load_baseline_file(path: Path) -> Baseline:
     """Load a workbook; the shipped one is named as such, not by where pip happened to install it."""
     from dataclasses import replace
 
     from hengelo_scenario.baseline.workbook import load_baseline
+    from hengelo_scenario.cli.output import LoadProgress
     from hengelo_scenario.resources import shipped_baseline
 
-    baseline = load_baseline(path)
+    record_input(Path(path))
+    baseline = load_baseline(path, progress=LoadProgress())
     if Path(path).resolve() == shipped_baseline().resolve():
         baseline = replace(baseline, source=f"{shipped_baseline().name} (meegeleverd, illustratief)")
     return baseline
@@ -70,6 +96,7 @@ def load_scenario(name: str, baseline_option: Path | None) -> tuple[Baseline, Sc
     from hengelo_scenario.scenario.resolve import resolve
 
     scenario_file = load_scenario_file(find_scenario(name, Path.cwd()))
+    record_inputs(scenario_file)
     baseline_path = baseline_option or scenario_file.baseline or shipped_baseline()
     baseline = load_baseline_file(baseline_path)
     return baseline, resolve(scenario_file, baseline)

@@ -15,6 +15,7 @@ from hengelo_scenario.cli.export_options import (
     ExportOption,
     export_options,
     planned_exports,
+    refuse_inputs,
 )
 
 if TYPE_CHECKING:
@@ -54,10 +55,11 @@ def compare(
     check_format(output_format)
     specs = _figures(figure)
     options = export_options(chosen_unit, csv_dialect, None)
-    targets = planned_exports(export, chart)
+    targets = planned_exports(export, chart, "compare")
     from hengelo_scenario.engine import run as run_engine
 
     baseline_data, resolved = load_scenarios(scenarios, baseline)
+    refuse_inputs(targets, "compare")
     outcomes = [run_engine(baseline_data, s) for s in resolved]
     if output_format == "json":
         import json
@@ -97,13 +99,15 @@ def load_scenarios(names: list[str], baseline_option: Path | None) -> tuple[Base
     The workbook is --baseline, else each scenario's own `baseline:` (else the shipped one); scenarios that name
     different workbooks cannot be compared, and the error says which.
     """
-    from hengelo_scenario.cli.common import load_baseline_file
+    from hengelo_scenario.cli.common import load_baseline_file, record_inputs
     from hengelo_scenario.errors import Problem, ScenarioError
     from hengelo_scenario.resources import shipped_baseline
     from hengelo_scenario.scenario.loader import find_scenario, load_scenario_file
     from hengelo_scenario.scenario.resolve import resolve
 
     files = [load_scenario_file(find_scenario(name, Path.cwd())) for name in names]
+    for scenario_file in files:
+        record_inputs(scenario_file)
     chosen = [baseline_option or f.baseline or shipped_baseline() for f in files]
     first = chosen[0]
     different = [

@@ -23,6 +23,7 @@ from hengelo_scenario.cli.export_options import (
     command_line,
     export_options,
     planned_exports,
+    refuse_inputs,
 )
 
 
@@ -53,6 +54,7 @@ def run(
     from hengelo_scenario.engine import run as run_engine
 
     baseline_data, scenario_data = load_scenario(scenario, baseline)
+    refuse_inputs(targets, "run")
     outcome = run_engine(baseline_data, scenario_data)
     if targets:
         from hengelo_scenario.report.export import chart_year as check_chart_year

@@ -20,9 +20,7 @@ mapping may not hold the same year twice in two spellings (`2027` and `"2027"`).
 from __future__ import annotations
 
 import datetime
-import os
 import re
-import stat
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -35,6 +33,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 
 from hengelo_scenario.errors import Problem, ScenarioError, UnreadableFileError
+from hengelo_scenario.files import read_regular_file
 from hengelo_scenario.text import excerpt, visible
 
 PathKey = str | int
@@ -207,53 +206,6 @@ def read_text(path: Path, shown: str | None = None, *, limit: int = MAX_FILE_BYT
             "save the scenario as UTF-8 text (any plain-text editor can)",
         ) from None
     return data, text
-
-
-def read_regular_file(path: Path, name: str, limit: int, *, what: str, hint: str = "") -> bytes:
-    """The bytes of a regular file of at most `limit` bytes; UnreadableFileError for anything else.
-
-    The file is stat-ed before it is opened, so a device, a FIFO or a socket is refused without blocking or
-    reading; the read itself stops after `limit` + 1 bytes, so a file that grows (or lies about its size) cannot
-    make it read more.
-    """
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise UnreadableFileError(name, "no such file", "check the name and the folder") from None
-    except OSError as error:
-        raise UnreadableFileError(name, f"cannot be read ({error.strerror or error})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise UnreadableFileError(name, f"this is a folder, not a {what}") from None
-    if not stat.S_ISREG(info.st_mode):
-        kind = (
-            "a FIFO (named pipe)"
-            if stat.S_ISFIFO(info.st_mode)
-            else "a device"
-            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
-            else "a socket"
-            if stat.S_ISSOCK(info.st_mode)
-            else "not a regular file"
-        )
-        raise UnreadableFileError(name, f"this is {kind}, not a {what}", f"give the path of a {what} saved on disk")
-    too_large = f"the file is larger than the limit of {_size(limit)}"
-    if info.st_size > limit:
-        raise UnreadableFileError(name, f"{too_large} ({_size(info.st_size)})", hint)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
-    except OSError as error:
-        raise UnreadableFileError(name, f"cannot be read ({error.strerror or error})") from None
-    if len(data) > limit:
-        raise UnreadableFileError(name, too_large, hint)
-    return data
-
-
-def _size(count: int) -> str:
-    if count >= 1024 * 1024:
-        return f"{count / (1024 * 1024):.1f} MiB".replace(".0 MiB", " MiB")
-    if count >= 1024:
-        return f"{count / 1024:.1f} KiB".replace(".0 KiB", " KiB")
-    return f"{count} bytes"
 
 
 def read_yaml(path: Path, shown: str | None = None) -> tuple[Any, Locations]:

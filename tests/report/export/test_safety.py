@@ -130,7 +130,7 @@ def test_a_failing_csv_export_after_lines_hit_the_disk_leaves_nothing_half_writt
             raise OSError("write error")
 
     monkeypatch.setattr(csv_export, "table_lines", lines_then_fail)
-    with pytest.raises(OSError, match="write error"):
+    with pytest.raises(ExportError, match=r"memo\.csv: cannot write here: write error"):  # a located user error
         export(path, outcome, scenario, baseline, environ=FIXED)
     assert path.read_bytes() == b"old;file\r\n"
     assert leftovers(tmp_path) == []
@@ -155,7 +155,7 @@ def test_a_failing_chart_leaves_no_partial_png(tmp_path, monkeypatch):
 
 def test_a_missing_folder_or_unknown_extension_is_a_user_error(tmp_path):
     outcome, scenario, baseline = motie_fund()
-    with pytest.raises(ExportError, match="the folder does not exist"):
+    with pytest.raises(ExportError, match=r"the folder .*nergens does not exist"):
         export(tmp_path / "nergens" / "memo.xlsx", outcome, scenario, baseline)
     with pytest.raises(ExportError, match=r"cannot export to '\.pdf'. Use \.xlsx, \.csv, \.png"):
         export(tmp_path / "memo.pdf", outcome, scenario, baseline)
