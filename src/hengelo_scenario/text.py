@@ -96,8 +96,12 @@ def terminal(text: str, *, keep_newlines: bool = False) -> str:
 
 
 def plot_text(text: str) -> str:
-    """Text for a matplotlib title, label or legend: visible, and '$' escaped so no mathtext is parsed."""
-    return visible(text).replace("$", r"\$")
+    """Text for a matplotlib title, label or legend: visible, and '$' escaped so no mathtext is parsed.
+
+    A leading '_' gets a space before it: matplotlib leaves a label that starts with '_' out of the legend.
+    """
+    shown = visible(text).replace("$", r"\$")
+    return " " + shown if shown.startswith("_") else shown
 
 
 def xml_text(text: str) -> str:

@@ -9,6 +9,7 @@ Snapshots live beside the scenarios: `<folder>/snapshots/<scenario file name wit
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import time
@@ -308,6 +309,47 @@ def _notes(stored: Snapshot, current: Snapshot, moved: bool) -> list[Note]:
     return notes
 
 
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write_snapshots(pending: Sequence[tuple[Path, str]], write_all) -> None:
+    """Every snapshot of `--update` or none: folders made first, then all files in one all-or-nothing set.
+
+    A folder this call made is removed again when the set fails, so a failed update leaves the tree as it was.
+    """
+    from hengelo_scenario.atomic import describe_os_error
+
+    made: list[Path] = []
+    try:
+        for target, _ in pending:
+            missing = [f for f in (target.parent, *target.parent.parents) if not f.exists()]
+            for folder in reversed(missing):
+                try:
+                    folder.mkdir()
+                except FileExistsError:
+                    continue
+                except OSError as error:
+                    raise describe_os_error(error, target) from None
+                made.append(folder)
+
+        def writer(text: str):
+            def write(tmp: Path) -> None:
+                tmp.write_text(text, encoding="utf-8", newline="")
+
+            return write
+
+        write_all([(target, writer(text)) for target, text in pending])
+    except BaseException:
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
 def run_check(
     names: Sequence[str],
     cwd: Path,
@@ -317,7 +359,7 @@ def run_check(
     update: bool = False,
 ) -> CheckReport:
     """Check (or with `update`, re-snapshot) every scenario named; see the module docstring."""
-    from hengelo_scenario.atomic import write_text_atomic
+    from hengelo_scenario.atomic import write_all
 
     start = time.perf_counter()
     paths = scenario_paths(names, cwd)
@@ -344,17 +386,17 @@ def run_check(
         raise InputError(problems)
 
     results: list[ScenarioResult] = []
+    pending: list[tuple[Path, str]] = []  # --update: every snapshot to write, written together at the end
     for run, target, text, current, stored in prepared:
         shown = str(target)
         expect = compare_expectations(run.outcome, run.scenario.expectations, tolerance)
         moved = compare_snapshots(stored, current, tolerance if not update else Decimal(0), shown) if stored else ()
         notes = _notes(stored, current, bool(moved)) if stored else []
         if update:
-            if stored is not None and target.read_text(encoding="utf-8") == text:
+            if stored is not None and _read(target) == text:
                 state = SnapshotState.UNCHANGED
             else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                write_text_atomic(target, text)
+                pending.append((target, text))
                 state = SnapshotState.UPDATED if stored is not None else SnapshotState.WRITTEN
             mismatches, changes = expect, moved
         else:
@@ -381,5 +423,6 @@ def run_check(
             )
             result = replace(result, notes=(*result.notes, nothing))
         results.append(result)
+    _write_snapshots(pending, write_all)
     loaded = tuple((path.name, b.sha256) for path, b in baselines.items() if b is not None)
     return CheckReport(tuple(results), tolerance, update, loaded, time.perf_counter() - start)

@@ -63,4 +63,6 @@ def template(
     if workbook.exists() and not force:
         raise UnreadableFileError(str(workbook), "the file exists already", "use --force to replace it")
     write_template(workbook)
-    typer.echo(f"Wrote {workbook}")
+    from hengelo_scenario.text import visible
+
+    typer.echo(f"Wrote {visible(str(workbook))}")

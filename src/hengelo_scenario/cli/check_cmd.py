@@ -99,13 +99,16 @@ def _print(report: CheckReport) -> None:
 
     from hengelo_scenario.check.report import difference_shown, shown, status_text
     from hengelo_scenario.cli.output import stdout
+    from hengelo_scenario.text import visible
 
     console = stdout()
     for result in report.results:
         mark = Text("✓ ", style="green") if result.passed else Text("✗ ", style="bold red")
-        console.print(mark + Text(f"{result.file}", style="bold") + Text(f"  {result.name}: {status_text(result)}"))
+        console.print(
+            mark + Text(visible(result.file), style="bold") + Text(visible(f"  {result.name}: {status_text(result)}"))
+        )
         for note in result.notes:
-            console.print(Text("    ! ", style="yellow") + Text(note.text))
+            console.print(Text("    ! ", style="yellow") + Text(visible(note.text)))
 
     def table(title: str, rows, old_new: bool) -> None:
         grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", pad_edge=False)
@@ -121,9 +124,9 @@ def _print(report: CheckReport) -> None:
             pin = f"expect {m.line}" if m.pin == "expect" and m.line else str(m.pin)
             difference = difference_shown(m)
             grid.add_row(
-                Path(result.file).stem if result.file != previous else "",
-                pin,
-                m.figure.removeprefix("overzicht › "),
+                Text(visible(Path(result.file).stem)) if result.file != previous else "",
+                Text(visible(pin)),
+                Text(visible(m.figure.removeprefix("overzicht › "))),
                 str(m.year) if m.year is not None else "",
                 shown(m.expected, m.kind, m.places),
                 shown(m.found, m.kind, m.places),

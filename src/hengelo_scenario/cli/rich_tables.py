@@ -13,13 +13,14 @@ from rich.text import Text
 from hengelo_scenario.report import numbers
 from hengelo_scenario.report.numbers import ROUNDING_NOTE, SIGN_LEGEND, Unit
 from hengelo_scenario.report.tables import Kind, Row, Table, Value
+from hengelo_scenario.text import visible  # text from a scenario or workbook: Text objects, never markup
 
 
 def cell(value: Value, kind: Kind, unit: Unit) -> Text:
     if value is None:
         return Text("-")
     if isinstance(value, str):
-        return Text(value)
+        return Text(visible(value))
     text = _format(value, kind, unit)
     negative = (kind is Kind.EFFECT and value < 0) or (kind is Kind.MONEY and value < 0)
     return Text(text, style="red" if negative else "")
@@ -41,7 +42,7 @@ def _format(value: Decimal, kind: Kind, unit: Unit) -> str:
 
 def _labels(row: Row, previous: Row | None) -> list[str]:
     """Repeat a group's first label only on its first row, as a printed budget table does."""
-    labels = list(row.labels)
+    labels = [visible(label) for label in row.labels]
     if previous is not None and len(labels) > 1 and previous.labels[0] == labels[0]:
         labels[0] = ""
     return labels
@@ -50,7 +51,7 @@ def _labels(row: Row, previous: Row | None) -> list[str]:
 def render_table(table: Table, unit: Unit) -> RichTable:
     """A budget table: labels left, one right-aligned column per year; numbers are never cut off."""
     rich = RichTable(
-        title=f"{table.title}",
+        title=Text(visible(table.title)),
         caption=f"{unit.legend}; {SIGN_LEGEND}",
         box=box.SIMPLE_HEAD,
         title_justify="left",
@@ -68,19 +69,20 @@ def render_table(table: Table, unit: Unit) -> RichTable:
         widest = max([len(header), *(len(labels[i]) for _, labels, _ in body)])
         last = i == n_labels - 1 and n_labels > 1
         # Short label columns keep their width; a long last label column may fold onto a second line.
-        rich.add_column(header, min_width=min(widest, 14) if last else min(widest, 40), overflow="fold")
+        rich.add_column(Text(visible(header)), min_width=min(widest, 14) if last else min(widest, 40), overflow="fold")
     for j, header in enumerate(table.value_headers):
         widest = max([len(header), *(len(cells[j].plain) for _, _, cells in body)])
-        rich.add_column(header, justify="right", no_wrap=True, min_width=widest)
+        rich.add_column(Text(visible(header)), justify="right", no_wrap=True, min_width=widest)
     for row, labels, cells in body:
-        rich.add_row(*labels, *cells, style="bold" if row.emphasis else "", end_section=row.section_end)
+        texts = [Text(label) for label in labels]
+        rich.add_row(*texts, *cells, style="bold" if row.emphasis else "", end_section=row.section_end)
     return rich
 
 
 def render_notes(table: Table) -> RenderableType | None:
     if not table.notes:
         return None
-    return Text("\n".join(table.notes), style="dim")
+    return Text(visible("\n".join(table.notes), keep_newlines=True), style="dim")
 
 
 def print_tables(console: Console, tables: tuple[Table, ...], unit: Unit) -> None:
@@ -99,12 +101,12 @@ def header(title: str, lines: list[tuple[str, str]]) -> Panel:
         if i:
             body.append("\n")
         body.append(f"{label}: ", style="bold")
-        body.append(value)
+        body.append(visible(value, keep_newlines=True))
     return Panel(body, title=title, title_align="left", expand=False)
 
 
 def verdict_panel(lines: tuple[str, ...], ok: bool) -> Panel:
-    text = Group(*(Text(line) for line in lines))
+    text = Group(*(Text(visible(line)) for line in lines))
     return Panel(
         text,
         title="Structureel evenwicht (indicatie, geen oordeel van de provincie)",

@@ -83,26 +83,29 @@ def list_scenarios() -> None:
     """
     from pathlib import Path
 
-    from rich.markup import escape
     from rich.table import Table as RichTable
+    from rich.text import Text
 
     from hengelo_scenario.cli.output import stdout
     from hengelo_scenario.errors import BudgetError
     from hengelo_scenario.resources import shipped_scenarios_dir
     from hengelo_scenario.scenario.loader import load_scenario_file
+    from hengelo_scenario.text import visible
 
     console = stdout()
     for title, folder in (("./scenarios", Path.cwd() / "scenarios"), ("shipped", shipped_scenarios_dir())):
         files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-        table = RichTable(title=f"{title} ({folder})", title_justify="left", show_header=bool(files), box=None)
+        table = RichTable(
+            title=Text(visible(f"{title} ({folder})")), title_justify="left", show_header=bool(files), box=None
+        )
         table.add_column("bestand")
         table.add_column("naam")
         for path in files:
             try:
-                name = load_scenario_file(path).model.name
+                name = Text(visible(load_scenario_file(path).model.name))
             except BudgetError as error:  # listed all the same, with why it will not run
-                name = f"[red]kan niet laden: {escape(str(error).splitlines()[0])}[/red]"
-            table.add_row(path.stem, name)
+                name = Text(f"kan niet laden: {visible(str(error).splitlines()[0])[:300]}", style="red")
+            table.add_row(Text(visible(path.stem)), name)
         if not files:
             table.add_row("(geen)", "")
         console.print(table)

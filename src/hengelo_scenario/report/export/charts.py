@@ -22,6 +22,7 @@ from typing import Any
 from hengelo_scenario.outcome.model import Figure, Outcome
 from hengelo_scenario.report import numbers
 from hengelo_scenario.report.numbers import Unit
+from hengelo_scenario.text import plot_text  # names from a scenario: never mathtext, never hidden
 
 DPI = 200
 WIDTH_IN = 6.4  # 1280 px
@@ -112,7 +113,7 @@ def _style_axes(axes: Any, zero_line: bool = True) -> None:
 
 def _source(figure: Any, text: str, unit: Unit) -> None:
     legend = numbers.Unit(unit).legend
-    line = f"{text}. {legend[0].upper()}{legend[1:]}; + = voordelig, − = nadelig."
+    line = f"{plot_text(text)}. {legend[0].upper()}{legend[1:]}; + = voordelig, − = nadelig."
     figure.supxlabel("\n".join(textwrap.wrap(line, SOURCE_LINE_CHARS)), fontsize=6.5, color="#555555", x=0.0, ha="left")
 
 
@@ -128,7 +129,7 @@ def draw_bridge(path: Path, outcome: Outcome, year: int, source_line: str, unit:
     figure = _new_figure(BRIDGE_SIZE_IN)
     axes = figure.add_subplot()
     width = 18 if len(b.steps) <= 3 else 13
-    steps = [textwrap.fill(label, width, break_long_words=False) for label, _ in b.steps]
+    steps = [textwrap.fill(plot_text(label), width, break_long_words=False) for label, _ in b.steps]
     labels = [f"Basis {year}", *steps, f"Scenario {year}"]
     bottoms, heights, colours, texts = [0.0], [_scaled(b.start, unit)], [BASIS_COLOUR], [numbers.money(b.start, unit)]
     level = b.start
@@ -162,7 +163,7 @@ def draw_bridge(path: Path, outcome: Outcome, year: int, source_line: str, unit:
     axes.set_xticks(x, labels, fontsize=7 if len(b.steps) <= 4 else 6.5)
     _style_axes(axes)
     axes.set_ylabel(unit.legend, fontsize=7)
-    title = f"{outcome.scenario_name}: van basis naar scenario, geraamd resultaat {year}"
+    title = f"{plot_text(outcome.scenario_name)}: van basis naar scenario, geraamd resultaat {year}"
     axes.set_title(textwrap.fill(title, TITLE_CHARS), fontsize=10, loc="left")
     _source(figure, source_line, unit)
     _save(figure, path)
@@ -211,7 +212,7 @@ def draw_multi_year(path: Path, outcome: Outcome, source_line: str, unit: Unit) 
     _style_axes(left)
     _style_axes(right, zero_line=False)  # a reserve of tens of millions: show its course, not the distance to 0
     left.set_ylabel(unit.legend, fontsize=7)
-    title = f"{outcome.scenario_name}: meerjarig beeld {years[0]}-{years[-1]}"
+    title = f"{plot_text(outcome.scenario_name)}: meerjarig beeld {years[0]}-{years[-1]}"
     figure.suptitle(textwrap.fill(title, TITLE_CHARS), fontsize=10, x=0.0, ha="left")
     _source(figure, source_line, unit)
     _save(figure, path)
@@ -247,7 +248,7 @@ def draw_comparison(
         for i, (name, outcome) in enumerate(zip(names, outcomes, strict=True)):
             fig = spec.get(outcome)
             axes.plot(years, [value(v) for v in fig.scenario], color=SERIES_COLOURS[i % len(SERIES_COLOURS)],
-                      linewidth=1.6, marker="o", markersize=3, label=textwrap.shorten(name, 45))  # fmt: skip
+                      linewidth=1.6, marker="o", markersize=3, label=textwrap.shorten(plot_text(name), 45))  # fmt: skip
         axes.set_title(spec.label, fontsize=8, loc="left")
         axes.set_xticks(years, [str(y) for y in years])
         _style_axes(axes, zero_line=spec.key in SALDI)
