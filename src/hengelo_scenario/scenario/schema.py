@@ -31,6 +31,7 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from hengelo_scenario.baseline.model import Aard, Soort
 from hengelo_scenario.money import parse_percentage, to_decimal
+from hengelo_scenario.text import excerpt
 
 __all__ = [
     "AmountsSection",
@@ -48,6 +49,7 @@ __all__ = [
     "suggest",
 ]
 
+MAX_PERCENTAGE = Decimal(10)  # 1000%: beyond it a percentage is a typing error, and exact powers grow huge
 YEAR_PATTERN = "^[0-9]{4}$"
 PERCENT_PATTERN = r"^\s*[+-]?\s*[0-9]+([.,][0-9]+)?\s*%\s*$"
 SHARE_PATTERN = r"^\s*\+?\s*[0-9]+([.,][0-9]+)?\s*%\s*$"
@@ -64,7 +66,7 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f"'{value}'" if value.strip() else "empty text"
+        return excerpt(value) if value.strip() else "empty text"  # short and visible: input is never quoted whole
     if isinstance(value, Decimal):
         return format(value, "f") if abs(value.as_tuple().exponent) < 30 else str(value)
     if isinstance(value, int):
@@ -149,6 +151,12 @@ def _percentage(value: Any, *, minimum_zero: bool = False) -> Decimal:
         ) from None
     if minimum_zero and fraction < 0:
         raise _error("a share of 0% or more", describe(value), "a realised share is 0% (nothing) up to 100% (all)")
+    if abs(fraction) > MAX_PERCENTAGE:  # too many decimals are reported where they are used (resolve)
+        raise _error(
+            "a percentage from -1000% to 1000%",
+            describe(value),
+            "a growth or change of more than tenfold a year is a typing error",
+        )
     return fraction
 
 
