@@ -83,9 +83,10 @@ def _os_error_text(error: OSError) -> tuple[str, str]:
 
     from hengelo_scenario.atomic import describe_os_error
 
-    if error.filename is not None:
+    if error.filename is not None:  # reading or writing: the cause in words, without "cannot write here"
         described = describe_os_error(error, Path(str(error.filename)))
-        return str(described), ""
+        reason = described.reason.removeprefix("cannot write here: ")
+        return f"{described.file}: {reason}", described.hint
     return f"a file could not be read or written ({error.strerror or error})", ""
 
 

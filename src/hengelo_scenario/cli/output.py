@@ -31,7 +31,7 @@ def stderr() -> Console:
 def _shown(text: str) -> str:
     """A message line as text: control characters and invisible characters visible, and not endless."""
     shown = visible(text)
-    return shown if len(shown) <= 1000 else shown[:999] + "…"
+    return shown if len(shown) <= 1000 else shown[:400] + " … " + shown[-400:]
 
 
 def print_error(error: BudgetError) -> None:

@@ -229,10 +229,29 @@ def _refused(path: Path, where: str, field: str, expected: str, found: str, hint
     return ScenarioError([Problem(str(path), where, field, expected, found, hint)])
 
 
+MAX_NAME = 255  # characters in one part of a path, as file systems allow
+MAX_PATH = 1024
+
+
+def _check_name(written: str, path: Path, where: str, field: str) -> None:
+    """A name a file system can look up: no control characters, parts of at most 255 characters."""
+    if any(ord(char) < 32 or ord(char) == 127 for char in written):
+        raise _refused(path, where, field, "a file name without control characters", excerpt(written))
+    if len(written) > MAX_PATH or any(len(part) > MAX_NAME for part in re.split(r"[/\\]", written)):
+        raise _refused(
+            path,
+            where,
+            field,
+            f"a path of at most {MAX_PATH} characters, each folder or file name at most {MAX_NAME}",
+            f"{excerpt(written)} ({len(written)} characters)",
+        )
+
+
 def _check_target(
     target: Path, written: str, path: Path, where: str, field: str, suffixes: tuple[str, ...], roots: Sequence[Path]
 ) -> None:
     """A reference is a file of the right kind inside the allowed folders; nothing of the target is read or shown."""
+    _check_name(written, path, where, field)
     what = "a scenario file (.yaml or .yml)" if field == "extends" else "a workbook (.xlsx)"
     if target.suffix.lower() not in suffixes:
         raise _refused(
@@ -256,7 +275,7 @@ def _check_target(
         )
     try:
         info = os.stat(target)
-    except OSError:
+    except (OSError, ValueError):
         return  # missing: reported by whoever opens it (a missing parent is reported by _find_parent)
     if not stat.S_ISREG(info.st_mode):
         kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device, a FIFO or a socket)"
@@ -347,6 +366,7 @@ def _find_parent(name: str, path: Path, where: str, roots: Sequence[Path]) -> Pa
 
     A path must stay inside `roots`; a bare name may also be one of the shipped scenarios.
     """
+    _check_name(name, path, where, "extends")
     written = Path(name).expanduser()
     if written.suffix and written.suffix.lower() not in SCENARIO_SUFFIXES and not _looks_like_a_bare_name(name):
         _check_target(written, name, path, where, "extends", SCENARIO_SUFFIXES, roots)
