@@ -202,8 +202,10 @@ def _rows_of(worksheet, file: str, title: str, progress: Progress | None) -> lis
     for values in worksheet.iter_rows(values_only=True):
         rows.append(values)
         cells += len(values)
-        if cells > MAX_CELLS or len(rows) > MAX_ROWS:
-            raise _too_many(file, title, f"holds more than {min(cells, MAX_CELLS):,} cells in {len(rows):,} rows")
+        if cells > MAX_CELLS:
+            raise _too_many(file, title, f"holds more than {MAX_CELLS:,} cells (in its first {len(rows):,} rows)")
+        if len(rows) > MAX_ROWS:
+            raise _too_many(file, title, f"holds more than {MAX_ROWS:,} rows")
         if progress is not None and len(rows) % PROGRESS_EVERY == 0:
             progress(title, len(rows), declared_rows)
     if progress is not None and len(rows) >= PROGRESS_EVERY:
