@@ -179,6 +179,8 @@ def _main() -> int:
             error.show()  # type: ignore[attr-defined]
             return EXIT_BAD_INPUT
         raise
+    if code == EXIT_INTERRUPTED:  # typer turns Ctrl+C (KeyboardInterrupt) into exit code 130 itself
+        _interrupted("interrupted (Ctrl+C)")
     return code if isinstance(code, int) else EXIT_OK
 
 
