@@ -10,11 +10,12 @@ keeps its three decimals (which is how the loader recognises a Dutch thousands s
 1.2, so ``yes`` and ``no`` are text, not booleans.
 
 Hostile input fails fast, before it costs memory or time: a file must be a regular file (a device or a FIFO is
-refused from `os.stat`, before it is opened) of at most `MAX_FILE_BYTES`; the YAML graph may hold at most
-`MAX_NODES` nodes counted after aliases are expanded (an alias bomb is refused after composing, before anything is
-constructed); tags other than the standard scalar and collection tags (`!!binary`, `!!set`, `!python/...`, any
-`!local` tag) are refused; every number must be below `MAX_MAGNITUDE` with at most `MAX_DECIMALS` decimals; and a
-mapping may not hold the same year twice in two spellings (`2027` and `"2027"`).
+refused from `os.stat`, before it is opened) of at most `MAX_FILE_BYTES`; nesting is at most `MAX_DEPTH` levels
+(checked while scanning); the YAML graph may hold at most `MAX_NODES` nodes counted after aliases are expanded (an
+alias bomb is refused after composing, before anything is constructed); tags other than the standard scalar and
+collection tags (`!!binary`, `!!set`, `!python/...`, any `!local` tag) are refused; every number must be below
+`MAX_MAGNITUDE` with at most `MAX_DECIMALS` decimals; and a mapping may not hold the same year twice in two
+spellings (`2027` and `"2027"`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.scanner import RoundTripScanner
 
 from hengelo_scenario.errors import Problem, ScenarioError, UnreadableFileError
 from hengelo_scenario.files import read_regular_file
@@ -60,6 +62,7 @@ __all__ = [
 
 MAX_FILE_BYTES = 1024 * 1024  # a scenario is a few kilobytes; 1 MiB leaves room for long descriptions
 MAX_NODES = 50_000  # YAML nodes after aliases are expanded; a large scenario has a few hundred
+MAX_DEPTH = 64  # levels of nesting; a scenario has five, and the scanner slows down quadratically with depth
 MAX_MAGNITUDE = 10**15  # euros (and any other number): a municipal budget is far below a thousand trillion
 MAX_DECIMALS = 20  # more is not an amount or a percentage but a precision the exact engine cannot carry
 _YAML_TAG = "tag:yaml.org,2002:"
@@ -74,6 +77,26 @@ class _TooLarge(Exception):
     def __init__(self, line: int) -> None:
         super().__init__(line)
         self.line = line
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _DepthScanner(RoundTripScanner):
+    """The round-trip scanner, refusing nesting deeper than MAX_DEPTH as it scans (before any recursion)."""
+
+    def fetch_flow_collection_start(self, TokenClass: Any, to_push: str) -> None:
+        if len(self.flow_context) >= MAX_DEPTH:
+            raise _TooDeep(self.reader.get_mark().line + 1)
+        super().fetch_flow_collection_start(TokenClass, to_push)
+
+    def add_indent(self, column: int) -> bool:
+        if len(self.indents) >= MAX_DEPTH:
+            raise _TooDeep(self.reader.get_mark().line + 1)
+        return super().add_indent(column)
 
 
 class _BadTag(Exception):
@@ -160,6 +183,7 @@ ExactConstructor.add_constructor("tag:yaml.org,2002:float", ExactConstructor.con
 def _yaml() -> YAML:
     yaml = YAML(typ="rt", pure=True)
     yaml.Constructor = ExactConstructor
+    yaml.Scanner = _DepthScanner
     yaml.allow_duplicate_keys = False
     return yaml
 
@@ -219,6 +243,19 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
     """Parse YAML text strictly: (plain data, location map); every reader failure is a ScenarioError."""
     try:
         document = _yaml().load(text)
+    except _TooDeep as error:
+        raise ScenarioError(
+            [
+                Problem(
+                    file,
+                    f"line {error.line}",
+                    "(YAML)",
+                    f"a scenario nested at most {MAX_DEPTH} levels deep",
+                    "deeper nesting",
+                    "a scenario needs five levels at most; check the brackets and the indentation",
+                )
+            ]
+        ) from None
     except _TooLarge as error:
         raise ScenarioError(
             [
