@@ -291,8 +291,15 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def _excerpt(text: str) -> str:
+    """A cell's text in a message: short and visible (a cell may hold 32,767 characters, or escape sequences)."""
+    from hengelo_scenario.text import excerpt
+
+    return excerpt(text)
+
+
 def _quote_list(items: Iterable[object]) -> str:
-    texts = [f"'{_cell_text(i)}'" for i in items]
+    texts = [_excerpt(_cell_text(i)) for i in items]
     return ", ".join(texts) if texts else "none"
 
 
@@ -532,7 +539,7 @@ class _Loader:
                 table.where(row, table.columns[name]),
                 name,
                 expected,
-                f"'{text}'",
+                _excerpt(text),
                 f"did you mean '{near}'?" if near else "",
             )
         return chosen
@@ -554,22 +561,22 @@ class _Loader:
         if isinstance(value, str):
             text = value.strip()
             if text.startswith("#"):
-                self.problem(where, name, expected, f"the error value '{text}'", "correct the formula in this cell")
+                self.problem(where, name, expected, f"the error value {_excerpt(text)}", "correct the formula")
             elif _NUMBER_TEXT.match(text):
                 self.problem(
                     where,
                     name,
                     expected,
-                    f"text '{text}'",
+                    f"text {_excerpt(text)}",
                     "the cell holds text that looks like a number: use Convert to Number (Converteren naar "
                     "getal) in Excel, or type the number again in a cell formatted as a number",
                 )
             else:
-                self.problem(where, name, expected, f"text '{text}'")
+                self.problem(where, name, expected, f"text {_excerpt(text)}")
             return ZERO
         if isinstance(value, int | float):
             if isinstance(value, float) and not math.isfinite(value):
-                self.problem(where, name, expected, f"'{value}'")
+                self.problem(where, name, expected, _excerpt(str(value)))
                 return ZERO
             number = to_decimal(value)
             exponent = number.normalize().as_tuple().exponent
@@ -596,7 +603,7 @@ class _Loader:
         if isinstance(value, datetime.datetime | datetime.date | datetime.time | datetime.timedelta):
             self.problem(where, name, expected, f"a date or time ({value})", "format the cell as a number")
             return ZERO
-        self.problem(where, name, expected, f"'{value}'")
+        self.problem(where, name, expected, _excerpt(str(value)))
         return ZERO
 
     def amounts(
@@ -628,7 +635,7 @@ class _Loader:
                 table.where(row, table.columns[name]),
                 name,
                 f"a programme code or name from sheet '{layout.PROGRAMMAS}'",
-                f"'{text}'",
+                _excerpt(text),
                 hint,
             )
         return code
@@ -827,7 +834,7 @@ class _Loader:
                 table.where(row, table.columns[name]),
                 name,
                 f"a reserve from sheet '{layout.RESERVES}'",
-                f"'{text}'",
+                _excerpt(text),
                 f"did you mean '{near}'?" if near else f"known reserves: {_quote_list(known)}",
             )
         return naam
