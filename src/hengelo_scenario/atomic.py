@@ -28,17 +28,24 @@ __all__ = ["WriteError", "describe_os_error", "write_all", "write_atomic", "writ
 Writer = Callable[[Path], None]
 
 
-class WriteError(BudgetError):
-    """A file that cannot be written, with the file, the cause in words and what to do (exit code 2)."""
+class WriteError(BudgetError, OSError):
+    """A file that cannot be written, with the file, the cause in words and what to do (exit code 2).
 
-    def __init__(self, file: str, reason: str, hint: str = "") -> None:
+    Also an OSError, so code that already treats a failed write as harmless (the baseline cache) still does.
+    """
+
+    def __init__(self, file: str, reason: str, hint: str = "", code: int | None = None) -> None:
         self.file = file
         self.reason = reason
         self.hint = hint
-        message = f"{file}: {reason}" if file else reason
+        self.message = f"{file}: {reason}" if file else reason
         if hint:
-            message += f". {hint[0].upper()}{hint[1:]}"
-        super().__init__(message)
+            self.message += f". {hint[0].upper()}{hint[1:]}"
+        super().__init__(self.message)
+        self.errno = code
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def _folder(path: Path) -> Path:
@@ -130,7 +137,7 @@ def write_all(items: Sequence[tuple[Path, Writer]]) -> list[Path]:
             if path not in existed:
                 with contextlib.suppress(OSError):
                     path.unlink(missing_ok=True)
-        if isinstance(error, OSError):
+        if isinstance(error, OSError) and not isinstance(error, WriteError):
             raise describe_os_error(error, current) from None
         raise
     for _, backup in backups:

@@ -78,12 +78,12 @@ def load_baseline_file(path: Path) -> Baseline:
     """Load a workbook; the shipped one is named as such, not by where pip happened to install it."""
     from dataclasses import replace
 
-    from hengelo_scenario.baseline.workbook import load_baseline
+    from hengelo_scenario.baseline.cache import load_baseline_cached
     from hengelo_scenario.cli.output import LoadProgress
     from hengelo_scenario.resources import shipped_baseline
 
     record_input(Path(path))
-    baseline = load_baseline(path, progress=LoadProgress())
+    baseline = load_baseline_cached(path, progress=LoadProgress())
     if Path(path).resolve() == shipped_baseline().resolve():
         baseline = replace(baseline, source=f"{shipped_baseline().name} (meegeleverd, illustratief)")
     return baseline
