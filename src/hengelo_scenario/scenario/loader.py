@@ -22,6 +22,7 @@ quotes the target's content, so `extends: ../../etc/passwd` in a merge request c
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import os
 import re
@@ -592,8 +593,14 @@ def _model_at(loc: FieldPath) -> type[StrictModel] | None:
     return None
 
 
+@functools.cache
+def _places() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(the keys of a section, where it stands), computed once: a file with thousands of unknown keys stays fast."""
+    return tuple((tuple(_aliases(model)), place) for model, place in section_models().items())
+
+
 def _misplaced_hint(key: str) -> str:
-    places = [place for model, place in section_models().items() if key in _aliases(model)]
+    places = [place for keys, place in _places() if key in keys]
     if places:
         return f"'{key}' belongs {places[0]}; check the indentation"
     return ""

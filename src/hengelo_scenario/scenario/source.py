@@ -28,6 +28,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
@@ -56,7 +57,7 @@ __all__ = [
 
 
 MAX_FILE_BYTES = 1024 * 1024  # a scenario is a few kilobytes; 1 MiB leaves room for long descriptions
-MAX_NODES = 50_000  # YAML nodes after aliases are expanded; a large scenario has a few hundred
+MAX_NODES = 10_000  # YAML nodes (also after aliases are expanded); a large scenario has a few hundred
 MAX_DEPTH = 64  # levels of nesting; a scenario has five, and the scanner slows down quadratically with depth
 MAX_MAGNITUDE = 10**15  # euros (and any other number): a municipal budget is far below a thousand trillion
 MAX_DECIMALS = 20  # more is not an amount or a percentage but a precision the exact engine cannot carry
@@ -67,11 +68,23 @@ ALLOWED_TAGS = frozenset(
 
 
 class _TooLarge(Exception):
-    """The YAML graph holds more nodes than MAX_NODES once aliases are expanded."""
+    """The YAML graph holds more nodes than MAX_NODES as written (`expanded` False) or once aliases are expanded."""
 
-    def __init__(self, line: int) -> None:
+    def __init__(self, line: int, expanded: bool = True) -> None:
         super().__init__(line)
         self.line = line
+        self.expanded = expanded
+
+
+class _CountingComposer(Composer):
+    """The composer, counting nodes as it builds them: a file of 100,000 values stops at the limit, not after."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self.nodes_composed = getattr(self, "nodes_composed", 0) + 1
+        if self.nodes_composed > MAX_NODES:
+            event = self.parser.peek_event()
+            raise _TooLarge(event.start_mark.line + 1 if event.start_mark else 1, expanded=False)
+        return super().compose_node(parent, index)
 
 
 class _TooDeep(Exception):
@@ -179,6 +192,7 @@ def _yaml() -> YAML:
     yaml = YAML(typ="rt", pure=True)
     yaml.Constructor = ExactConstructor
     yaml.Scanner = _DepthScanner
+    yaml.Composer = _CountingComposer
     yaml.allow_duplicate_keys = False
     return yaml
 
@@ -227,6 +241,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
             ]
         ) from None
     except _TooLarge as error:
+        found = "more (aliases that refer to aliases multiply)" if error.expanded else f"more by line {error.line}"
+        hint = "write the values out, or use fewer nested aliases" if error.expanded else "split the scenario up"
         raise ScenarioError(
             [
                 Problem(
@@ -234,8 +250,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
                     f"line {error.line}",
                     "(YAML)",
                     f"at most {MAX_NODES:,} values, counting every alias (*name) as a copy of what it refers to",
-                    "more (aliases that refer to aliases multiply)",
-                    "write the values out, or use fewer nested aliases",
+                    found,
+                    hint,
                 )
             ]
         ) from None
