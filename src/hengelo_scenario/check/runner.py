@@ -24,6 +24,7 @@ from hengelo_scenario.baseline.model import Baseline
 from hengelo_scenario.check.compare import Mismatch, compare_expectations, compare_snapshots
 from hengelo_scenario.check.snapshot import Header, Snapshot, parse_snapshot, render_snapshot, snapshot_of
 from hengelo_scenario.errors import BudgetError, InputError, Problem, UnreadableFileError
+from hengelo_scenario.files import read_regular_file
 from hengelo_scenario.outcome.model import Outcome
 from hengelo_scenario.scenario.loader import SCENARIO_SUFFIXES, ScenarioFile
 from hengelo_scenario.scenario.model import Scenario
@@ -41,6 +42,7 @@ __all__ = [
 ]
 
 SNAPSHOT_FOLDER = "snapshots"
+MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024  # a snapshot is a few KiB; a larger file is not one
 DEFAULT_FOLDER = "scenarios"
 TOOL = f"hengelo-scenario {__version__}"
 
@@ -311,8 +313,8 @@ def _notes(stored: Snapshot, current: Snapshot, moved: bool) -> list[Note]:
 
 def _read(path: Path) -> str | None:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return read_regular_file(path, str(path), MAX_SNAPSHOT_BYTES, what="snapshot").decode("utf-8")
+    except (BudgetError, UnicodeDecodeError):
         return None
 
 
@@ -374,7 +376,8 @@ def run_check(
         stored: Snapshot | None = None
         if target.is_file():
             try:
-                stored = parse_snapshot(target.read_text(encoding="utf-8"), str(target))
+                data = read_regular_file(target, str(target), MAX_SNAPSHOT_BYTES, what="snapshot")
+                stored = parse_snapshot(data.decode("utf-8"), str(target))
             except BudgetError as error:
                 if not update:
                     problems += _problems(error, str(target))
