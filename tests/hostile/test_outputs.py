@@ -336,3 +336,13 @@ def test_a_snapshot_that_is_a_fifo_does_not_block(cli, project):
     result = cli("check", "scenarios/basis.yaml")
     assert result.code in (0, 1), result.err  # no snapshot read: the expect: figures are still checked
     assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    "target", ["scenarios/basis.yaml", "scenarios/snapshots/basis.txt", "b.xlsx"], ids=["scenario", "snapshot", "wb"]
+)
+def test_the_junit_report_never_replaces_an_input_of_the_check(cli, project, target):
+    assert cli("check", "--update", "-b", "b.xlsx").code in (0, 1)
+    before = (project / target).read_bytes()
+    refused(cli("check", "-b", "b.xlsx", "--junit-xml", target), "an input of this run", folder=project)
+    assert (project / target).read_bytes() == before

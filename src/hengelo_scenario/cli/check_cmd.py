@@ -80,7 +80,10 @@ def check(
     if junit_xml is not None:
         from hengelo_scenario.atomic import write_bytes_atomic
         from hengelo_scenario.check.report import junit_xml as junit
+        from hengelo_scenario.cli.export_options import refuse_inputs
 
+        inputs = [Path(r.file) for r in report.results] + [Path(r.snapshot_file) for r in report.results]
+        refuse_inputs([junit_xml], "run", (*inputs, *([baseline] if baseline else [])))
         write_bytes_atomic(junit_xml, junit(report))
     if output_format == "json":
         from hengelo_scenario.check.report import report_json
