@@ -356,3 +356,18 @@ def test_a_workbook_of_a_hundred_thousand_lines_shows_progress(cli, here, book):
     assert result.code == 0, result.err[-2000:]
     assert f"Inlezen blad '{LASTEN}': 100.000 van 100.003 regels" in result.err
     assert f"Inlezen blad '{LASTEN}': 100.003 regels (klaar)" in result.err
+
+
+def test_a_directory_of_seventy_thousand_entries_is_refused_from_its_end_record(tmp_path):
+    """The count is read from the end record before any entry is listed: fast and small under 500 MiB."""
+    path = write_workbook(tmp_path, "b.xlsx")
+    buffer = io.BytesIO(path.read_bytes())
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_STORED) as archive:
+        for i in range(70_000):
+            archive.writestr(zipfile.ZipInfo(f"{i}"), b"")
+    path.write_bytes(buffer.getvalue())
+    done = run_limited(["baseline", "show", str(path)], tmp_path)
+    assert done.code == 2, done.err
+    assert "70,0" in done.err
+    assert "Traceback" not in done.err
+    assert done.seconds < 10

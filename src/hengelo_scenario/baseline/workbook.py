@@ -139,7 +139,22 @@ def _read_bytes(path: Path, file: str) -> bytes:
 
 
 def _check_archive(data: bytes, file: str) -> None:
-    """Refuse a zip bomb from the archive's directory alone, before anything is unpacked."""
+    """Refuse a zip bomb from the archive's directory alone, before anything is unpacked.
+
+    The entry count comes first from the end-of-directory record (a few bytes), so a directory of a million
+    entries is refused before a million ZipInfo objects are made.
+    """
+    try:
+        end = zipfile._EndRecData(io.BytesIO(data))  # the standard library's own reader of that record
+        declared = int(end[zipfile._ECD_ENTRIES_TOTAL]) if end else 0
+    except Exception:  # no readable record: ZipFile below says why
+        declared = 0
+    if declared > MAX_ZIP_ENTRIES:
+        raise UnreadableFileError(
+            file,
+            f"the workbook's archive holds {declared:,} parts; the limit is {MAX_ZIP_ENTRIES:,}",
+            SAVE_AS_XLSX,
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
