@@ -149,3 +149,11 @@ def test_a_baseline_on_the_command_line_that_is_no_workbook(cli, here, planted, 
 
 def _yaml_quoted(text: str) -> str:
     return "".join(f"\\x{ord(c):02x}" if ord(c) < 32 else ("\\\\" if c == "\\" else c) for c in text)
+
+
+def test_an_extends_chain_of_thirty_files_is_refused_on_a_line(cli, here):
+    for i in range(30):
+        write(here / f"s{i}.yaml", f"name: s{i}\nextends: s{i + 1}.yaml\n")
+    write(here / "s30.yaml", "name: s30\n")
+    result = cli("run", "s0.yaml")
+    refused(result, "line 2, extends", "a chain of at most 20 files", folder=here)

@@ -225,6 +225,7 @@ def _refused(path: Path, where: str, field: str, expected: str, found: str, hint
     return ScenarioError([Problem(str(path), where, field, expected, found, hint)])
 
 
+MAX_CHAIN = 20  # files in an `extends` chain; a real one has two or three
 MAX_NAME = 255  # characters in one part of a path, as file systems allow
 MAX_PATH = 1024
 
@@ -309,6 +310,15 @@ def _load_merged(
     parent = _find_parent(extends.strip(), path, where, roots)
     me = (path.resolve(), shown)
     ancestors = [*stack, me]
+    if len(ancestors) >= MAX_CHAIN:
+        raise _refused(
+            path,
+            where,
+            "extends",
+            f"a chain of at most {MAX_CHAIN} files (each `extends:` one more)",
+            f"a chain of more than {MAX_CHAIN}: {visible(ancestors[0][1])} → … → {visible(shown)}",
+            "let the scenarios extend a common parent instead of each other in a row",
+        )
     keys = [key for key, _ in ancestors]
     if parent.resolve() in keys:
         start = keys.index(parent.resolve())
