@@ -270,12 +270,12 @@ def render_blocks(table: Table, unit: Unit, width: int, title: bool = True) -> l
             padding=plan.padding,
         )
         for header, label_width in zip(headers, plan.label_widths, strict=True):
-            rich.add_column(Text(visible(header)), width=label_width, overflow="fold")
+            rich.add_column(header, width=label_width, overflow="fold")
         for j in block:
-            rich.add_column(Text(visible(table.value_headers[j])), justify="right", no_wrap=True, width=values[j])
+            rich.add_column(table.value_headers[j], justify="right", no_wrap=True, width=values[j])
         for row, labels, cells in body:
             rich.add_row(
-                *(Text(label) for label in labels),  # user text: a Text, so '[red]' or '[/]' is never markup
+                *(Text(label) for label in labels),  # names from a scenario or workbook are data, not Rich markup
                 *(cells[j] for j in block),
                 style="bold" if row.emphasis else "",
                 end_section=row.section_end,

@@ -51,7 +51,7 @@ from hengelo_scenario.outcome.model import (
 )
 from hengelo_scenario.scenario.model import Scenario
 
-__all__ = ["Evaluation", "build_ledger", "evaluate_many", "run"]
+__all__ = ["Evaluation", "build_ledger", "evaluate_many", "run", "run_many"]
 
 
 @dataclass(frozen=True)
@@ -225,12 +225,12 @@ def _weerstand_delta(per_scenario: Sequence[Sequence[WeerstandChange]], n_v: int
     return delta
 
 
-def _figure(array: np.ndarray, *index: int, higher_is_voordelig: bool = True) -> Figure:
-    """Variant 0 against variant 1 of one (V, ..., Y) array."""
-    return Figure(tuple(array[(0, *index)]), tuple(array[(1, *index)]), higher_is_voordelig=higher_is_voordelig)
+def _variant_figure(array: np.ndarray, *index: int, higher_is_voordelig: bool = True, v: int = 1) -> Figure:
+    """Variant 0 (the baseline) against variant v of one (V, ..., Y) array."""
+    return Figure(tuple(array[(0, *index)]), tuple(array[(v, *index)]), higher_is_voordelig=higher_is_voordelig)
 
 
-def _check_reserves(baseline: Baseline, scenario: Scenario, evaluation: Evaluation) -> None:
+def _check_reserves(baseline: Baseline, scenario: Scenario, evaluation: Evaluation, v: int = 1) -> None:
     # The bookings alone may not overdraw a reserve (an error: there is nothing to withdraw). A deficit that the
     # algemene reserve takes up under resultaatbestemming and that takes it below zero is a "Let op" instead.
     closing = evaluation.totals.reserve_closing_zonder_resultaat
@@ -249,8 +249,8 @@ def _check_reserves(baseline: Baseline, scenario: Scenario, evaluation: Evaluati
                         )
                     ]
                 )
-            if closing[1, r, y] < 0:
-                causes = [b for b in evaluation.bookings[0] if b.reserve == reserve.naam and b.origin]
+            if closing[v, r, y] < 0:
+                causes = [b for b in evaluation.bookings[v - 1] if b.reserve == reserve.naam and b.origin]
                 origin = causes[0].origin if causes else None
                 raise ScenarioError(
                     [
@@ -259,7 +259,7 @@ def _check_reserves(baseline: Baseline, scenario: Scenario, evaluation: Evaluati
                             origin.where if origin else "(whole scenario)",
                             origin.field if origin else reserve.naam,
                             f"a balance of {reserve.naam} of at least 0 on 31 December of every year",
-                            f"€ {closing[1, r, y]:,.2f} on 31-12-{year}",
+                            f"€ {closing[v, r, y]:,.2f} on 31-12-{year}",
                             "a reserve cannot be withdrawn below zero; lower the amounts or cover them elsewhere",
                         )
                     ]
@@ -268,10 +268,29 @@ def _check_reserves(baseline: Baseline, scenario: Scenario, evaluation: Evaluati
 
 def run(baseline: Baseline, scenario: Scenario) -> Outcome:
     """The scenario's outcome against the baseline, for every year and figure of the budget."""
-    evaluation = evaluate_many(baseline, [scenario])
-    _check_reserves(baseline, scenario, evaluation)
+    return run_many(baseline, [scenario])[0]
+
+
+def run_many(baseline: Baseline, scenarios: Sequence[Scenario]) -> tuple[Outcome, ...]:
+    """Each scenario's outcome against the baseline, from one pass of the budget rules over all of them.
+
+    `compare` and `check` use this: the same figures as `run` one scenario at a time (a property test checks it),
+    with the ledger built and the rules evaluated once.
+    """
+    scenarios = list(scenarios)
+    evaluation = evaluate_many(baseline, scenarios)
+    for v, scenario in enumerate(scenarios, start=1):
+        _check_reserves(baseline, scenario, evaluation, v)
+    return tuple(_outcome(baseline, scenario, evaluation, v) for v, scenario in enumerate(scenarios, start=1))
+
+
+def _outcome(baseline: Baseline, scenario: Scenario, evaluation: Evaluation, v: int) -> Outcome:
+    """The outcome of variant v (scenario v - 1) against variant 0 (the baseline)."""
     t = evaluation.totals
-    bookings = evaluation.bookings[0]
+    bookings = evaluation.bookings[v - 1]
+
+    def _figure(array: np.ndarray, *index: int, higher_is_voordelig: bool = True) -> Figure:
+        return _variant_figure(array, *index, higher_is_voordelig=higher_is_voordelig, v=v)
 
     with exact():
         struct_baten = t.structurele_baten
@@ -287,7 +306,7 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
             structurele_toevoegingen=_figure(t.structurele_toevoegingen, higher_is_voordelig=False),
             structurele_onttrekkingen=_figure(t.structurele_onttrekkingen),
             structureel_saldo=_figure(t.structureel_saldo),
-            structurele_exploitatieruimte=_ratio_figure(t.structureel_saldo, t.baten),
+            structurele_exploitatieruimte=_ratio_figure(t.structureel_saldo, t.baten, v),
             mutaties_reserves=_figure(t.onttrekkingen - t.toevoegingen),
             reeel_structureel_saldo=_figure(t.reeel_structureel_saldo),
         )
@@ -316,7 +335,7 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
             )
             for r, reserve in enumerate(baseline.reserves)
         )
-        jeugdhulp = _jeugdhulp(baseline, evaluation)
+        jeugdhulp = _jeugdhulp(baseline, evaluation, v)
         transformatie = _transformatie(baseline, bookings)
         booking_effects = tuple(_booking_effects(baseline, b) for b in bookings)
         measure_effects = _measure_effects(bookings, booking_effects, len(baseline.years))
@@ -339,7 +358,7 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
             reeel_structureel_saldo=_figure(t.reeel_structureel_saldo),
         )
 
-    ratio = _ratio_figure(t.weerstand_beschikbaar, t.weerstand_benodigd)
+    ratio = _ratio_figure(t.weerstand_beschikbaar, t.weerstand_benodigd, v)
     instellingen = baseline.instellingen
     weerstand = WeerstandOutcome(
         beschikbaar=_figure(t.weerstand_beschikbaar),
@@ -384,7 +403,7 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
         resultaatbestemming_baseline=takes_resultaat(baseline, None),
         resultaatbestemming_scenario=takes_resultaat(baseline, scenario),
         details=tuple(lever_details(baseline, scenario, bookings)),
-        weerstand_changes=evaluation.weerstand_changes[0] if evaluation.weerstand_changes else (),
+        weerstand_changes=evaluation.weerstand_changes[v - 1] if evaluation.weerstand_changes else (),
     )
 
 
@@ -539,7 +558,7 @@ def _weerstand_signals(years: tuple[int, ...], ratio: tuple[Decimal, ...], norm:
 NOT_A_NUMBER = Decimal("NaN")
 
 
-def _ratio_figure(numerator: np.ndarray, denominator: np.ndarray) -> Figure:
+def _ratio_figure(numerator: np.ndarray, denominator: np.ndarray, v: int = 1) -> Figure:
     """A quotient per year (not money, so not exact); NaN where the denominator is zero."""
 
     def per_year(v: int) -> tuple[Decimal, ...]:
@@ -548,37 +567,37 @@ def _ratio_figure(numerator: np.ndarray, denominator: np.ndarray) -> Figure:
             for n, d in zip(numerator[v], denominator[v], strict=True)
         )
 
-    return Figure(per_year(0), per_year(1))
+    return Figure(per_year(0), per_year(v))
 
 
 def _none_for_nan(values: tuple[Decimal, ...]) -> tuple[Decimal | None, ...]:
     return tuple(None if v.is_nan() else v for v in values)
 
 
-def _jeugdhulp(baseline: Baseline, evaluation: Evaluation) -> JeugdhulpOutcome:
+def _jeugdhulp(baseline: Baseline, evaluation: Evaluation, v: int = 1) -> JeugdhulpOutcome:
     prices, volumes, costs = evaluation.prices, evaluation.volumes, evaluation.costs
     price_effect, volume_effect, interaction = rules.price_volume_decomposition(prices, volumes)
     segments = tuple(
         SegmentOutcome(
             naam=segment.naam,
             unit=segment.unit,
-            price=_figure(prices, s),
-            volume=_figure(volumes, s),
-            cost=_figure(costs, s, higher_is_voordelig=False),
-            price_effect=tuple(price_effect[1, s]),
-            volume_effect=tuple(volume_effect[1, s]),
-            interaction=tuple(interaction[1, s]),
+            price=_variant_figure(prices, s, v=v),
+            volume=_variant_figure(volumes, s, v=v),
+            cost=_variant_figure(costs, s, higher_is_voordelig=False, v=v),
+            price_effect=tuple(price_effect[v, s]),
+            volume_effect=tuple(volume_effect[v, s]),
+            interaction=tuple(interaction[v, s]),
         )
         for s, segment in enumerate(baseline.jeugdhulp)
     )
 
     def total(array: np.ndarray) -> tuple[Decimal, ...]:
-        return tuple(np.add.reduce(array[1], axis=0, initial=ZERO))
+        return tuple(np.add.reduce(array[v], axis=0, initial=ZERO))
 
     cost_total = np.add.reduce(costs, axis=1, initial=ZERO)
     return JeugdhulpOutcome(
         segments=segments,
-        cost=_figure(cost_total, higher_is_voordelig=False),
+        cost=_variant_figure(cost_total, higher_is_voordelig=False, v=v),
         price_effect=total(price_effect),
         volume_effect=total(volume_effect),
         interaction=total(interaction),
