@@ -51,6 +51,9 @@ CASES = [
     pytest.param('"na\\eme": x\n', ["line 1", "na\\x1bme"], id="escape char in key"),
     pytest.param('"name\\u0007": x\n', ["line 1", "name\\x07"], id="bell in key"),
     pytest.param("\ufeffname: x\n\ufeffauthor: y\n", ["line 2"], id="byte-order mark inside the file"),
+    pytest.param("name: x\nauthor: 'a\x85b'\n", ["line 2", "\\x85"], id="NEL in a quoted text"),
+    pytest.param("name: x\ndescription: a\u2028b\n", ["line 2", "\\u2028"], id="line separator"),
+    pytest.param("name: x\n\n\nauthor: a\u2029b\n", ["line 4", "\\u2029"], id="paragraph separator"),
     pytest.param("name: x\nwijk\u00adaanpak: {}\n", ["line 2", "wijk\\xadaanpak"], id="soft hyphen in key"),
     # --- numbers out of range: refused on their line, never a decimal.Inexact later ----------------------------
     pytest.param("name: x\nwijkaanpak:\n  amounts: {2027: 1e308}\n", ["line 3", "10^15"], id="1e308"),

@@ -225,6 +225,21 @@ def read_yaml(path: Path, shown: str | None = None) -> tuple[Any, Locations]:
 
 def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
     """Parse YAML text strictly: (plain data, location map); every reader failure is a ScenarioError."""
+    odd = _ODD_BREAK.search(text)
+    if odd is not None:  # the YAML reader breaks lines there (and folds them into spaces); an editor does not
+        line = text.count("\n", 0, odd.start()) + 1
+        raise ScenarioError(
+            [
+                Problem(
+                    file,
+                    f"line {line}",
+                    "(YAML)",
+                    "text without the line-break characters NEL, LS and PS",
+                    visible(odd.group()),
+                    "remove it: an editor shows nothing there, but YAML reads a line break",
+                )
+            ]
+        )
     try:
         document = _yaml().load(text)
     except _TooDeep as error:
@@ -305,6 +320,9 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
     if problems:
         raise ScenarioError(problems)
     return data, locations
+
+
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
 
 
 def _short_tag(tag: str) -> str:
