@@ -39,7 +39,7 @@ def reserves(outcome: Outcome, compact: bool = False) -> Table:
             Row((label, "toevoegingen scenario"), r.toevoegingen.scenario),
             Row((label, "onttrekkingen scenario"), _negate(r.onttrekkingen.scenario)),
         ]
-        parts = (start, start + 1, start + 2)
+        parts: tuple[int, ...] = (start, start + 1, start + 2)
         if r.resultaat is not None:
             rows.append(Row((label, "resultaatbestemming scenario"), r.resultaat.scenario))
             parts = (*parts, start + 3)
