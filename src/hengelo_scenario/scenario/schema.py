@@ -31,6 +31,7 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from hengelo_scenario.baseline.model import Aard, Soort
 from hengelo_scenario.money import parse_percentage, to_decimal
+from hengelo_scenario.uncertainty.schema import UncertaintyModel
 
 __all__ = [
     "AmountsSection",
@@ -719,6 +720,9 @@ class ScenarioModel(StrictModel):
     )
     measures: list[MeasureModel] | None = Field(
         None, description="Any other measures, each a list item starting with `- name:`."
+    )
+    uncertainty: UncertaintyModel | None = Field(
+        None, description="What is uncertain, for `simulate` and `tornado` (distributions); `run` ignores it."
     )
     expect: dict[FigureKey, dict[YearKey, ExpectedValue]] | None = Field(
         None,

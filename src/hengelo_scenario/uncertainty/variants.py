@@ -1,0 +1,89 @@
+"""Many variants of one scenario, each with its own lever values, through the engine's float path.
+
+A `VariantModel` compiles the scenario once (`engine.fast.compile_scenario`) with a linear input for every share
+or amount lever; factor levers (price, volume, regie op toegang) multiply the youth-care factors per variant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from hengelo_scenario.baseline.model import Baseline
+from hengelo_scenario.engine import fast
+from hengelo_scenario.scenario.model import Scenario
+from hengelo_scenario.uncertainty.levers import LeverKind, LeverRef, factor_multiplier, linear_input
+
+__all__ = ["VariantModel", "build", "evaluate"]
+
+
+@dataclass(frozen=True)
+class VariantModel:
+    baseline: Baseline
+    scenario: Scenario
+    compiled: fast.FastLedger
+    levers: tuple[LeverRef, ...]
+    slots: tuple[int | None, ...]  # per lever: its index among the linear inputs, None for a factor lever
+
+
+def build(baseline: Baseline, scenario: Scenario, levers: Sequence[LeverRef] = ()) -> VariantModel:
+    slots: list[int | None] = []
+    inputs = []
+    for ref in levers:
+        if ref.kind in (LeverKind.FACTOR, LeverKind.REDUCTION):
+            slots.append(None)
+        else:
+            slots.append(len(inputs))
+            inputs.append(linear_input(ref, baseline, scenario))
+    compiled = fast.compile_scenario(baseline, scenario, inputs)
+    return VariantModel(baseline, scenario, compiled, tuple(levers), tuple(slots))
+
+
+def _factors(base: np.ndarray, given: np.ndarray | None, n: int) -> np.ndarray:
+    if given is not None:
+        return given
+    return np.repeat(base[:, :, None], n, axis=2)
+
+
+def evaluate(
+    model: VariantModel,
+    n: int,
+    shifts: np.ndarray | None = None,
+    price: np.ndarray | None = None,
+    volume: np.ndarray | None = None,
+    benodigd: np.ndarray | None = None,
+) -> fast.FastTotals:
+    """n variants: shifts (n, levers) on top; price, volume (S, Y, n) factors replacing the scenario's, if given.
+
+    The given price and volume arrays may be changed in place by the factor levers.
+    """
+    c = model.compiled
+    n_s, n_y = c.n_segments, len(c.years)
+    linear = np.zeros((n, len(c.linear), n_y)) if c.linear else None
+    for l_index, (ref, slot) in enumerate(zip(model.levers, model.slots, strict=True)):
+        x = shifts[:, l_index] if shifts is not None else np.zeros(n)
+        if slot is not None:
+            assert linear is not None
+            linear[:, slot, :] = x[:, None]
+            continue
+        segments, years, reduction = factor_multiplier(ref, n_s, n_y)
+        step = 1.0 - x if reduction else 1.0 + x
+        if ref.target == "price":
+            price = _factors(c.youth_price, price, n)
+            target = price
+        else:
+            volume = _factors(c.youth_volume, volume, n)
+            target = volume
+        for s in segments:
+            for y in years:
+                target[s, y] *= step
+    return fast.evaluate(
+        c,
+        n,
+        price=None if price is None else price.transpose(2, 0, 1),
+        volume=None if volume is None else volume.transpose(2, 0, 1),
+        linear=linear,
+        benodigd=benodigd,
+    )
