@@ -24,6 +24,7 @@ MUTATIES = "Reservemutaties"
 JEUGDHULP = "Jeugdhulp"
 TRANSFORMATIEPLAN = "Transformatieplan"
 WEERSTAND = "Weerstandsvermogen"
+RISICOS = "Risico's"
 
 # Column names
 CODE = "Code"
@@ -42,6 +43,11 @@ EENHEID = "Eenheid"
 GROOTHEID = "Grootheid"
 ONDERDEEL = "Onderdeel"
 INVULLING = "Invulling"
+RISICO = "Risico"
+KANS = "Kans"
+IMPACT = "Impact"
+IMPACT_MIN = "Impact min"
+IMPACT_MAX = "Impact max"
 
 PRIJS = "prijs"
 VOLUME = "volume"
@@ -258,6 +264,26 @@ WEERSTAND_SHEET = Sheet(
     year_description="Eén kolom per jaar, in euro's, 0 of meer.",
 )
 
+RISICOS_SHEET = Sheet(
+    RISICOS,
+    "Het risicoregister van de paragraaf weerstandsvermogen: per risico de kans en het financiële gevolg als "
+    "het zich voordoet. `hengelo-scenario risks` simuleert het register en berekent de benodigde "
+    "weerstandscapaciteit bij een zekerheid (standaard 90%). Optioneel blad.",
+    (
+        Column(RISICO, "Naam van het risico, uniek.", width=48),
+        _PROGRAMMA_REF,
+        Column(
+            KANS, "De kans dat het risico zich voordoet, tussen 0% en 100% (als percentage of als getal 0-1).", width=8
+        ),  # fmt: skip
+        Column(IMPACT, "Het financiële gevolg in euro's als puntschatting; leeg als er een bandbreedte is.", width=14),
+        Column(IMPACT_MIN, "De ondergrens van het gevolg in euro's (bij een bandbreedte), anders leeg.", width=14),
+        Column(IMPACT_MAX, "De bovengrens van het gevolg in euro's (bij een bandbreedte), anders leeg.", width=14),
+        _AARD,
+        _BRON,
+    ),
+    required=False,
+)
+
 SHEETS: tuple[Sheet, ...] = (
     PROGRAMMAS_SHEET,
     LASTEN_BATEN_SHEET,
@@ -266,6 +292,7 @@ SHEETS: tuple[Sheet, ...] = (
     JEUGDHULP_SHEET,
     TRANSFORMATIEPLAN_SHEET,
     WEERSTAND_SHEET,
+    RISICOS_SHEET,
 )
 
 SIGN_CONVENTION = (

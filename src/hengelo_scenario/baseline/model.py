@@ -138,6 +138,21 @@ class WeerstandPost:
 
 
 @dataclass(frozen=True)
+class Risico:
+    """A risk of the register (paragraaf weerstandsvermogen): if it occurs (chance `kans`), it costs between
+    impact_min and impact_max (equal for a point estimate)."""
+
+    naam: str
+    programma: str
+    kans: Decimal  # 0 to 1
+    impact_min: Decimal
+    impact_max: Decimal
+    aard: Aard
+    source: str = ""
+    row: int | None = None
+
+
+@dataclass(frozen=True)
 class Baseline:
     """Everything the engine needs from the workbook, validated and in exact euros."""
 
@@ -151,6 +166,7 @@ class Baseline:
     transformatieplan: tuple[TransformatieOnderdeel, ...] = ()
     weerstand: tuple[WeerstandPost, ...] = ()
     sha256: str = field(default="", compare=False)
+    risicos: tuple[Risico, ...] = ()  # the risk register (sheet Risico's), optional
 
     def programma(self, code: str) -> Programma:
         for programma in self.programmas:
