@@ -458,28 +458,28 @@ RISICOS: tuple[tuple[str, str, str, tuple[int, int] | int, str], ...] = (
         "50%",
         (1_500_000, 3_500_000),
         "structureel",
-    ),  # fmt: skip
+    ),
     (
         "Participatie: uitkeringslasten hoger dan het rijksbudget (BUIG)",
         "6",
         "30%",
         (1_500_000, 4_500_000),
         "incidenteel",
-    ),  # fmt: skip
+    ),
     (
         "Transformatieplan: besparing niet of niet tijdig gerealiseerd",
         "6",
         "40%",
         (1_000_000, 3_000_000),
         "structureel",
-    ),  # fmt: skip
+    ),
     (
         "Grondexploitaties: lagere grondopbrengsten en vertraging",
         "8",
         "30%",
         (3_000_000, 12_000_000),
         "incidenteel",
-    ),  # fmt: skip
+    ),
     ("Spoorzone: hogere kosten van sanering en infrastructuur", "8", "20%", (1_500_000, 7_500_000), "incidenteel"),
     (
         "Garantstellingen en geldleningen (sport, zorg, woningbouw)",
@@ -487,14 +487,14 @@ RISICOS: tuple[tuple[str, str, str, tuple[int, int] | int, str], ...] = (
         "10%",
         (3_000_000, 9_000_000),
         "incidenteel",
-    ),  # fmt: skip
+    ),
     (
         "Verbonden partijen (veiligheidsregio, GGD, afvalverwerking)",
         "9",
         "30%",
         (1_000_000, 3_500_000),
         "structureel",
-    ),  # fmt: skip
+    ),
     ("Claims en juridische procedures", "9", "20%", (1_000_000, 4_000_000), "incidenteel"),
     (
         "Algemene uitkering: herverdeling gemeentefonds vanaf 2027",
@@ -502,7 +502,7 @@ RISICOS: tuple[tuple[str, str, str, tuple[int, int] | int, str], ...] = (
         "40%",
         (1_500_000, 7_500_000),
         "structureel",
-    ),  # fmt: skip
+    ),
     ("Loon- en prijsstijging boven de geraamde index", "OH", "50%", (1_500_000, 4_500_000), "structureel"),
     ("Cyberincident of langdurige uitval van ICT", "OH", "10%", 2_000_000, "incidenteel"),
 )
@@ -645,8 +645,12 @@ def build_workbook():
                 raise ValueError(f"{spec.name}: columns {sorted(map(str, row))} are not {header}")
             sheet.append([row[name] for name in header])
         for column, name in enumerate(header, start=1):
-            if isinstance(name, int) or name in (layout.BEGINSTAND, layout.IMPACT, layout.IMPACT_MIN,
-                                                 layout.IMPACT_MAX):  # fmt: skip
+            if isinstance(name, int) or name in (
+                layout.BEGINSTAND,
+                layout.IMPACT,
+                layout.IMPACT_MIN,
+                layout.IMPACT_MAX,
+            ):
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
                     whole = isinstance(cell.value, int)
                     cell.number_format = "#,##0" if whole else "#,##0.00"

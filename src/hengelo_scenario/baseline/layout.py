@@ -274,7 +274,7 @@ RISICOS_SHEET = Sheet(
         _PROGRAMMA_REF,
         Column(
             KANS, "De kans dat het risico zich voordoet, tussen 0% en 100% (als percentage of als getal 0-1).", width=8
-        ),  # fmt: skip
+        ),
         Column(IMPACT, "Het financiële gevolg in euro's als puntschatting; leeg als er een bandbreedte is.", width=14),
         Column(IMPACT_MIN, "De ondergrens van het gevolg in euro's (bij een bandbreedte), anders leeg.", width=14),
         Column(IMPACT_MAX, "De bovengrens van het gevolg in euro's (bij een bandbreedte), anders leeg.", width=14),

@@ -846,8 +846,9 @@ class _Loader:
             try:
                 kans = parse_percentage(value)
             except (ValueError, ArithmeticError):
-                self.problem(table.where(row, index), layout.KANS, expected, f"text '{value.strip()}'",
-                             "write 30% or 0.3")  # fmt: skip
+                self.problem(
+                    table.where(row, index), layout.KANS, expected, f"text '{value.strip()}'", "write 30% or 0.3"
+                )
                 return None
         elif isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
             kans = to_decimal(value)
@@ -876,22 +877,36 @@ class _Loader:
             source = self.optional_text(table, row, values, layout.BRON) or ""
             where = f"sheet '{table.title}', row {row}"
             if point is not None and (low is not None or high is not None):
-                self.problem(where, layout.IMPACT, f"either '{layout.IMPACT}' or '{layout.IMPACT_MIN}' and "
-                             f"'{layout.IMPACT_MAX}'", "both", "keep the point estimate or the range")  # fmt: skip
+                self.problem(
+                    where,
+                    layout.IMPACT,
+                    f"either '{layout.IMPACT}' or '{layout.IMPACT_MIN}' and '{layout.IMPACT_MAX}'",
+                    "both",
+                    "keep the point estimate or the range",
+                )
                 continue
             if point is None and (low is None or high is None):
                 found = "neither" if low is None and high is None else "only one end of the range"
-                self.problem(where, layout.IMPACT, f"'{layout.IMPACT}', or '{layout.IMPACT_MIN}' and "
-                             f"'{layout.IMPACT_MAX}'", found, "give the financial impact of the risk")  # fmt: skip
+                self.problem(
+                    where,
+                    layout.IMPACT,
+                    f"'{layout.IMPACT}', or '{layout.IMPACT_MIN}' and '{layout.IMPACT_MAX}'",
+                    found,
+                    "give the financial impact of the risk",
+                )
                 continue
             if point is not None:
                 low = high = point
             assert low is not None
             assert high is not None
             if low > high:
-                self.problem(table.where(row, table.columns[layout.IMPACT_MIN]), layout.IMPACT_MIN,
-                             f"at most '{layout.IMPACT_MAX}' ({_money(high)})", _money(low),
-                             "swap the two ends of the range")  # fmt: skip
+                self.problem(
+                    table.where(row, table.columns[layout.IMPACT_MIN]),
+                    layout.IMPACT_MIN,
+                    f"at most '{layout.IMPACT_MAX}' ({_money(high)})",
+                    _money(low),
+                    "swap the two ends of the range",
+                )
                 continue
             if naam is not None and programma is not None and kans is not None and aard is not None:
                 result.append(Risico(naam, programma, kans, low, high, aard, source, row))

@@ -146,28 +146,43 @@ def parse(text: str, baseline: Baseline, scenario: Scenario) -> LeverRef:
     if onderdelen:
         if key == "transformatieplan.realisatie":
             label = f"Realisatie transformatieplan{year_label}"
-            return LeverRef(f"transformatieplan.realisatie{suffix}", LeverKind.SHARE, "transformatieplan", None, year,
-                            label)  # fmt: skip
+            return LeverRef(
+                f"transformatieplan.realisatie{suffix}", LeverKind.SHARE, "transformatieplan", None, year, label
+            )
         if key.startswith("transformatieplan.onderdelen."):
             found = _named(path.strip()[len("transformatieplan.onderdelen.") :], onderdelen, ("",))
             if found is not None:
                 i = found[0]
                 label = f"Realisatie {onderdelen[i]}{year_label}"
-                return LeverRef(f"transformatieplan.onderdelen.{onderdelen[i]}{suffix}", LeverKind.SHARE,
-                                "transformatieplan", i, year, label)  # fmt: skip
+                return LeverRef(
+                    f"transformatieplan.onderdelen.{onderdelen[i]}{suffix}",
+                    LeverKind.SHARE,
+                    "transformatieplan",
+                    i,
+                    year,
+                    label,
+                )
     if key == "wijkaanpak.amounts" and baseline.line(WIJKAANPAK_KEY) is not None:
-        return LeverRef(f"wijkaanpak.amounts{suffix}", LeverKind.AMOUNT, "wijkaanpak", None, year,
-                        f"Wijkaanpak{year_label}")  # fmt: skip
+        return LeverRef(
+            f"wijkaanpak.amounts{suffix}", LeverKind.AMOUNT, "wijkaanpak", None, year, f"Wijkaanpak{year_label}"
+        )
     if key == "leefbare_wijken.amounts" and baseline.line(LEEFBARE_WIJKEN_KEY) is not None:
-        return LeverRef(f"leefbare_wijken.amounts{suffix}", LeverKind.AMOUNT, "leefbare_wijken", None, year,
-                        f"Fonds leefbare wijken{year_label}")  # fmt: skip
+        return LeverRef(
+            f"leefbare_wijken.amounts{suffix}",
+            LeverKind.AMOUNT,
+            "leefbare_wijken",
+            None,
+            year,
+            f"Fonds leefbare wijken{year_label}",
+        )
     if key.startswith("measures."):
         names = [m.name for m in scenario.measures]
         found = _named(path.strip()[len("measures.") :], names, (".amounts",))
         if found is not None:
             i = found[0]
-            return LeverRef(f"measures.{names[i]}.amounts{suffix}", LeverKind.AMOUNT, "measure", i, year,
-                            f"{names[i]}{year_label}")  # fmt: skip
+            return LeverRef(
+                f"measures.{names[i]}.amounts{suffix}", LeverKind.AMOUNT, "measure", i, year, f"{names[i]}{year_label}"
+            )
     choices = available(baseline, scenario)
     near = suggest(path, choices)
     listing = (
@@ -307,8 +322,9 @@ def linear_input(ref: LeverRef, baseline: Baseline, scenario: Scenario) -> Linea
         for i, onderdeel in enumerate(baseline.transformatieplan):
             if ref.index in (None, i):
                 amounts = tuple(-a if m else ZERO for a, m in zip(onderdeel.amounts, mask, strict=True))
-                bookings.append(Booking(ref.path, "", onderdeel.programma, Soort.LAST, aard, amounts,
-                                        lever=Lever.TRANSFORMATIEPLAN))  # fmt: skip
+                bookings.append(
+                    Booking(ref.path, "", onderdeel.programma, Soort.LAST, aard, amounts, lever=Lever.TRANSFORMATIEPLAN)
+                )
     elif ref.target in ("wijkaanpak", "leefbare_wijken"):
         key = WIJKAANPAK_KEY if ref.target == "wijkaanpak" else LEEFBARE_WIJKEN_KEY
         line = baseline.line(key)
@@ -327,8 +343,9 @@ def linear_input(ref: LeverRef, baseline: Baseline, scenario: Scenario) -> Linea
                 cover = baseline.mutations_with_key(LEEFBARE_WIJKEN_KEY)
                 reserve = cover[0].reserve if cover else None
             if reserve is not None:
-                bookings.append(Booking(ref.path, "", line.programma, Soort.ONTTREKKING, Aard.INCIDENTEEL, unit,
-                                        reserve))  # fmt: skip
+                bookings.append(
+                    Booking(ref.path, "", line.programma, Soort.ONTTREKKING, Aard.INCIDENTEEL, unit, reserve)
+                )
     else:
         assert ref.index is not None
         m = scenario.measures[ref.index]

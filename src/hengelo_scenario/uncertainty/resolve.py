@@ -82,21 +82,39 @@ class _Resolver:
         where = f"line {line}" if line is not None else "(no line)"
         self.problems.append(Problem(file, where, dotted(path), expected, found, hint))
 
-    def distribution(self, model: DistributionModel, path: tuple[Any, ...], *, percent: bool, rate: bool,
-                     lower: float | None = None, upper: float | None = None) -> Distribution | None:  # fmt: skip
+    def distribution(
+        self,
+        model: DistributionModel,
+        path: tuple[Any, ...],
+        *,
+        percent: bool,
+        rate: bool,
+        lower: float | None = None,
+        upper: float | None = None,
+    ) -> Distribution | None:
         values = model.values()
         for name, quantity in values.items():
             if quantity.percent != percent:
                 expected = 'a percentage such as "3%"' if percent else "an amount in euros such as 250000"
-                self.problem((*path, name), expected, str(quantity),
-                             "this lever is a rate or share: write it with a % sign" if percent
-                             else "this lever is an amount: write plain euros, without %")  # fmt: skip
+                self.problem(
+                    (*path, name),
+                    expected,
+                    str(quantity),
+                    "this lever is a rate or share: write it with a % sign"
+                    if percent
+                    else "this lever is an amount: write plain euros, without %",
+                )
                 return None
         floats = {k: float(q.value) for k, q in values.items()}
         kind = Kind(model.distribution)
         if kind is Kind.LOGNORMAL and floats["mean"] + (1.0 if rate else 0.0) <= 0:
-            self.problem((*path, "mean"), "a positive quantity for a lognormal: the factor 1 + mean above 0"
-                         if rate else "a mean above 0 for a lognormal", str(values["mean"]))  # fmt: skip
+            self.problem(
+                (*path, "mean"),
+                "a positive quantity for a lognormal: the factor 1 + mean above 0"
+                if rate
+                else "a mean above 0 for a lognormal",
+                str(values["mean"]),
+            )
             return None
         bounded = kind not in (Kind.NORMAL, Kind.LOGNORMAL)
         if bounded and lower is not None and floats["low"] < lower:
@@ -110,13 +128,21 @@ class _Resolver:
     def year_index(self, year: int, path: tuple[Any, ...]) -> int | None:
         if year in self.baseline.years:
             return self.baseline.years.index(year)
-        self.problem(path, "one of " + ", ".join(str(y) for y in self.baseline.years) + " (the baseline years)",
-                     str(year))  # fmt: skip
+        self.problem(
+            path, "one of " + ", ".join(str(y) for y in self.baseline.years) + " (the baseline years)", str(year)
+        )
         return None
 
-    def jeugd_change(self, change: UncertainChange, lever: str, segments: tuple[int, ...], path: tuple[Any, ...],
-                     label: str, correlated: tuple[int, ...] = (), group_of: dict[Any, list[int]] | None = None,
-                     ) -> None:  # fmt: skip
+    def jeugd_change(
+        self,
+        change: UncertainChange,
+        lever: str,
+        segments: tuple[int, ...],
+        path: tuple[Any, ...],
+        label: str,
+        correlated: tuple[int, ...] = (),
+        group_of: dict[Any, list[int]] | None = None,
+    ) -> None:
         """Variables for one uncertain lever; segments in `correlated` get their own draw each (grouped)."""
         reduction = lever == "regie_op_toegang"
         lower, upper = (0.0, 1.0) if reduction else (-1.0, None)
@@ -127,25 +153,60 @@ class _Resolver:
                 if index is None:
                     return
                 start = index
-            dist = self.distribution(change.growth, (*path, "growth"), percent=True, rate=True, lower=lower,
-                                     upper=upper)  # fmt: skip
+            dist = self.distribution(
+                change.growth, (*path, "growth"), percent=True, rate=True, lower=lower, upper=upper
+            )
             if dist is None:
                 return
-            self._add(f"{'.'.join(map(str, path))}.growth", f"{label} (groei)", dist, lever, segments,
-                      True, start, None, correlated, group_of, ("growth",))  # fmt: skip
+            self._add(
+                f"{'.'.join(map(str, path))}.growth",
+                f"{label} (groei)",
+                dist,
+                lever,
+                segments,
+                True,
+                start,
+                None,
+                correlated,
+                group_of,
+                ("growth",),
+            )
             return
         for year, model in (change.per_year or {}).items():
             index = self.year_index(year, (*path, "per_year", year))
-            dist = self.distribution(model, (*path, "per_year", year), percent=True, rate=True, lower=lower,
-                                     upper=upper)  # fmt: skip
+            dist = self.distribution(
+                model, (*path, "per_year", year), percent=True, rate=True, lower=lower, upper=upper
+            )
             if index is None or dist is None:
                 continue
-            self._add(f"{'.'.join(map(str, path))}.per_year.{year}", f"{label} {year}", dist, lever, segments,
-                      False, 0, index, correlated, group_of, ("year", index))  # fmt: skip
+            self._add(
+                f"{'.'.join(map(str, path))}.per_year.{year}",
+                f"{label} {year}",
+                dist,
+                lever,
+                segments,
+                False,
+                0,
+                index,
+                correlated,
+                group_of,
+                ("year", index),
+            )
 
-    def _add(self, name: str, label: str, dist: Distribution, lever: str, segments: tuple[int, ...], growth: bool,
-             start: int, year: int | None, correlated: tuple[int, ...], group_of: dict[Any, list[int]] | None,
-             key: tuple[Any, ...]) -> None:  # fmt: skip
+    def _add(
+        self,
+        name: str,
+        label: str,
+        dist: Distribution,
+        lever: str,
+        segments: tuple[int, ...],
+        growth: bool,
+        start: int,
+        year: int | None,
+        correlated: tuple[int, ...],
+        group_of: dict[Any, list[int]] | None,
+        key: tuple[Any, ...],
+    ) -> None:
         shared = tuple(s for s in segments if s not in correlated)
         if shared:
             self.variables.append(Variable(name, label, dist, JeugdTarget(lever, shared, growth, start, year)))
@@ -154,15 +215,20 @@ class _Resolver:
                 assert group_of is not None
                 seg = self.baseline.jeugdhulp[s].naam
                 group_of.setdefault(key, []).append(len(self.variables))
-                self.variables.append(Variable(f"{name} ({seg})", f"{label} {seg}", dist,
-                                               JeugdTarget(lever, (s,), growth, start, year)))  # fmt: skip
+                self.variables.append(
+                    Variable(f"{name} ({seg})", f"{label} {seg}", dist, JeugdTarget(lever, (s,), growth, start, year))
+                )
 
     def jeugdhulp(self, section: Any) -> None:
         path: tuple[Any, ...] = ("uncertainty", "jeugdhulp")
         segments = self.baseline.jeugdhulp
         if not segments:
-            self.problem(path, "youth-care segments in the baseline", "none in the baseline workbook",
-                         "remove uncertainty.jeugdhulp")  # fmt: skip
+            self.problem(
+                path,
+                "youth-care segments in the baseline",
+                "none in the baseline workbook",
+                "remove uncertainty.jeugdhulp",
+            )
             return
         names = [s.naam for s in segments]
         own: dict[int, Any] = {}
@@ -183,16 +249,27 @@ class _Resolver:
                     self.problem((*cpath, "segments"), "each segment once", ", ".join(corr.segments))
                     continue
             if len(corr.matrix) != len(members):
-                self.problem((*cpath, "matrix"), f"a {len(members)} x {len(members)} matrix, one row per segment "
-                             f"({', '.join(names[m] for m in members)})", f"{len(corr.matrix)} rows",
-                             "name the segments with `segments:`, or give a row for every segment")  # fmt: skip
+                self.problem(
+                    (*cpath, "matrix"),
+                    f"a {len(members)} x {len(members)} matrix, one row per segment "
+                    f"({', '.join(names[m] for m in members)})",
+                    f"{len(corr.matrix)} rows",
+                    "name the segments with `segments:`, or give a row for every segment",
+                )
                 continue
-            drawn = [m for m in members if getattr(section, lever) is not None
-                     or (m in own and getattr(own[m], lever) is not None)]  # fmt: skip
+            drawn = [
+                m
+                for m in members
+                if getattr(section, lever) is not None or (m in own and getattr(own[m], lever) is not None)
+            ]
             if len(drawn) != len(members):
                 missing = ", ".join(names[m] for m in members if m not in drawn)
-                self.problem(cpath, f"an uncertain {lever} for every segment of the matrix", f"none for {missing}",
-                             f"add uncertainty.jeugdhulp.{lever}, or leave those segments out")  # fmt: skip
+                self.problem(
+                    cpath,
+                    f"an uncertain {lever} for every segment of the matrix",
+                    f"none for {missing}",
+                    f"add uncertainty.jeugdhulp.{lever}, or leave those segments out",
+                )
                 continue
             correlations[lever] = members
             self._matrix = getattr(self, "_matrix", {})
@@ -203,13 +280,21 @@ class _Resolver:
             general = getattr(section, lever)
             mine = tuple(s for s in range(len(segments)) if not (s in own and getattr(own[s], lever) is not None))
             if general is not None and mine:
-                self.jeugd_change(general, lever, mine, (*path, lever), _LABELS[lever] + " jeugdhulp",
-                                  members, group_of)  # fmt: skip
+                self.jeugd_change(
+                    general, lever, mine, (*path, lever), _LABELS[lever] + " jeugdhulp", members, group_of
+                )
             for s, levers in own.items():
                 change = getattr(levers, lever)
                 if change is not None:
-                    self.jeugd_change(change, lever, (s,), (*path, "segments", names[s], lever),
-                                      f"{_LABELS[lever]} {names[s]}", members, group_of)  # fmt: skip
+                    self.jeugd_change(
+                        change,
+                        lever,
+                        (s,),
+                        (*path, "segments", names[s], lever),
+                        f"{_LABELS[lever]} {names[s]}",
+                        members,
+                        group_of,
+                    )
             for key, indices in group_of.items():
                 if members and len(indices) != len(members):
                     self.problem(
@@ -217,7 +302,7 @@ class _Resolver:
                         "the same form (growth, or the same years) for every correlated segment",
                         f"{len(indices)} of {len(members)} segments for {key}",
                     )
-                    continue  # fmt: skip
+                    continue
                 if members:
                     ordered = sorted(indices, key=lambda i: members.index(self.variables[i].jeugd.segments[0]))
                     loading = _loading(self._matrix[lever])
@@ -234,8 +319,12 @@ class _Resolver:
         for i, n in enumerate(names):
             if _norm(n) == _norm(name) or _norm(n.split("(")[0]) == _norm(name):
                 return i
-        self.problem(path, "a youth-care segment of the baseline (" + ", ".join(names) + ")", describe(name),
-                     suggest(name, names))  # fmt: skip
+        self.problem(
+            path,
+            "a youth-care segment of the baseline (" + ", ".join(names) + ")",
+            describe(name),
+            suggest(name, names),
+        )
         return None
 
     def levers(self, section: dict[str, DistributionModel]) -> None:
@@ -247,9 +336,14 @@ class _Resolver:
                 self.problem(path, "a numeric lever of the scenario", str(error))
                 continue
             low, high = lever_paths.valid_range(ref, self.baseline, self.scenario)
-            dist = self.distribution(model, path, percent=ref.kind.percent, rate=ref.kind.percent,
-                                     lower=None if low is None else float(low),
-                                     upper=None if high is None else float(high))  # fmt: skip
+            dist = self.distribution(
+                model,
+                path,
+                percent=ref.kind.percent,
+                rate=ref.kind.percent,
+                lower=None if low is None else float(low),
+                upper=None if high is None else float(high),
+            )
             if dist is not None:
                 self.variables.append(Variable(text, ref.label, dist, lever=ref))
 
@@ -301,9 +395,12 @@ def resolve_uncertainty(file: Any, baseline: Baseline, scenario: Scenario) -> Un
         resolver.levers(model.levers)
     risk = model.weerstand is not None and model.weerstand.benodigd == "risicoregister"
     if risk and not getattr(baseline, "risicos", ()):
-        resolver.problem(("uncertainty", "weerstand", "benodigd"), "a baseline with a risk register (sheet "
-                         "'Risico's')", "none in the baseline workbook", "write `benodigd: werkboek`, or add the "
-                         "risk register to the workbook")  # fmt: skip
+        resolver.problem(
+            ("uncertainty", "weerstand", "benodigd"),
+            "a baseline with a risk register (sheet 'Risico's')",
+            "none in the baseline workbook",
+            "write `benodigd: werkboek`, or add the risk register to the workbook",
+        )
     if resolver.problems:
         raise ScenarioError(resolver.problems)
     return UncertaintySpec(

@@ -80,7 +80,7 @@ def simulate_register(
     total = losses.sum(axis=0)
     q = float(percentiles(total[None, :], [float(certainty) * 100])[0, 0])
     order = np.argsort(total, kind="stable")
-    rank = int(round(float(certainty) * (draws - 1)))
+    rank = round(float(certainty) * (draws - 1))
     half = max(1, int(BAND * draws))
     band = order[max(0, rank - half) : min(draws, rank + half + 1)]
     near = losses[:, band].mean(axis=1)

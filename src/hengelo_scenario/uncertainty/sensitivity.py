@@ -82,7 +82,9 @@ def check_in_range(
     low, high = levers.valid_range(ref, baseline, scenario)
     for v in values:
         if (low is not None and v < low) or (high is not None and v > high):
-            bounds = f"{_format(low, ref) if low is not None else '-∞'} .. {_format(high, ref) if high is not None else '+∞'}"
+            lo = _format(low, ref) if low is not None else "-∞"
+            hi = _format(high, ref) if high is not None else "+∞"
+            bounds = f"{lo} .. {hi}"
             raise SensitivityError(f"{option}: {_format(v, ref)} is outside the valid range of {ref.path} ({bounds})")
 
 
@@ -301,17 +303,18 @@ def solve(
         slope = QUOTIENT.divide(f1 - f0, h)
         x = QUOTIENT.divide(target - f0, slope)
         if (low is not None and x < low) or (high is not None and x > high):
+            shown = _format(x.quantize(Decimal("0.0001") if ref.kind.percent else Decimal(1)), ref)
+            per = slope * (Decimal("0.01") if ref.kind.percent else 1)
+            unit = "percentage point" if ref.kind.percent else "euro"
             raise SensitivityError(
                 f"no value of {ref.path} in its valid range ({bounds_text()}) gives {figure} = {target} in {year}: "
-                f"it would take {_format(x.quantize(Decimal('0.0001')) if ref.kind.percent else x.quantize(Decimal('1')), ref)}"
-                f" (the figure is {f0:,.2f} in the scenario and changes by {slope * (Decimal('0.01') if ref.kind.percent else 1):,.2f}"
-                f" per {'percentage point' if ref.kind.percent else 'euro'})"
+                f"it would take {shown} (the figure is {f0:,.2f} in the scenario and changes by {per:,.2f} per {unit})"
             )
         at = _exact_figure(baseline, scenario, ref, x, figure, y)
         return SolveResult(ref, figure, year, target, x, True, at, f0, slope)
     # Not linear (a ratio, say): bisection on the exact engine within the valid range.
-    lo = low if low is not None else Decimal(-10) if ref.kind.percent else Decimal(-1e9)
-    hi = high if high is not None else Decimal(10) if ref.kind.percent else Decimal(1e9)
+    lo = low if low is not None else Decimal(-10) if ref.kind.percent else Decimal("-1e9")
+    hi = high if high is not None else Decimal(10) if ref.kind.percent else Decimal("1e9")
     g_lo = _exact_figure(baseline, scenario, ref, lo, figure, y) - target
     g_hi = _exact_figure(baseline, scenario, ref, hi, figure, y) - target
     if g_lo == 0:
