@@ -127,6 +127,7 @@ class SweepResult:
     axes: tuple[Axis, ...]
     values: np.ndarray  # (len(axis 0),) or (len(axis 0), len(axis 1)), float euros
     base: float  # the scenario itself
+    balanced: np.ndarray  # same shape: structureel saldo of the year ≥ 0 (structurally balanced)
 
 
 def _figure(totals: object, key: str, y: int) -> np.ndarray:
@@ -148,7 +149,8 @@ def sweep(baseline: Baseline, scenario: Scenario, axes: Sequence[Axis], figure: 
     totals = variants.evaluate(model, shifts.shape[0], shifts)
     values = _figure(totals, figure, y).reshape(grids[0].shape)
     base = float(_figure(variants.evaluate(model, 1), figure, y)[0])
-    return SweepResult(figure, year, tuple(axes), values, base)
+    balanced = (totals.structureel_saldo[:, y] >= 0).reshape(grids[0].shape)
+    return SweepResult(figure, year, tuple(axes), values, base, balanced)
 
 
 # --- tornado ---------------------------------------------------------------------------------------------------
