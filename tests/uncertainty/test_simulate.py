@@ -77,8 +77,9 @@ def test_exact_percentiles_match_numpy():
     data = np.stack(
         [rng.standard_normal(300_000), rng.lognormal(0, 2, 300_000), np.round(rng.standard_normal(300_000))]
     )
-    np.testing.assert_allclose(percentiles(data, [5, 25, 50, 75, 95]), np.percentile(data, [5, 25, 50, 75, 95], axis=1),
-                               rtol=0, atol=1e-12)  # fmt: skip
+    np.testing.assert_allclose(
+        percentiles(data, [5, 25, 50, 75, 95]), np.percentile(data, [5, 25, 50, 75, 95], axis=1), rtol=0, atol=1e-12
+    )
 
 
 SCENARIO = """
