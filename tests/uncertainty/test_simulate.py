@@ -218,6 +218,7 @@ def test_the_simulation_path_equals_run_for_the_same_drawn_inputs(seed, price):
     result = simulate(baseline, scenario, spec, 20, seed=seed, keep=True)
     values = result.inputs.T
     price_f, volume_f, shifts = sampling.inputs(spec, values)
+    price_f, volume_f = price_f.dense(values.shape[1]), volume_f.dense(values.shape[1])
     for i in (0, 7, 19):
         jeugd = dataclasses.replace(
             scenario.jeugdhulp,

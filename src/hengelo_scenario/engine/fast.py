@@ -30,7 +30,7 @@ from hengelo_scenario.engine import build_ledger, evaluate_many, rules
 from hengelo_scenario.outcome.model import Booking, Lever
 from hengelo_scenario.scenario.model import Scenario
 
-__all__ = ["FastLedger", "FastTotals", "LinearInput", "compile_scenario", "evaluate"]
+__all__ = ["Factored", "FastLedger", "FastTotals", "LinearInput", "compile_scenario", "evaluate"]
 
 _LINE_KINDS = ((False, True), (False, False), (True, True), (True, False))  # (is_baat, structural)
 
@@ -41,6 +41,26 @@ class LinearInput:
 
     name: str
     bookings: tuple[Booking, ...]
+
+
+@dataclass(frozen=True)
+class Factored:
+    """Youth-care factors of n variants as const (S, Y) × a product of (Y, n) arrays per segment.
+
+    The arrays may be shared between segments (one price index for all of them): `youth_cost` then multiplies a
+    shared array once for the sum over the segments instead of once per segment.
+    """
+
+    const: np.ndarray  # (S, Y)
+    arrays: tuple[tuple[np.ndarray, ...], ...]  # per segment, each (Y, n)
+
+    def dense(self, n: int) -> np.ndarray:
+        """The factors as one (S, Y, n) array."""
+        out = np.repeat(self.const[:, :, None], n, axis=2)
+        for s, arrays in enumerate(self.arrays):
+            for a in arrays:
+                out[s] *= a
+        return out
 
 
 @dataclass(frozen=True)
@@ -264,17 +284,45 @@ def compile_scenario(baseline: Baseline, scenario: Scenario, linear: Sequence[Li
     return replace(compiled, fixed=fixed_totals(compiled), basis=basis(compiled))
 
 
-def youth_cost(fast: FastLedger, price: np.ndarray | None, volume: np.ndarray | None, n: int) -> np.ndarray:
+def youth_cost(
+    fast: FastLedger, price: np.ndarray | Factored | None, volume: np.ndarray | Factored | None, n: int
+) -> np.ndarray:
     """Σ over segments of p0·q0·price factor·volume factor, per variant and year: (V, Y).
 
     Segment by segment, in baseline order, so each variant's sum is the same whatever the number of variants.
-    Fastest when the factors are a (S, Y, V) array seen as (V, S, Y) through `transpose(2, 0, 1)`.
+    Dense factors are (V, S, Y) (fastest as a (S, Y, V) array seen through `transpose(2, 0, 1)`); `Factored`
+    ones avoid building the (S, Y, V) arrays at all.
     """
+    if not isinstance(price, np.ndarray) and not isinstance(volume, np.ndarray):
+        return _factored_cost(fast, price, volume, n)
+    if isinstance(price, Factored):
+        price = price.dense(n).transpose(2, 0, 1)
+    if isinstance(volume, Factored):
+        volume = volume.dense(n).transpose(2, 0, 1)
     total = np.zeros((len(fast.years), n))
     for s in range(fast.n_segments):
         p = fast.youth_price[s][:, None] if price is None else price[:, s, :].T
         q = fast.youth_volume[s][:, None] if volume is None else volume[:, s, :].T
         total += fast.youth_base_cost[s][:, None] * p * q
+    return total.T
+
+
+def _factored_cost(fast: FastLedger, price: Factored | None, volume: Factored | None, n: int) -> np.ndarray:
+    n_s = fast.n_segments
+    p = price or Factored(fast.youth_price, ((),) * n_s)
+    q = volume or Factored(fast.youth_volume, ((),) * n_s)
+    const = fast.youth_base_cost * p.const * q.const  # (S, Y)
+    lists = [p.arrays[s] + q.arrays[s] for s in range(n_s)]
+    common = [a for a in (lists[0] if lists else ()) if all(any(a is b for b in other) for other in lists[1:])]
+    total = np.zeros((len(fast.years), n))
+    for s in range(n_s):
+        term: np.ndarray = const[s][:, None]
+        for a in lists[s]:
+            if not any(a is c for c in common):
+                term = term * a
+        total += term
+    for a in common:
+        total *= a
     return total.T
 
 
@@ -336,7 +384,11 @@ def _varying_rows(fast: FastLedger) -> list[tuple[bool, bool, bool, int]]:
 
 
 def varying_amounts(
-    fast: FastLedger, n: int, price: np.ndarray | None, volume: np.ndarray | None, linear: np.ndarray | None
+    fast: FastLedger,
+    n: int,
+    price: np.ndarray | Factored | None,
+    volume: np.ndarray | Factored | None,
+    linear: np.ndarray | None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(youth-care cost (n, Y), amounts of the varying rows laid out (rows, Y, n)) for n variants."""
     n_y = len(fast.years)
@@ -408,15 +460,15 @@ def basis(fast: FastLedger) -> Basis:
 def evaluate(
     fast: FastLedger,
     n: int,
-    price: np.ndarray | None = None,
-    volume: np.ndarray | None = None,
+    price: np.ndarray | Factored | None = None,
+    volume: np.ndarray | Factored | None = None,
     linear: np.ndarray | None = None,
     benodigd: np.ndarray | None = None,
 ) -> FastTotals:
     """The budget rules for n variants.
 
-    price, volume: (n, S, Y) factors against the baseline that replace the scenario's own (None: the
-    scenario's); linear: (n, K, Y) value of each linear input per year (None: 0); benodigd: (Y,) required
+    price, volume: (n, S, Y) factors against the baseline, or `Factored` ones, that replace the scenario's own
+    (None: the scenario's); linear: (n, K, Y) value of each linear input per year (None: 0); benodigd: (Y,) required
     weerstandscapaciteit instead of the workbook's (None: the workbook's).
 
     The fixed rows were evaluated once, at compile time; the varying rows go through the same rules as a basis
@@ -437,7 +489,7 @@ def evaluate(
 def evaluate_ledger(
     fast: FastLedger,
     n: int,
-    price: np.ndarray | None = None,
+    price: np.ndarray | Factored | None = None,
     volume: np.ndarray | None = None,
     linear: np.ndarray | None = None,
 ) -> tuple[rules.Totals, rules.Totals, tuple[int, ...]]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from hengelo_scenario.uncertainty.model import UncertaintySpec
+from hengelo_scenario.engine.fast import Factored
+from hengelo_scenario.uncertainty.model import JeugdTarget, UncertaintySpec
 
 __all__ = ["BLOCK", "block_generator", "draw_block", "inputs"]
 
@@ -43,63 +44,58 @@ def draw_block(spec: UncertaintySpec, seed: int, block: int) -> np.ndarray:
     return values
 
 
-def inputs(spec: UncertaintySpec, values: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | None, np.ndarray]:
-    """(price (S, Y, n) or None, volume (S, Y, n) or None, shifts (n, levers)) for drawn values (variables, n).
+def _factor_array(target: JeugdTarget, drawn: np.ndarray, n_years: int) -> np.ndarray:
+    """(Y, n) factors of one drawn youth-care lever: growth compounding from its first year, or one year's change."""
+    step = 1.0 - drawn if target.lever == "regie_op_toegang" else 1.0 + drawn
+    array = np.empty((n_years, drawn.shape[0]))
+    if target.growth:
+        array[: target.start] = 1.0
+        factor = step
+        array[target.start] = factor
+        for y in range(target.start + 1, n_years):
+            factor = factor * step
+            array[y] = factor
+    else:
+        array[:] = 1.0
+        assert target.year is not None
+        array[target.year] = step
+    return array
 
-    A drawn youth-care lever replaces the scenario's lever for its segments: growth compounds from its first
-    year by repeated multiplication; a per_year draw sets that year, the lever's other years are then 0%.
+
+def inputs(spec: UncertaintySpec, values: np.ndarray) -> tuple[Factored | None, Factored | None, np.ndarray]:
+    """(price, volume, shifts (n, levers)) for drawn values (variables, n); price and volume None when not drawn.
+
+    A drawn youth-care lever replaces the scenario's lever for its segments (its constant factor becomes 1), or
+    multiplies it (`on_top`, the defaults); one draw shared by several segments is one shared array.
     """
     n = values.shape[1]
-    arrays: dict[str, np.ndarray] = {}
-    replaced: set[tuple[str, int]] = set()
-    scenario = {"price": spec.scenario_price, "volume": spec.scenario_volume, "regie_op_toegang": spec.scenario_regie}
+    levels = {"price": spec.scenario_price, "volume": spec.scenario_volume, "regie_op_toegang": spec.scenario_regie}
+    const = {lever: None if base is None else base.copy() for lever, base in levels.items()}
+    arrays: dict[str, list[list[np.ndarray]]] = {}
     for variable, drawn in zip(spec.variables, values, strict=True):
         target = variable.jeugd
         if target is None:
             continue
-        lever = target.lever
-        if lever not in arrays:
-            base = scenario[lever]
-            assert base is not None
-            arrays[lever] = np.empty((*base.shape, n))
-            arrays[lever][...] = base[:, :, None]
-        array = arrays[lever]
-        step = 1.0 - drawn if lever == "regie_op_toegang" else 1.0 + drawn
-        if not target.on_top:
-            for s in target.segments:
-                if (lever, s) not in replaced:
-                    replaced.add((lever, s))
-                    array[s] = 1.0
-        if target.growth:
-            factor = np.ones(n)
-            for y in range(target.start, array.shape[1]):
-                factor = factor * step
-                for s in target.segments:
-                    if target.on_top:
-                        array[s, y] *= factor
-                    else:
-                        array[s, y] = factor
-        else:
-            assert target.year is not None
-            for s in target.segments:
-                if target.on_top:
-                    array[s, target.year] *= step
-                else:
-                    array[s, target.year] = step
-    price = arrays.get("price")
+        base = const[target.lever]
+        assert base is not None
+        per_segment = arrays.setdefault(target.lever, [[] for _ in range(base.shape[0])])
+        array = _factor_array(target, drawn, base.shape[1])
+        for s in target.segments:
+            if not target.on_top and not per_segment[s]:
+                base[s] = 1.0  # replaced: the scenario's own lever no longer applies to this segment
+            per_segment[s].append(array)
+    price = None
+    if "price" in arrays:
+        assert const["price"] is not None
+        price = Factored(const["price"], tuple(tuple(a) for a in arrays["price"]))
     volume = None
     if "volume" in arrays or "regie_op_toegang" in arrays:
-        assert spec.scenario_volume is not None
-        assert spec.scenario_regie is not None
-        if "regie_op_toegang" not in arrays:
-            volume = arrays["volume"]
-            volume *= spec.scenario_regie[:, :, None]
-        elif "volume" not in arrays:
-            volume = arrays["regie_op_toegang"]
-            volume *= spec.scenario_volume[:, :, None]
-        else:
-            volume = arrays["volume"]
-            volume *= arrays["regie_op_toegang"]
+        q, r = const["volume"], const["regie_op_toegang"]
+        assert q is not None
+        assert r is not None
+        n_s = q.shape[0]
+        qa, ra = arrays.get("volume", [[]] * n_s), arrays.get("regie_op_toegang", [[]] * n_s)
+        volume = Factored(q * r, tuple(tuple(qa[s]) + tuple(ra[s]) for s in range(n_s)))
     levers = spec.levers
     shifts = np.zeros((n, len(levers)))
     for variable, drawn in zip(spec.variables, values, strict=True):

@@ -96,9 +96,6 @@ def simulate(
         totals = variants.evaluate(model, n, shifts, price, volume, benodigd=required)
         for f, key in enumerate(figures):
             results[f, :, done : done + n] = totals.figure(key).T
-        counts["tekort"] += (totals.structureel_saldo < 0).sum(axis=0)
-        if has_ar:
-            counts["reserve"] += (totals.algemene_reserve < floor_values).sum(axis=0)
         counts["ratio"] += (totals.weerstandsratio < RATIO_NORM).sum(axis=0)
         if kept_inputs is not None:
             kept_inputs[done : done + n] = values.T
@@ -106,6 +103,9 @@ def simulate(
         if progress is not None:
             progress(done, draws)
 
+    counts["tekort"] = (results[figures.index("structureel_saldo")] < 0).sum(axis=1)
+    if has_ar:
+        counts["reserve"] = (results[figures.index("algemene_reserve")] < floor_values[:, None]).sum(axis=1)
     flat = percentiles_of(results.reshape(len(figures) * n_y, draws), PERCENTILES)
     percentiles = {key: flat[:, f * n_y : (f + 1) * n_y] for f, key in enumerate(figures)}
     means = dict(zip(figures, results.mean(axis=2), strict=True))

@@ -41,27 +41,19 @@ def build(baseline: Baseline, scenario: Scenario, levers: Sequence[LeverRef] = (
     return VariantModel(baseline, scenario, compiled, tuple(levers), tuple(slots))
 
 
-def _factors(base: np.ndarray, given: np.ndarray | None, n: int) -> np.ndarray:
-    if given is not None:
-        return given
-    return np.repeat(base[:, :, None], n, axis=2)
-
-
 def evaluate(
     model: VariantModel,
     n: int,
     shifts: np.ndarray | None = None,
-    price: np.ndarray | None = None,
-    volume: np.ndarray | None = None,
+    price: fast.Factored | None = None,
+    volume: fast.Factored | None = None,
     benodigd: np.ndarray | None = None,
 ) -> fast.FastTotals:
-    """n variants: shifts (n, levers) on top; price, volume (S, Y, n) factors replacing the scenario's, if given.
-
-    The given price and volume arrays may be changed in place by the factor levers.
-    """
+    """n variants: shifts (n, levers) on top; price, volume factors replacing the scenario's, if given."""
     c = model.compiled
     n_s, n_y = c.n_segments, len(c.years)
     linear = np.zeros((n, len(c.linear), n_y)) if c.linear else None
+    extra: dict[str, list[list[np.ndarray]]] = {"price": [[] for _ in range(n_s)], "volume": [[] for _ in range(n_s)]}
     for l_index, (ref, slot) in enumerate(zip(model.levers, model.slots, strict=True)):
         x = shifts[:, l_index] if shifts is not None else np.zeros(n)
         if slot is not None:
@@ -69,21 +61,22 @@ def evaluate(
             linear[:, slot, :] = x[:, None]
             continue
         segments, years, reduction = factor_multiplier(ref, n_s, n_y)
-        step = 1.0 - x if reduction else 1.0 + x
-        if ref.target == "price":
-            price = _factors(c.youth_price, price, n)
-            target = price
-        else:
-            volume = _factors(c.youth_volume, volume, n)
-            target = volume
+        array = np.ones((n_y, n))
+        array[years] = (1.0 - x) if reduction else (1.0 + x)
         for s in segments:
-            for y in years:
-                target[s, y] *= step
+            extra["price" if ref.target == "price" else "volume"][s].append(array)
+
+    def combined(given: fast.Factored | None, own: np.ndarray, more: list[list[np.ndarray]]) -> fast.Factored | None:
+        if given is None and not any(more):
+            return None
+        base = given or fast.Factored(own, ((),) * n_s)
+        return fast.Factored(base.const, tuple(tuple(base.arrays[s]) + tuple(more[s]) for s in range(n_s)))
+
     return fast.evaluate(
         c,
         n,
-        price=None if price is None else price.transpose(2, 0, 1),
-        volume=None if volume is None else volume.transpose(2, 0, 1),
+        price=combined(price, c.youth_price, extra["price"]),
+        volume=combined(volume, c.youth_volume, extra["volume"]),
         linear=linear,
         benodigd=benodigd,
     )
