@@ -17,7 +17,6 @@ from pathlib import Path
 
 import numpy as np
 
-from hengelo_scenario.atomic import write_atomic
 from hengelo_scenario.money import CENT, format_percentage, round_half_away
 from hengelo_scenario.outcome.figures import FIGURES, Kind
 from hengelo_scenario.report import numbers
@@ -252,6 +251,16 @@ def simulation_json(result, meta: Meta) -> str:
 # --- exports -----------------------------------------------------------------------------------------------------
 
 
+def write_atomic(path: Path, write) -> None:
+    """Whole or not at all, with the usual file mode, a failure named (as `run`'s exports do)."""
+    from hengelo_scenario.report.export import _written
+
+    try:
+        _written(path, write)
+    except OSError as error:
+        raise ExportError(str(path), f"cannot be written ({error.strerror or error})") from None
+
+
 def check_export(path: Path, allowed: Sequence[str] = EXPORT_FORMATS) -> None:
     suffix = path.suffix.lower()
     if suffix not in allowed:
@@ -398,9 +407,9 @@ def heatmap(path: Path, result, meta: Meta) -> None:
             rotation=90,
         )
         axes.set_xlabel(textwrap.shorten(second.ref.label, 50), fontsize=7)
-        balanced = np.atleast_2d(result.balanced).astype(float)
-        if balanced.min() != balanced.max():
-            axes.contour(balanced, levels=[0.5], colors="black", linewidths=1.4)
+        structureel = np.atleast_2d(result.structureel)
+        if structureel.min() < 0 <= structureel.max():
+            axes.contour(structureel, levels=[0.0], colors="black", linewidths=1.4)
     else:
         axes.set_xticks([])
     bar = figure.colorbar(image, ax=axes, shrink=0.9)
@@ -430,8 +439,8 @@ def tornado_chart(path: Path, result, meta: Meta) -> None:
     axes.axvline(base, color="#404040", linewidth=0.8)
     axes.set_yticks(
         range(len(bars)),
-        [plot_text(textwrap.shorten(f"{b.label} ({b.low_text} / {b.high_text})", 60)) for b in bars],
-        fontsize=6.5,
+        [plot_text(textwrap.shorten(b.label, 48)) + "\n" + plot_text(f"{b.low_text} / {b.high_text}") for b in bars],
+        fontsize=6,
     )
     axes.xaxis.set_major_formatter(charts._axis_formatter())
     axes.tick_params(labelsize=7)
@@ -452,7 +461,7 @@ def tornado_chart(path: Path, result, meta: Meta) -> None:
     )
     label = FIGURE_LABELS.get(result.figure, result.figure)
     title = f"{plot_text(meta.scenario)}: gevoeligheid van {label.lower()} {result.year} (x € 1.000)"
-    axes.set_title(textwrap.fill(title, charts.TITLE_CHARS), fontsize=9, loc="left")
+    figure.suptitle(textwrap.fill(title, charts.TITLE_CHARS), fontsize=9, x=0.0, ha="left")
     charts._source(figure, _source_line(meta), Unit.THOUSANDS)
     charts._save(figure, path)
 

@@ -160,7 +160,7 @@ class _Resolver:
                 return
             self._add(
                 f"{'.'.join(map(str, path))}.growth",
-                f"{label} (groei)",
+                "(groei)",
                 dist,
                 lever,
                 segments,
@@ -181,7 +181,7 @@ class _Resolver:
                 continue
             self._add(
                 f"{'.'.join(map(str, path))}.per_year.{year}",
-                f"{label} {year}",
+                str(year),
                 dist,
                 lever,
                 segments,
@@ -207,16 +207,25 @@ class _Resolver:
         group_of: dict[Any, list[int]] | None,
         key: tuple[Any, ...],
     ) -> None:
+        names = [seg.naam for seg in self.baseline.jeugdhulp]
         shared = tuple(s for s in segments if s not in correlated)
         if shared:
-            self.variables.append(Variable(name, label, dist, JeugdTarget(lever, shared, growth, start, year)))
+            who = "jeugdhulp" if len(shared) == len(names) else ", ".join(names[s] for s in shared)
+            self.variables.append(
+                Variable(name, f"{_LABELS[lever]} {who} {label}", dist, JeugdTarget(lever, shared, growth, start, year))
+            )
         for s in segments:
             if s in correlated:
                 assert group_of is not None
-                seg = self.baseline.jeugdhulp[s].naam
                 group_of.setdefault(key, []).append(len(self.variables))
+                variable_name = name if len(segments) == 1 else f"{name} ({names[s]})"
                 self.variables.append(
-                    Variable(f"{name} ({seg})", f"{label} {seg}", dist, JeugdTarget(lever, (s,), growth, start, year))
+                    Variable(
+                        variable_name,
+                        f"{_LABELS[lever]} {names[s]} {label}",
+                        dist,
+                        JeugdTarget(lever, (s,), growth, start, year),
+                    )
                 )
 
     def jeugdhulp(self, section: Any) -> None:

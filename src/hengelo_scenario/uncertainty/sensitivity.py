@@ -127,7 +127,12 @@ class SweepResult:
     axes: tuple[Axis, ...]
     values: np.ndarray  # (len(axis 0),) or (len(axis 0), len(axis 1)), float euros
     base: float  # the scenario itself
-    balanced: np.ndarray  # same shape: structureel saldo of the year ≥ 0 (structurally balanced)
+    structureel: np.ndarray  # same shape: the structureel saldo of the year, where balance is lost or regained
+
+    @property
+    def balanced(self) -> np.ndarray:
+        """Structurally balanced (structureel saldo ≥ 0) at each grid point."""
+        return self.structureel >= 0
 
 
 def _figure(totals: object, key: str, y: int) -> np.ndarray:
@@ -149,8 +154,8 @@ def sweep(baseline: Baseline, scenario: Scenario, axes: Sequence[Axis], figure: 
     totals = variants.evaluate(model, shifts.shape[0], shifts)
     values = _figure(totals, figure, y).reshape(grids[0].shape)
     base = float(_figure(variants.evaluate(model, 1), figure, y)[0])
-    balanced = (totals.structureel_saldo[:, y] >= 0).reshape(grids[0].shape)
-    return SweepResult(figure, year, tuple(axes), values, base, balanced)
+    structureel = totals.structureel_saldo[:, y].reshape(grids[0].shape)
+    return SweepResult(figure, year, tuple(axes), values, base, structureel)
 
 
 # --- tornado ---------------------------------------------------------------------------------------------------
