@@ -231,9 +231,12 @@ def simulate(
     if output_format == "json":
         sys.stdout.write(report.simulation_json(result, info))
     else:
-        lines.append(("Rekentijd", f"{time.perf_counter() - started:.2f} s".replace(".", ",")))
         print_header("hengelo-scenario simulate", scenario_data, baseline_data, *lines)
-        print_tables(tables)
+        print_tables(tables, "duizend")
+        from hengelo_scenario.cli.output import stderr
+
+        seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
+        stderr().print(f"Rekentijd: {seconds} s", markup=False, highlight=False)
     if targets:
         write(targets, tables, info, csv_dialect, lambda path: report.fan_chart(path, result, info))
     if draws_out is not None:

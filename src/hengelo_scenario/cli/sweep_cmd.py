@@ -107,8 +107,8 @@ def _print_grid(result, table) -> None:
         box=box.SIMPLE_HEAD,
         title_justify="left",
         title_style="bold",
-        caption="bedragen x € 1.000; rood = nadelig, groen = voordelig; ▌ = grens structureel evenwicht "
-        "(rechts/onder ervan wel of niet in evenwicht)",
+        caption="bedragen x € 1.000; rood = nadelig, groen = voordelig, vet = structureel in evenwicht; "
+        "▌ = grens structureel evenwicht: vanaf hier wel (of niet meer) in evenwicht",
         caption_justify="left",
         pad_edge=False,
     )
@@ -121,7 +121,10 @@ def _print_grid(result, table) -> None:
             x = float(values[i, j])
             level = round((x / span) * 4) + 4
             style = f"on {SCALE[max(0, min(8, level))]}" + (" bold" if balanced[i, j] else "")
-            edge = (j > 0 and balanced[i, j] != balanced[i, j - 1]) or (i > 0 and balanced[i, j] != balanced[i - 1, j])
+            if values.shape[1] > 1:  # the boundary along each row
+                edge = j > 0 and balanced[i, j] != balanced[i, j - 1]
+            else:  # one lever: along the column
+                edge = i > 0 and balanced[i, j] != balanced[i - 1, j]
             text = ("▌" if edge else "") + numbers.money(value)
             cells.append(Text(text, style=style))
         rich.add_row(*cells)

@@ -86,6 +86,7 @@ def sweep_table(result, unit_label: str = "") -> Table:
         )
         headers: tuple[str, ...] = (f"{label} {result.year}",)
         second_label = ""
+        title = f"{label} {result.year} bij wisselende {first.ref.label.lower()}"
     else:
         second = result.axes[1]
         headers = tuple(lever_value_text(v, second.ref.kind.percent) for v in second.values)
@@ -94,9 +95,10 @@ def sweep_table(result, unit_label: str = "") -> Table:
             for i, v in enumerate(first.values)
         )
         second_label = f"; kolommen: {second.ref.label} ({second.ref.path})"
+        title = f"{label} {result.year}: {first.ref.label.lower()} (regels) x {second.ref.label.lower()} (kolommen)"
     return Table(
         key="sweep",
-        title=f"{label} {result.year} bij wisselende {first.ref.label.lower()}",
+        title=title,
         label_headers=(first.ref.label,),
         value_headers=headers,
         rows=rows,
