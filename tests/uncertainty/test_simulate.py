@@ -310,3 +310,20 @@ def test_a_correlation_matrix_that_is_not_psd_is_refused_with_its_line(scenario_
     (problem,) = caught.value.problems
     assert problem.where == "line 5"
     assert "positive semi-definite" in problem.expected
+
+
+def test_the_affine_shortcut_gives_what_the_figures_give(baseline, scenario_file):
+    """Without `keep`, figures that are ±(one varying row) + a constant share that row's percentiles."""
+    file = scenario_file(CORRELATED % "normal, mean: 3%, sd: 2%")
+    scenario = resolve(file, baseline)
+    spec = resolve_uncertainty(file, baseline, scenario)
+    short = simulate(baseline, scenario, spec, 50_000, seed=5)
+    full = simulate(baseline, scenario, spec, 50_000, seed=5, keep=True)
+    for key in full.percentiles:
+        np.testing.assert_allclose(short.percentiles[key], full.percentiles[key], rtol=0, atol=1e-6)
+        np.testing.assert_allclose(short.means[key], full.means[key], rtol=0, atol=1e-6)
+        np.testing.assert_allclose(
+            full.percentiles[key], np.percentile(full.values[key], [5, 25, 50, 75, 95], axis=0), rtol=0, atol=1e-6
+        )
+    for name in full.probabilities:
+        np.testing.assert_array_equal(short.probabilities[name], full.probabilities[name])

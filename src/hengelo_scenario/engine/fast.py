@@ -497,3 +497,30 @@ def evaluate_ledger(
     _, amounts = varying_amounts(fast, n, price, volume, linear)
     totals, touched = varying_totals(fast, amounts)
     return fast.fixed, totals, touched
+
+
+def affine_source(fast: FastLedger, key: str, y: int) -> tuple[int | None, int | None, float, float] | None:
+    """(row, year, sign, constant) when a figure in year y is constant + sign · (one varying amount), sign ±1;
+    (None, None, 0, constant) when no varying row moves it; None otherwise (it must be computed per variant).
+
+    A simulation uses this to take the percentiles of one row for several figures (an affine map with slope ±1
+    keeps the order of the draws).
+    """
+    if key in _ADDITIVE:
+        coefficients, start = fast.basis.coefficients[key][:, y], float(getattr(fast.fixed, key)[0, y])
+    elif key == "algemene_reserve" and fast.algemene_reserve is not None:
+        r = fast.algemene_reserve
+        start = float(fast.fixed.reserve_closing[0, r, y])
+        coefficients = fast.basis.coefficients.get(f"reserve:{r}", np.zeros((0, 1)))
+        coefficients = coefficients[:, y] if coefficients.size else np.zeros(0)
+    elif key == "jeugdhulp":
+        return 0, y, 1.0, float(fast.youth_base_cost.sum(axis=0)[y])
+    else:
+        return None
+    nonzero = np.flatnonzero(coefficients)
+    if nonzero.size == 0:
+        return None, None, 0.0, start
+    if nonzero.size == 1 and abs(coefficients[nonzero[0]]) == 1.0:
+        row, year = divmod(int(nonzero[0]), len(fast.years))
+        return row, year, float(coefficients[nonzero[0]]), start
+    return None

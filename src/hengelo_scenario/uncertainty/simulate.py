@@ -22,6 +22,7 @@ from decimal import Decimal
 import numpy as np
 
 from hengelo_scenario.baseline.model import Baseline
+from hengelo_scenario.engine import fast
 from hengelo_scenario.scenario.model import Scenario
 from hengelo_scenario.uncertainty import sampling, variants
 from hengelo_scenario.uncertainty.model import UncertaintySpec
@@ -81,8 +82,20 @@ def simulate(
 
     has_ar = model.compiled.algemene_reserve is not None
     figures = [f for f in FIGURES if f != "algemene_reserve" or has_ar]
-    results = np.empty((len(figures), n_y, draws))
-    counts = {name: np.zeros(n_y, dtype=np.int64) for name in PROBABILITIES}
+    # What to store per draw: a varying row that several figures are an affine image of, or the figure itself.
+    plan: dict[tuple[str, int], tuple[str, object, float, float]] = {}
+    stored: dict[object, int] = {}
+    for key in figures:
+        for y in range(n_y):
+            found = None if keep else fast.affine_source(model.compiled, key, y)
+            if found is not None and found[0] is None:
+                plan[key, y] = ("constant", None, 0.0, found[3])
+                continue
+            source = ("amount", found[0], found[1]) if found is not None else ("figure", key, y)
+            stored.setdefault(source, len(stored))
+            plan[key, y] = ("row", source, found[2] if found else 1.0, found[3] if found else 0.0)
+    rows = np.empty((len(stored), draws))
+    ratio_below = np.zeros(n_y, dtype=np.int64)
     kept_inputs = np.empty((draws, len(spec.variables))) if keep else None
     blocks_per_chunk = max(1, chunk // sampling.BLOCK)
     n_blocks = -(-draws // sampling.BLOCK)
@@ -94,32 +107,63 @@ def simulate(
         values = values[:, :n]
         price, volume, shifts = sampling.inputs(spec, values)
         totals = variants.evaluate(model, n, shifts, price, volume, benodigd=required)
-        for f, key in enumerate(figures):
-            results[f, :, done : done + n] = totals.figure(key).T
-        counts["ratio"] += (totals.weerstandsratio < RATIO_NORM).sum(axis=0)
+        computed: dict[str, np.ndarray] = {}
+        for source, i in stored.items():
+            kind, a, b = source  # type: ignore[misc]
+            if kind == "amount":
+                rows[i, done : done + n] = totals.amounts[a, b]
+            else:
+                if a not in computed:
+                    computed[a] = totals.figure(a)
+                rows[i, done : done + n] = computed[a][:, b]
+        ratio_below += (totals.weerstandsratio < RATIO_NORM).sum(axis=0)
         if kept_inputs is not None:
             kept_inputs[done : done + n] = values.T
         done += n
         if progress is not None:
             progress(done, draws)
 
-    counts["tekort"] = (results[figures.index("structureel_saldo")] < 0).sum(axis=1)
+    row_percentiles = percentiles_of(rows, PERCENTILES) if len(stored) else np.empty((len(PERCENTILES), 0))
+    row_means = rows.mean(axis=1)
+    percentiles: dict[str, np.ndarray] = {key: np.empty((len(PERCENTILES), n_y)) for key in figures}
+    means: dict[str, np.ndarray] = {key: np.empty(n_y) for key in figures}
+
+    def below(key: str, y: int, limit: float) -> int:
+        kind, source, sign, constant = plan[key, y]
+        if kind == "constant":
+            return draws if constant < limit else 0
+        row = rows[stored[source]]
+        return int(np.count_nonzero((constant + sign * row if sign != 1.0 or constant else row) < limit))
+
+    for (key, y), (kind, source, sign, constant) in plan.items():
+        if kind == "constant":
+            percentiles[key][:, y] = constant
+            means[key][y] = constant
+            continue
+        i = stored[source]
+        p = row_percentiles[:, i] if sign > 0 else row_percentiles[::-1, i]
+        percentiles[key][:, y] = constant + sign * p
+        means[key][y] = constant + sign * row_means[i]
+    counts = {
+        "tekort": np.array([below("structureel_saldo", y, 0.0) for y in range(n_y)]),
+        "ratio": ratio_below,
+    }
     if has_ar:
-        counts["reserve"] = (results[figures.index("algemene_reserve")] < floor_values[:, None]).sum(axis=1)
-    flat = percentiles_of(results.reshape(len(figures) * n_y, draws), PERCENTILES)
-    percentiles = {key: flat[:, f * n_y : (f + 1) * n_y] for f, key in enumerate(figures)}
-    means = dict(zip(figures, results.mean(axis=2), strict=True))
+        counts["reserve"] = np.array([below("algemene_reserve", y, float(floor_values[y])) for y in range(n_y)])
+    values_kept = {}
+    if keep:
+        values_kept = {key: np.stack([rows[stored["figure", key, y]] for y in range(n_y)], axis=1) for key in figures}
     return SimulationResult(
         years=baseline.years,
         draws=draws,
         seed=seed,
         percentiles=percentiles,
         means=means,
-        probabilities={name: counts[name] / draws for name in PROBABILITIES if name != "reserve" or has_ar},
+        probabilities={name: counts[name] / draws for name in PROBABILITIES if name in counts},
         floor=floor_values,
         floor_source=floor_source,
         benodigd=required,
         variables=tuple(v.name for v in spec.variables),
-        values={key: results[f].T for f, key in enumerate(figures)} if keep else {},
+        values=values_kept,
         inputs=kept_inputs,
     )
