@@ -14,3 +14,10 @@ from hypothesis import settings
 settings.register_profile("default", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+# The baseline cache of the command line goes to a folder of this test run, never the user's own cache; commands
+# that tests start as subprocesses inherit it.
+if "HENGELO_SCENARIO_CACHE" not in os.environ:
+    import tempfile
+
+    os.environ["HENGELO_SCENARIO_CACHE"] = tempfile.mkdtemp(prefix="hengelo-scenario-test-cache-")

@@ -70,6 +70,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from hengelo_scenario.baseline import layout  # noqa: E402
 from hengelo_scenario.baseline.template import new_workbook, save_workbook  # noqa: E402
+from hengelo_scenario.levers.leefbare_wijken import SLEUTEL as LEEFBARE_WIJKEN  # noqa: E402
+from hengelo_scenario.levers.wijkaanpak import LEVER as WIJKAANPAK  # noqa: E402
 from hengelo_scenario.money import exact  # noqa: E402
 from hengelo_scenario.resources import BASELINE_FILE_NAME  # noqa: E402
 
@@ -242,7 +244,6 @@ LINES: tuple[LineRow, ...] = (
         f"{ILL}: som van prijs × volume van blad '{layout.JEUGDHULP}'",
     ),
     S_last("6", "Jeugd overig (lokale jeugdhulp, toegang en preventie)", money(6_350_000)),
-    S_last("6", "Nieuw beleid jeugd (voorstellen 5.2.6)", money(1_800_000)),
     S_last("6", "Wmo: maatwerkvoorzieningen en huishoudelijke ondersteuning", money(24_800_000)),
     S_last("6", "Wmo: begeleiding en dagbesteding", money(9_800_000)),
     S_last("6", "Wmo: hulpmiddelen, woonvoorzieningen en vervoer", money(6_900_000)),
@@ -252,12 +253,12 @@ LINES: tuple[LineRow, ...] = (
     S_last("6", "Inburgering en statushouders", money(2_600_000)),
     S_last("6", "Samenkracht, sociale basis en basisondersteuning", money(10_450_000)),
     S_last("6", "Schulddienstverlening en minimabeleid", money(6_900_000)),
-    I_last("6", "Wijkaanpak", money(503_000, 509_000, 0, 0), layout.KEY_WIJKAANPAK, WIJKAANPAK_BRON),
+    I_last("6", "Wijkaanpak", money(503_000, 509_000, 0, 0), WIJKAANPAK.sleutel, WIJKAANPAK_BRON),
     I_last(
         "6",
         "Fonds voor leefbare wijken (motie M15), ten laste van de algemene reserve",
         money(100_000, 100_000, 0, 0),
-        layout.KEY_LEEFBARE_WIJKEN,
+        LEEFBARE_WIJKEN,
         M15_BRON,
     ),
     I_last("6", "Transformatiebudget sociaal domein (incidenteel)", money(1_200_000, 800_000, 0, 0)),
@@ -300,9 +301,22 @@ LINES: tuple[LineRow, ...] = (
     S_baat("9", "Leges burgerzaken", money(1_160_000)),
     S_baat("9", "Huuropbrengsten gemeentelijk vastgoed", money(3_900_000)),
     # Algemene dekkingsmiddelen
-    S_baat("AD", "Algemene uitkering gemeentefonds", ALGEMENE_UITKERING),
-    S_baat("AD", "OZB woningen", money(14_280_000)),
-    S_baat("AD", "OZB niet-woningen (eigenaren en gebruikers)", money(16_950_000)),
+    LineRow(
+        "AD",
+        "Algemene uitkering gemeentefonds",
+        "baat",
+        "structureel",
+        ALGEMENE_UITKERING,
+        layout.KEY_ALGEMENE_UITKERING,
+    ),
+    LineRow("AD", "OZB woningen", "baat", "structureel", money(14_280_000), "ozb_woningen"),
+    # OZB niet-woningen € 16,95 mln split as the 2023 heffingsopbrengsten (eigenaren 8.792, gebruikers 5.824)
+    LineRow(
+        "AD", "OZB niet-woningen eigenaren", "baat", "structureel", money(10_200_000), "ozb_niet_woningen_eigenaren"
+    ),
+    LineRow(
+        "AD", "OZB niet-woningen gebruikers", "baat", "structureel", money(6_750_000), "ozb_niet_woningen_gebruikers"
+    ),
     S_baat("AD", "Overige belastingen (hondenbelasting, toeristenbelasting, precario)", money(1_150_000)),
     S_baat("AD", "Dividenden", money(1_620_000)),
     S_baat("AD", "Treasury: rente-opbrengsten en doorberekende rente", money(2_780_000)),
@@ -366,7 +380,7 @@ MUTATIONS: tuple[MutationRow, ...] = (
         "onttrekking",
         "incidenteel",
         money(100_000, 100_000, 0, 0),
-        layout.KEY_LEEFBARE_WIJKEN,
+        LEEFBARE_WIJKEN,
         M15_BRON,
     ),
     MutationRow(
@@ -433,6 +447,7 @@ TRANSFORMATIEPLAN: tuple[tuple[str, str, str, tuple[Decimal, ...], str], ...] = 
     ),
 )
 
+WEERSTAND_KEYS = {"Onbenutte belastingcapaciteit": layout.KEY_BELASTINGCAPACITEIT}
 WEERSTAND: tuple[tuple[str, str, tuple[Decimal, ...], str], ...] = (
     ("Onbenutte belastingcapaciteit", "beschikbaar", money(6_200_000), ILL),
     (
@@ -507,6 +522,127 @@ RISICOS: tuple[tuple[str, str, str, tuple[int, int] | int, str], ...] = (
     ("Cyberincident of langdurige uitval van ICT", "OH", "10%", 2_000_000, "incidenteel"),
 )
 
+# --- Indexen: the Grondslagen voor de ramingen, and the index category of each line -------------------------
+
+INDEX_BRON_2025 = f"{GRONDSLAGEN} (2025)"
+# name, rate per year (fraction), Bron. 2025 is published; 2026-2028 continue the 2025 rate (illustratief): the
+# budget itself counts 2026-2028 in constant prices and publishes no later rates. The accres of the algemene
+# uitkering is illustratief for every year (about what the gemeentefonds grew in the circulaires of 2024-2025).
+INDEXEN: tuple[tuple[str, tuple[Decimal, ...], str], ...] = (
+    ("lonen", money("0.046"), f"{INDEX_BRON_2025}: 4,60%; 2026-2028 {ILL} (2025 voortgezet)"),
+    ("prijzen", money("0.021"), f"{INDEX_BRON_2025}: 2,10%; 2026-2028 {ILL} (2025 voortgezet)"),
+    ("subsidies", money("0.0377"), f"{INDEX_BRON_2025}: 3,77%; 2026-2028 {ILL} (2025 voortgezet)"),
+    (
+        "gemeenschappelijke regelingen",
+        money("0.0565"),
+        f"{INDEX_BRON_2025}: 5,65%; 2026-2028 {ILL} (2025 voortgezet)",
+    ),
+    ("zorg", money("0.0489"), f"{INDEX_BRON_2025}: 4,89% (jeugd en Wmo, zorgproducten en PGB); 2026-2028 {ILL}"),
+    (
+        "jeugdbescherming",
+        money("0.0496"),
+        f"{INDEX_BRON_2025}: 4,96% (jeugdbescherming en jeugdreclassering); 2026-2028 {ILL}",
+    ),
+    ("accres", money("0.025"), f"{ILL}: accres algemene uitkering"),
+)
+
+# The index category of each line (illustratief: the budget does not publish it per line). Lines not named here
+# are not indexed: rijksbijdragen, grondexploitaties, kapitaallasten, treasury, stelposten and incidental lines.
+LINE_INDEX: dict[str, str] = {
+    "Bijdrage Veiligheidsregio Twente (brandweer en crisisbeheersing)": "gemeenschappelijke regelingen",
+    "Openbare orde en veiligheid, toezicht en handhaving": "lonen",
+    "Veiligheidshuis en aanpak ondermijning": "subsidies",
+    "Leges en vergunningen APV": "prijzen",
+    "Wegen, straten, pleinen en openbare verlichting": "prijzen",
+    "Water, bruggen en kades": "prijzen",
+    "Parkeren": "prijzen",
+    "Openbaar vervoer en verkeersveiligheid": "prijzen",
+    "Parkeerbelasting en parkeervergunningen": "prijzen",
+    "Havengelden": "prijzen",
+    "Economische ontwikkeling en ondernemersloket": "lonen",
+    "Beheer bedrijventerreinen": "prijzen",
+    "Markten en bedrijveninvesteringszones (BIZ)": "prijzen",
+    "Regionale samenwerking economie (Agenda voor Twente)": "gemeenschappelijke regelingen",
+    "Marktgelden en BIZ-bijdragen": "prijzen",
+    "Leerlingenvervoer": "prijzen",
+    "Onderwijsbeleid en onderwijsachterstanden": "subsidies",
+    "Voorschoolse voorziening peuters": "subsidies",
+    "Huur gymlokalen en medegebruik": "prijzen",
+    "Sportaccommodaties en sportstimulering": "prijzen",
+    "Cultuur, bibliotheek en theater": "subsidies",
+    "Openbaar groen en recreatie": "prijzen",
+    "Zwembaden": "prijzen",
+    "Huren sportaccommodaties": "prijzen",
+    "Opbrengsten cultuur en evenementen": "prijzen",
+    "Entreegelden zwembaden": "prijzen",
+    "Jeugdhulp (regionale inkoop, prijs × volume)": "zorg",
+    "Jeugd overig (lokale jeugdhulp, toegang en preventie)": "zorg",
+    "Wmo: maatwerkvoorzieningen en huishoudelijke ondersteuning": "zorg",
+    "Wmo: begeleiding en dagbesteding": "zorg",
+    "Wmo: hulpmiddelen, woonvoorzieningen en vervoer": "prijzen",
+    "Sociale werkvoorziening en re-integratie": "lonen",
+    "Samenkracht, sociale basis en basisondersteuning": "subsidies",
+    "Schulddienstverlening en minimabeleid": "prijzen",
+    "Eigen bijdragen Wmo, verhaal en terugvorderingen": "prijzen",
+    "Riolering": "prijzen",
+    "Afvalinzameling en -verwerking": "prijzen",
+    "Volksgezondheid (GGD Twente)": "gemeenschappelijke regelingen",
+    "Milieubeheer": "prijzen",
+    "Begraafplaatsen": "prijzen",
+    "Duurzaamheid en energietransitie": "prijzen",
+    "Bijdrage Omgevingsdienst Twente": "gemeenschappelijke regelingen",
+    "Rioolheffing": "prijzen",
+    "Afvalstoffenheffing": "prijzen",
+    "Begraafrechten": "prijzen",
+    "Ruimtelijke ordening en Omgevingswet": "lonen",
+    "Wonen en bouwen, vergunningverlening": "lonen",
+    "Stedelijke vernieuwing en wijkontwikkeling": "prijzen",
+    "Leges omgevingsvergunningen": "prijzen",
+    "Bestuursorganen en bestuursondersteuning": "lonen",
+    "Burgerzaken": "lonen",
+    "Belastingen: heffing en invordering": "lonen",
+    "Vastgoedbeheer gemeentelijke gebouwen": "prijzen",
+    "Leges burgerzaken": "prijzen",
+    "Huuropbrengsten gemeentelijk vastgoed": "prijzen",
+    "Algemene uitkering gemeentefonds": "accres",
+    "OZB woningen": "prijzen",
+    "OZB niet-woningen eigenaren": "prijzen",
+    "OZB niet-woningen gebruikers": "prijzen",
+    "Overige belastingen (hondenbelasting, toeristenbelasting, precario)": "prijzen",
+    "Overhead: personeel, huisvesting, ICT en bedrijfsvoering": "lonen",
+}
+
+
+# --- Voorstellen nieuw beleid: the five youth-care proposals of paragraph 5.2.6 ------------------------------
+
+VOORSTEL_BRON = (
+    f"{ILL}: de vijf voorstellen nieuw beleid jeugd van {PROGRAMMAPLAN} 5.2.6 (namen en bedragen niet gepubliceerd "
+    "gevonden; samen € 1,8 mln per jaar, de drie lijnen van de Strategische agenda)"
+)
+
+
+@dataclass(frozen=True)
+class VoorstelRow:
+    naam: str
+    programma: str
+    aard: str
+    opgenomen: str  # ja | nee
+    amounts: tuple[Decimal, ...]
+    dekking: str = ""
+    bron: str = VOORSTEL_BRON
+
+
+VOORSTELLEN: tuple[VoorstelRow, ...] = (
+    VoorstelRow(
+        "Jeugd: omslag in denken en doen (normaliseren en preventie)", "6", "structureel", "ja", money(400_000)
+    ),
+    VoorstelRow("Jeugd: praktijkondersteuners jeugd bij huisartsen", "6", "structureel", "ja", money(450_000)),
+    VoorstelRow("Jeugd: toegangsteam en casusregie (regie op toegang)", "6", "structureel", "ja", money(350_000)),
+    VoorstelRow("Jeugd: versterken sociale basis voor jeugdigen", "6", "structureel", "ja", money(350_000)),
+    VoorstelRow("Jeugd: versnelling transformatieplan jeugdhulp", "6", "structureel", "ja", money(250_000)),
+)
+
+
 INTRO = (
     "LET OP: dit is een ILLUSTRATIEF basiswerkboek voor de meerjarenbegroting 2025-2028 van de gemeente Hengelo. "
     "De bedragen per programma uit de Beleidsbegroting 2025-2028 waren niet beschikbaar. Bedragen met Bron "
@@ -555,6 +691,7 @@ def sheet_rows() -> dict[str, list[dict[str | int, object]]]:
                 layout.SLEUTEL: x.sleutel or None,
                 **_years(x.amounts),
                 layout.BRON: x.bron,
+                layout.INDEX: LINE_INDEX.get(x.omschrijving),
             }
             for x in LINES
         ],
@@ -593,7 +730,13 @@ def sheet_rows() -> dict[str, list[dict[str | int, object]]]:
             for naam, prog, invulling, a, bron in TRANSFORMATIEPLAN
         ],
         layout.WEERSTAND: [
-            {layout.ONDERDEEL: naam, layout.SOORT: soort, **_years(a), layout.BRON: bron}
+            {
+                layout.ONDERDEEL: naam,
+                layout.SOORT: soort,
+                **_years(a),
+                layout.BRON: bron,
+                layout.SLEUTEL: WEERSTAND_KEYS.get(naam),
+            }
             for naam, soort, a, bron in WEERSTAND
         ],
         layout.RISICOS: [
@@ -609,6 +752,19 @@ def sheet_rows() -> dict[str, list[dict[str | int, object]]]:
             }
             for naam, prog, kans, impact, aard in RISICOS
         ],
+        layout.INDEXEN: [{layout.INDEX: naam, **_years(rates), layout.BRON: bron} for naam, rates, bron in INDEXEN],
+        layout.VOORSTELLEN: [
+            {
+                layout.VOORSTEL: v.naam,
+                layout.PROGRAMMA: v.programma,
+                layout.AARD: v.aard,
+                layout.OPGENOMEN: v.opgenomen,
+                layout.DEKKING: v.dekking or None,
+                **_years(v.amounts),
+                layout.BRON: v.bron,
+            }
+            for v in VOORSTELLEN
+        ],
     }
     for s in SEGMENTS:
         index = f"{(s.index - 1) * 100:.2f}".replace(".", ",")
@@ -619,6 +775,7 @@ def sheet_rows() -> dict[str, list[dict[str | int, object]]]:
                 layout.EENHEID: s.eenheid,
                 layout.GROOTHEID: layout.PRIJS,
                 **_years(s.prices),
+                layout.INDEX: "zorg" if s.index == INDEX_ZORG else "jeugdbescherming",
                 layout.BRON: f"{ILL}: prijs 2024 € {prijs_2024} × index {index}% ({GRONDSLAGEN}); 2026-2028 constante "
                 f"prijzen ({GRONDSLAGEN})",
             },
@@ -627,6 +784,7 @@ def sheet_rows() -> dict[str, list[dict[str | int, object]]]:
                 layout.EENHEID: s.eenheid,
                 layout.GROOTHEID: layout.VOLUME,
                 **_years(s.volumes),
+                layout.INDEX: None,
                 layout.BRON: f"{ILL}: volume; volumegroei 0% ({GRONDSLAGEN})",
             },
         ]
@@ -645,7 +803,10 @@ def build_workbook():
                 raise ValueError(f"{spec.name}: columns {sorted(map(str, row))} are not {header}")
             sheet.append([row[name] for name in header])
         for column, name in enumerate(header, start=1):
-            if isinstance(name, int) or name in (
+            if isinstance(name, int) and spec.name == layout.INDEXEN:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+                    cell.number_format = "0.00%"
+            elif isinstance(name, int) or name in (
                 layout.BEGINSTAND,
                 layout.IMPACT,
                 layout.IMPACT_MIN,
@@ -673,13 +834,15 @@ def totals() -> dict[str, tuple[Decimal, ...]]:
     def of(items, **attrs):
         return [i for i in items if all(getattr(i, k) == v for k, v in attrs.items())]
 
+    lines = [*LINES, *(S_last(v.programma, v.naam, v.amounts) for v in VOORSTELLEN if v.opgenomen == "ja")]
+    assert all(v.aard == "structureel" and not v.dekking for v in VOORSTELLEN), "totals() counts them as such"
     result = {
-        "lasten": add(of(LINES, soort="last"), lambda x: x.amounts),
-        "baten": add(of(LINES, soort="baat"), lambda x: x.amounts),
+        "lasten": add(of(lines, soort="last"), lambda x: x.amounts),
+        "baten": add(of(lines, soort="baat"), lambda x: x.amounts),
         "toevoegingen": add(of(MUTATIONS, soort="toevoeging"), lambda x: x.amounts),
         "onttrekkingen": add(of(MUTATIONS, soort="onttrekking"), lambda x: x.amounts),
-        "structurele lasten": add(of(LINES, soort="last", aard="structureel"), lambda x: x.amounts),
-        "structurele baten": add(of(LINES, soort="baat", aard="structureel"), lambda x: x.amounts),
+        "structurele lasten": add(of(lines, soort="last", aard="structureel"), lambda x: x.amounts),
+        "structurele baten": add(of(lines, soort="baat", aard="structureel"), lambda x: x.amounts),
         "structurele toevoegingen": add(of(MUTATIONS, soort="toevoeging", aard="structureel"), lambda x: x.amounts),
         "structurele onttrekkingen": add(of(MUTATIONS, soort="onttrekking", aard="structureel"), lambda x: x.amounts),
     }
@@ -739,6 +902,9 @@ def check() -> None:
         for y in range(len(YEARS)):
             parts = [a[y] for _n, _p, inv, a, _b in TRANSFORMATIEPLAN if inv == "ingevuld"]
             assert sum(parts, Decimal(0)) == TAAKSTELLING[y] - OPEN[y], YEARS[y]
+    descriptions = {x.omschrijving for x in LINES}
+    assert set(LINE_INDEX) <= descriptions, set(LINE_INDEX) - descriptions
+    assert set(LINE_INDEX.values()) <= {naam for naam, _r, _b in INDEXEN}
     benodigd = sum(a[0] for _n, soort, a, _b in WEERSTAND if soort == "benodigd")
     assert benodigd == Decimal(25) * million, benodigd
     p90 = risk_register_p90()

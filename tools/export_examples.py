@@ -6,8 +6,9 @@ Writes, with SOURCE_DATE_EPOCH fixed so the files only change when the numbers o
 - jeugd_hoog-brug.png, jeugd_hoog-meerjarig.png: `hengelo-scenario run jeugd_hoog.yaml --chart ...`;
 - scenarios-vergelijking.png: `hengelo-scenario compare basis jeugd_hoog jeugd_laag combinatie --chart ...`;
 - financiele-gevolgen.png and grafieken.png: the "Financiële gevolgen" and "Grafieken" sheets of the Excel export
-  of fonds_leefbare_wijken.yaml and combinatie.yaml, as LibreOffice prints them (needs `soffice` and `pdftoppm`;
-  skipped with a note when they are missing).
+  of fonds_leefbare_wijken.yaml and combinatie.yaml, as LibreOffice prints them;
+- memo-docx.png: the first page of `run fonds_leefbare_wijken.yaml --export memo.docx`, as LibreOffice Writer
+  prints it (these three need `soffice`, `pdftoppm` and `pdftotext`; skipped with a note when they are missing).
 """
 
 from __future__ import annotations
@@ -38,9 +39,6 @@ def hengelo(*args: str, cwd: Path) -> None:
 
 def sheet_picture(workbook: Path, sheet_title: str, target: Path, work: Path) -> None:
     """Print the workbook to PDF with LibreOffice, render the page whose first line is the sheet's title, crop it."""
-    import matplotlib.image as mpimg
-    import numpy as np
-
     profile = work / "profile"  # Dutch locale, so the picture shows 1.234 as Dutch Excel does
     (profile / "user").mkdir(parents=True, exist_ok=True)
     (profile / "user" / "registrymodifications.xcu").write_text(DUTCH_PROFILE, encoding="utf-8")
@@ -61,7 +59,15 @@ def sheet_picture(workbook: Path, sheet_title: str, target: Path, work: Path) ->
         if text.lstrip().startswith(sheet_title):
             break
         page += 1
-    stem = work / f"page-{workbook.stem}"
+    crop_page(pdf, page, target, work)
+
+
+def crop_page(pdf: Path, page: int, target: Path, work: Path, drop_footer: bool = True) -> None:
+    """Render one page of a PDF and crop it to its ink, leaving out the page footer (unless it is wanted)."""
+    import matplotlib.image as mpimg
+    import numpy as np
+
+    stem = work / f"page-{pdf.stem}-{page}"
     pages = ["-f", str(page), "-l", str(page)]
     subprocess.run(["pdftoppm", "-r", "110", *pages, "-png", "-singlefile", str(pdf), str(stem)], check=True)
     image = mpimg.imread(stem.with_suffix(".png"))
@@ -70,7 +76,7 @@ def sheet_picture(workbook: Path, sheet_title: str, target: Path, work: Path) ->
     # leave out the page footer: the last block of ink, far below the table
     rows = np.unique(ink[0])
     gaps = np.where(np.diff(rows) > 60)[0]
-    if len(gaps):
+    if len(gaps) and drop_footer:
         bottom = rows[gaps[-1]]
     left, right = ink[1].min(), ink[1].max()
     margin = 12
@@ -98,6 +104,14 @@ def main() -> None:
         hengelo("run", "combinatie.yaml", "--export", "combinatie.xlsx", cwd=work)
         sheet_picture(work / "fonds.xlsx", "Financiële gevolgen", output / "financiele-gevolgen.png", work)
         sheet_picture(work / "combinatie.xlsx", "Grafieken", output / "grafieken.png", work)
+        hengelo("run", "fonds_leefbare_wijken.yaml", "--export", "memo.docx", cwd=work)
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
+             "--outdir", str(work), str(work / "memo.docx")],
+            check=True,
+            capture_output=True,
+        )  # fmt: skip
+        crop_page(work / "memo.pdf", 1, output / "memo-docx.png", work, drop_footer=False)  # the footnote
     for path in sorted(output.glob("*.png")):
         print(path)
 

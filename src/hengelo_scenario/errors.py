@@ -1,10 +1,14 @@
 """The exception family: every user-facing failure carries where, what was expected and what was found.
 
-Messages are built from the fields, so the CLI can print them and tests can assert on the fields.
+Messages are built from the fields, so the CLI can print them and tests can assert on the fields: a `Problem`
+has a stable `code` (`scenario.unknown-key`, `baseline.missing-sheet`, ...; the README lists them) and its place
+as data (`file`, `line`, `sheet`, `cell`, `field`), so the wording of a message can improve without breaking
+what reads it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,9 +30,19 @@ class BudgetError(Exception):
     """Base of every error the user can cause and fix (exit code 2)."""
 
 
+_LINE = re.compile(r"\bline (\d+)\b")
+_SHEET = re.compile(r"^sheet '(.*?)'(?:,|$)")
+_CELL = re.compile(r"\bcell ([A-Z]{1,3}[0-9]+)\b")
+_ROW = re.compile(r"\brow (\d+)\b")
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One problem in an input file, with enough context to find and fix it."""
+    """One problem in an input file, with enough context to find and fix it.
+
+    `where` is the place as a reader sees it ("sheet 'Lasten en baten', cell E7", "line 12"); `line`, `sheet`,
+    `cell` and `row` give the same place as data.
+    """
 
     file: str
     where: str  # "sheet 'Lasten en baten', cell E7" or "line 12"
@@ -36,6 +50,38 @@ class Problem:
     expected: str
     found: str
     hint: str = ""
+    code: str = ""  # stable kind of problem, e.g. "scenario.unknown-key"; see the README's list
+
+    @property
+    def line(self) -> int | None:
+        """The line in a scenario (or snapshot) file, counted from 1."""
+        if self.where.startswith("sheet "):
+            return None
+        match = _LINE.search(self.where)
+        return int(match.group(1)) if match else None
+
+    @property
+    def sheet(self) -> str | None:
+        """The sheet of a workbook."""
+        match = _SHEET.match(self.where)
+        return match.group(1) if match else None
+
+    @property
+    def cell(self) -> str | None:
+        """The cell of a workbook sheet, such as 'E7'."""
+        match = _CELL.search(self.where)
+        return match.group(1) if match else None
+
+    @property
+    def row(self) -> int | None:
+        """The row of a workbook sheet: the cell's row, or the row named."""
+        cell = self.cell
+        if cell is not None:
+            return int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        if self.sheet is None:
+            return None
+        match = _ROW.search(self.where)
+        return int(match.group(1)) if match else None
 
     def __str__(self) -> str:
         text = f"{self.file}, {self.where}, {self.field}: expected {self.expected}, found {self.found}"

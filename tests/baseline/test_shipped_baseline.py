@@ -18,6 +18,8 @@ from openpyxl import load_workbook
 
 from hengelo_scenario.baseline import layout, load_baseline
 from hengelo_scenario.baseline.model import Aard, Baseline, Invulling, ReserveSoort, Soort, Weerstandsoort
+from hengelo_scenario.levers.leefbare_wijken import SLEUTEL as LEEFBARE_WIJKEN
+from hengelo_scenario.levers.wijkaanpak import LEVER as WIJKAANPAK
 from hengelo_scenario.resources import shipped_baseline
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +58,7 @@ def test_the_shipped_workbook_loads_with_the_years_2025_to_2028():
 
 
 def test_wijkaanpak_is_the_published_zomernota_amount():
-    line = baseline().line(layout.KEY_WIJKAANPAK)
+    line = baseline().line(WIJKAANPAK.sleutel)
     assert line is not None
     assert (line.programma, line.soort, line.aard) == ("6", Soort.LAST, Aard.INCIDENTEEL)
     assert line.amounts == amounts(503_000, 509_000, 0, 0)
@@ -65,7 +67,7 @@ def test_wijkaanpak_is_the_published_zomernota_amount():
 
 def test_the_leefbare_wijken_fund_is_paid_from_the_algemene_reserve():
     b = baseline()
-    line = b.line(layout.KEY_LEEFBARE_WIJKEN)
+    line = b.line(LEEFBARE_WIJKEN)
     assert line is not None
     assert (line.programma, line.soort, line.aard, line.amounts) == (
         "6",
@@ -73,7 +75,7 @@ def test_the_leefbare_wijken_fund_is_paid_from_the_algemene_reserve():
         Aard.INCIDENTEEL,
         amounts(100_000, 100_000, 0, 0),
     )
-    (withdrawal,) = b.mutations_with_key(layout.KEY_LEEFBARE_WIJKEN)
+    (withdrawal,) = b.mutations_with_key(LEEFBARE_WIJKEN)
     assert b.algemene_reserve is not None
     assert withdrawal.reserve == b.algemene_reserve.naam
     assert (withdrawal.programma, withdrawal.soort, withdrawal.aard, withdrawal.amounts) == (
@@ -167,6 +169,7 @@ def test_totals_recomputed_straight_from_the_sheet_equal_the_loaded_lines():
     workbook = load_workbook(shipped_baseline(), read_only=True)
     try:
         rows = list(workbook[layout.LASTEN_BATEN].iter_rows(values_only=True))
+        proposals = list(workbook[layout.VOORSTELLEN].iter_rows(values_only=True))
     finally:
         workbook.close()
     header = list(rows[0])
@@ -175,6 +178,12 @@ def test_totals_recomputed_straight_from_the_sheet_equal_the_loaded_lines():
     for row in rows[1:]:
         if row[soort] is not None:
             from_sheet[row[soort]] += Decimal(repr(row[year]))
+    # the proposals for new policy marked opgenomen are lasten of the baseline too (sheet Voorstellen)
+    header = list(proposals[0])
+    opgenomen, year = header.index("Opgenomen"), header.index(2025)
+    for row in proposals[1:]:
+        if row[opgenomen] == "ja":
+            from_sheet["last"] += Decimal(repr(row[year]))
 
     lines = baseline().lines
     assert from_sheet["last"] == sum((x.amounts[0] for x in lines if x.soort is Soort.LAST), Decimal(0))

@@ -38,6 +38,7 @@ def test_the_header_order_is_the_documented_one(tmp_path):
         2025,
         2026,
         "Bron",
+        "Index",
     ]
     assert layout.MUTATIES_SHEET.header(years) == [
         "Reserve",
@@ -51,9 +52,20 @@ def test_the_header_order_is_the_documented_one(tmp_path):
         "Bron",
     ]
     assert layout.RESERVES_SHEET.header(years) == ["Reserve", "Soort", "Beginstand", "Weerstandscapaciteit", "Bron"]
-    assert layout.JEUGDHULP_SHEET.header(years) == ["Segment", "Eenheid", "Grootheid", 2025, 2026, "Bron"]
+    assert layout.JEUGDHULP_SHEET.header(years) == ["Segment", "Eenheid", "Grootheid", 2025, 2026, "Bron", "Index"]
     assert layout.TRANSFORMATIEPLAN_SHEET.header(years) == ["Onderdeel", "Programma", "Invulling", 2025, 2026, "Bron"]
-    assert layout.WEERSTAND_SHEET.header(years) == ["Onderdeel", "Soort", 2025, 2026, "Bron"]
+    assert layout.WEERSTAND_SHEET.header(years) == ["Onderdeel", "Soort", 2025, 2026, "Bron", "Sleutel"]
+    assert layout.INDEXEN_SHEET.header(years) == ["Index", 2025, 2026, "Bron"]
+    assert layout.VOORSTELLEN_SHEET.header(years) == [
+        "Voorstel",
+        "Programma",
+        "Aard",
+        "Opgenomen",
+        "Dekking",
+        2025,
+        2026,
+        "Bron",
+    ]
 
 
 def test_the_instruction_sheet_explains_every_sheet_column_and_allowed_value(tmp_path):

@@ -143,4 +143,5 @@ def test_compare_exports_like_run(in_tmp, monkeypatch, capsys):
     assert {"Basis", "Jeugdhulp hoog", "Jeugdhulp laag (regie op toegang)"} <= set(named)
     opdracht = next(herkomst.cell(r, 2).value for r in range(1, 30) if herkomst.cell(r, 1).value == "Opdracht")
     assert opdracht.startswith("hengelo-scenario compare basis.yaml jeugd_hoog.yaml jeugd_laag.yaml -e cmp.xlsx")
-    assert png_size(in_tmp / "cmp-vergelijking.png") == (1280, 1160)
+    # two rows of two panels (2,6 in), 0,6 in for title and source, one legend row (0,21 in), at 200 dpi
+    assert png_size(in_tmp / "cmp-vergelijking.png") == (1280, round((2 * 2.6 + 0.6 + 0.21) * 200))

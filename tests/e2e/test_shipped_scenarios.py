@@ -145,3 +145,71 @@ def test_combinatie(baseline):
     assert outcome.transformatieplan.niet_gerealiseerd.scenario == tuple(transformatie)
     by_code = {p.programma.code: p for p in outcome.programmas}
     assert by_code["1"].lasten.difference == tuple(handhaving)
+
+
+def test_lopende_prijzen(baseline):
+    outcome = outcome_of("lopende_prijzen", baseline)
+    # The indexed lines of the workbook per category (column Index; the same every year) and their 2025 index,
+    # continued in 2026-2028 (sheet Indexen). In year 2025 + n the indexation is amount x ((1 + i)^n - 1).
+    lasten = {
+        "gemeenschappelijke regelingen": (D(14760000), D("0.0565")),
+        "lonen": (D(78980000), D("0.046")),
+        "prijzen": (D(90210000), D("0.021")),
+        "subsidies": (D(28130000), D("0.0377")),
+        "zorg": (D(40950000), D("0.0489")),
+    }
+    zorg_segments, jeugdbescherming = ALL_SEGMENTS - D("3728179.20"), D("3728179.20")
+    algemene_uitkering = (D(210568000), D(209097000), D(207633000), D(207868000))
+    gap = [D(0)]
+    for n in (1, 2, 3):
+        cost = sum((a * ((1 + i) ** n - 1) for a, i in lasten.values()), D(0))
+        cost += zorg_segments * (D("1.0489") ** n - 1) + jeugdbescherming * (D("1.0496") ** n - 1)
+        accres = algemene_uitkering[n] * (D("1.025") ** n - 1)
+        baten = D(73825000) * (D("1.021") ** n - 1)
+        gap.append(accres + baten - cost)
+    assert outcome.overview.geraamd_resultaat.effect == tuple(gap)
+    assert outcome.overview.structureel_saldo.effect == tuple(gap)
+    assert round_half_away(gap[1], D("0.01")) == D("-4223494.55")  # the YAML's hand-worked 2026 gap
+    accres = next(b for b in outcome.bookings if b.measure == "Accres algemene uitkering")
+    assert accres.amounts == (
+        D(0),
+        D(209097000) * D("0.025"),
+        D(207633000) * D("0.050625"),
+        D(207868000) * D("0.076890625"),
+    )
+    (detail,) = outcome.details
+    assert {row.labels[0] for row in detail.rows if row.part == "accres"} == {"Algemene uitkering gemeentefonds"}
+
+
+def test_ravijnjaar(baseline):
+    outcome = outcome_of("ravijnjaar", baseline)
+    # -4500000 (I, 2026-2027), -1863000 and -2500000 (S, 2026-2028), herverdeling -0.5% x 207633000 (2027)
+    # and -1% x 207868000 (2028)
+    total = (D(0), D(-8863000), D(-9901165), D(-6441680))
+    structural = (D(0), D(-4363000), D(-5401165), D(-6441680))
+    assert outcome.overview.geraamd_resultaat.effect == total
+    assert outcome.overview.structureel_saldo.effect == structural
+    assert all(b.lever == "algemene_uitkering" and b.programma == "AD" for b in outcome.bookings)
+    assert len(outcome.bookings) == 4  # three circulaires and the herverdeling, each its own row
+    assert outcome.verdict_scenario is Verdict.IN_EVENWICHT  # 2025 still balances: the province's first test
+
+
+def test_vijf_hefbomen(baseline):
+    outcome = outcome_of("vijf_hefbomen", baseline)
+    levers = {b.lever for b in outcome.bookings}
+    assert levers == {"algemene_uitkering", "indexatie", "ozb", "investeringen", "nieuw_beleid"}
+    # GR lines x (1.07 / 1.0565 - 1), each rounded to the cent: 101457.64 + 18144.82 + 47534.31 + 21467.11
+    gr = D("188603.88")
+    ozb = D(31230000) * D("0.04")
+    sporthal = D("51019.26")
+    effect = (
+        -gr + 250000,
+        D(-1700000) - gr + 250000,
+        D(-800000) - gr + ozb - sporthal + 250000,
+        -gr + ozb - sporthal + 250000,
+    )
+    assert outcome.overview.geraamd_resultaat.effect == effect
+    assert outcome.overview.structureel_saldo.effect == effect  # the IKC is paid by a structural onttrekking
+    assert outcome.weerstand.beschikbaar.effect == (D(0), D(0), -ozb, -ozb)
+    ikc = next(r for r in outcome.reserves if r.reserve.naam == "Reserve dekking kapitaallasten")
+    assert ikc.closing.effect == (D(0), D(-400000), D(-795000), D(-1185000))

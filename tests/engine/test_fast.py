@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 from hengelo_scenario.baseline.model import Aard, Soort
 from hengelo_scenario.engine import fast, run
 from hengelo_scenario.errors import ScenarioError
+from hengelo_scenario.levers.jeugdhulp import JeugdhulpChange
+from hengelo_scenario.levers.measures import Measure
 from hengelo_scenario.outcome.model import Booking
-from hengelo_scenario.scenario.model import JeugdhulpChange, Measure, Scenario
+from hengelo_scenario.scenario.model import Scenario
 
 from .builders import ORIGIN, YEARS, baat, d, last, make_baseline, segment
 from .test_properties import CODES, baselines, scenarios

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from hengelo_scenario.baseline.model import Aard, Reserve, ReserveSoort, Soort, WeerstandPost, Weerstandsoort
 from hengelo_scenario.engine import evaluate_many, run
 from hengelo_scenario.errors import ScenarioError
+from hengelo_scenario.levers.jeugdhulp import JeugdhulpChange
+from hengelo_scenario.levers.measures import Measure
 from hengelo_scenario.money import exact
-from hengelo_scenario.scenario.model import JeugdhulpChange, Measure, Scenario
+from hengelo_scenario.scenario.model import Scenario
 
 from .builders import ORIGIN, PROGRAMMAS, YEARS, JeugdhulpSegment, Line, ReserveMutation, make_baseline
 

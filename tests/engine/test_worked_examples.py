@@ -11,9 +11,13 @@ import pytest
 
 from hengelo_scenario.baseline.model import Aard, Reserve, ReserveSoort, Soort, WeerstandPost, Weerstandsoort
 from hengelo_scenario.engine import rules, run
+from hengelo_scenario.levers.jeugdhulp import JeugdhulpChange
+from hengelo_scenario.levers.keyed import AmountsChange
+from hengelo_scenario.levers.leefbare_wijken import LeefbareWijkenChange
+from hengelo_scenario.levers.measures import Measure
 from hengelo_scenario.money import round_half_away
 from hengelo_scenario.outcome.model import Verdict
-from hengelo_scenario.scenario.model import AmountsChange, JeugdhulpChange, LeefbareWijkenChange, Measure, Scenario
+from hengelo_scenario.scenario.model import Scenario
 
 from .builders import (
     ORIGIN,

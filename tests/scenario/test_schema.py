@@ -14,14 +14,9 @@ from pydantic import ValidationError
 
 from hengelo_scenario.money import parse_percentage
 from hengelo_scenario.resources import shipped_scenarios_dir
-from hengelo_scenario.scenario.schema import (
-    PERCENT_PATTERN,
-    YEAR_PATTERN,
-    ScenarioModel,
-    json_schema,
-    suggest,
-)
+from hengelo_scenario.scenario.schema import ScenarioModel, json_schema
 from hengelo_scenario.scenario.source import read_yaml
+from hengelo_scenario.scenario.values import PERCENT_PATTERN, YEAR_PATTERN, suggest
 
 SHIPPED = sorted(shipped_scenarios_dir().glob("*.yaml"))
 

@@ -14,7 +14,8 @@ import pytest
 
 from hengelo_scenario.baseline.model import Aard, Soort
 from hengelo_scenario.engine import run
-from hengelo_scenario.scenario.model import Measure, Scenario
+from hengelo_scenario.levers.measures import Measure
+from hengelo_scenario.scenario.model import Scenario
 from hengelo_scenario.uncertainty import levers
 from hengelo_scenario.uncertainty.sensitivity import SensitivityError, parse_vary, solve, sweep, tornado
 

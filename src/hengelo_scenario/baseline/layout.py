@@ -25,6 +25,8 @@ JEUGDHULP = "Jeugdhulp"
 TRANSFORMATIEPLAN = "Transformatieplan"
 WEERSTAND = "Weerstandsvermogen"
 RISICOS = "Risico's"
+INDEXEN = "Indexen"
+VOORSTELLEN = "Voorstellen"
 
 # Column names
 CODE = "Code"
@@ -48,14 +50,23 @@ KANS = "Kans"
 IMPACT = "Impact"
 IMPACT_MIN = "Impact min"
 IMPACT_MAX = "Impact max"
+INDEX = "Index"
+VOORSTEL = "Voorstel"
+OPGENOMEN = "Opgenomen"
+DEKKING = "Dekking"
 
 PRIJS = "prijs"
 VOLUME = "volume"
 
 # The keys (Sleutel) the tool itself uses to find lines and mutations.
 KEY_JEUGDHULP = "jeugdhulp"
-KEY_WIJKAANPAK = "wijkaanpak"
-KEY_LEEFBARE_WIJKEN = "fonds_leefbare_wijken"
+# Levers find their lines by Sleutel: the algemene uitkering (one line `algemene_uitkering`, or several whose Sleutel
+# starts with it), the OZB lines (Sleutel starting with `ozb`), the onbenutte belastingcapaciteit (Weerstandsvermogen).
+KEY_ALGEMENE_UITKERING = "algemene_uitkering"
+KEY_OZB = "ozb"
+KEY_BELASTINGCAPACITEIT = "onbenutte_belastingcapaciteit"
+# An Index cell that says the line is not indexed (an empty cell means the same).
+NO_INDEX = "geen"
 
 # Allowed values, lower case as compared; the loader accepts any case and surrounding spaces.
 LINE_SOORTEN: dict[str, Soort] = {"last": Soort.LAST, "baat": Soort.BAAT}
@@ -87,6 +98,7 @@ class Column:
     description: str
     allowed: tuple[str, ...] = ()
     width: int = 16
+    optional: bool = False  # a sheet without this column still loads (the column was added later)
 
 
 @dataclass(frozen=True)
@@ -166,11 +178,22 @@ LASTEN_BATEN_SHEET = Sheet(
         Column(
             SLEUTEL,
             "Optioneel. Een unieke naam waarmee scenario's de regel aanspreken, in kleine letters. Het programma "
-            f"gebruikt: '{KEY_JEUGDHULP}' (de jeugdhulp, gelijk aan blad '{JEUGDHULP}'), '{KEY_WIJKAANPAK}' en "
-            f"'{KEY_LEEFBARE_WIJKEN}'.",
+            f"gebruikt zelf '{KEY_JEUGDHULP}' (de jeugdhulp, gelijk aan blad '{JEUGDHULP}'); scenario's spreken "
+            "andere regels aan met hun Sleutel, zoals 'wijkaanpak' en 'fonds_leefbare_wijken'. De algemene "
+            f"uitkering heeft Sleutel '{KEY_ALGEMENE_UITKERING}' (meer regels: een Sleutel die daarmee begint, "
+            f"zoals '{KEY_ALGEMENE_UITKERING}_jeugd'); de OZB-regels een Sleutel die met '{KEY_OZB}' begint, zoals "
+            f"'{KEY_OZB}_woningen'.",
             width=22,
         ),
         _BRON,
+        Column(
+            INDEX,
+            f"Optioneel. De indexcategorie van de regel: een categorie uit blad '{INDEXEN}' (bijvoorbeeld lonen, "
+            f"prijzen, subsidies, zorg), of leeg of '{NO_INDEX}' als de regel niet wordt geïndexeerd. Nodig voor "
+            "het scenario 'indexatie' (lopende prijzen, een andere index).",
+            width=30,
+            optional=True,
+        ),
     ),
     required=True,
     years_at=5,
@@ -209,7 +232,7 @@ MUTATIES_SHEET = Sheet(
         Column(
             SLEUTEL,
             "Optioneel, hoeft niet uniek te zijn. Het programma gebruikt "
-            f"'{KEY_LEEFBARE_WIJKEN}' voor de onttrekking die het fonds voor leefbare wijken dekt.",
+            "'fonds_leefbare_wijken' voor de onttrekking die het fonds voor leefbare wijken dekt.",
             width=22,
         ),
         _BRON,
@@ -228,6 +251,14 @@ JEUGDHULP_SHEET = Sheet(
         Column(EENHEID, "De eenheid van het volume, bijvoorbeeld cliënt of traject.", width=12),
         Column(GROOTHEID, "Prijs (euro's per eenheid) of volume (aantal eenheden).", tuple(GROOTHEDEN), width=12),
         _BRON,
+        Column(
+            INDEX,
+            f"Optioneel, op de regel 'prijs'. De indexcategorie van het tarief (een categorie uit blad '{INDEXEN}', "
+            f"zoals zorg of jeugdbescherming). Leeg: de Index van de regel '{KEY_JEUGDHULP}' in blad "
+            f"'{LASTEN_BATEN}'.",
+            width=20,
+            optional=True,
+        ),
     ),
     required=False,
     years_at=3,
@@ -258,6 +289,13 @@ WEERSTAND_SHEET = Sheet(
         Column(ONDERDEEL, "Naam van het onderdeel.", width=40),
         Column(SOORT, "Beschikbaar of benodigd.", tuple(WEERSTAND_SOORTEN), width=14),
         _BRON,
+        Column(
+            SLEUTEL,
+            f"Optioneel. '{KEY_BELASTINGCAPACITEIT}' op de regel onbenutte belastingcapaciteit (beschikbaar): een "
+            "hogere OZB in een scenario verlaagt die met hetzelfde bedrag.",
+            width=30,
+            optional=True,
+        ),
     ),
     required=False,
     years_at=2,
@@ -283,6 +321,50 @@ RISICOS_SHEET = Sheet(
     ),
     required=False,
 )
+INDEXEN_SHEET = Sheet(
+    INDEXEN,
+    "De indexcijfers van de begroting per categorie en jaar (Grondslagen voor de ramingen), als percentage: een "
+    "cel met 2,10% (opgemaakt als percentage; de waarde is 0,021). Het eerste jaar zit al in de bedragen van de "
+    "begroting; de latere jaren gebruikt een scenario dat in lopende prijzen rekent. De categorie 'accres' is "
+    "de groei van de algemene uitkering. Optioneel blad, nodig voor het scenario 'indexatie'.",
+    (
+        Column(
+            INDEX, "Naam van de indexcategorie, uniek, bijvoorbeeld lonen, prijzen, subsidies, zorg, accres.", width=34
+        ),
+        _BRON,
+    ),
+    required=False,
+    years_at=1,
+    year_description="Eén kolom per jaar: het indexcijfer als percentage (0,021 opgemaakt als 2,10%), tussen -100% "
+    "en 100%. Een lege cel telt als 0%.",
+)
+VOORSTELLEN_SHEET = Sheet(
+    VOORSTELLEN,
+    "Voorstellen nieuw beleid. Een voorstel met Opgenomen 'ja' hoort bij de begroting (de basis): zet het dan "
+    f"NIET ook in blad '{LASTEN_BATEN}'. Een scenario zet voorstellen aan of uit. Optioneel blad.",
+    (
+        Column(VOORSTEL, "Naam van het voorstel, uniek.", width=56),
+        _PROGRAMMA_REF,
+        _AARD,
+        Column(
+            OPGENOMEN,
+            "Ja als het voorstel in de begroting is opgenomen, nee als het alleen een optie is.",
+            tuple(JA_NEE),
+            width=12,
+        ),
+        Column(
+            DEKKING,
+            f"Optioneel. Een reserve uit blad '{RESERVES}' die het voorstel dekt (een onttrekking van hetzelfde "
+            "bedrag, incidenteel). Leeg: ten laste van het begrotingssaldo.",
+            width=30,
+            optional=True,
+        ),
+        _BRON,
+    ),
+    required=False,
+    years_at=5,
+    year_description="Eén kolom per jaar: de lasten van het voorstel in euro's, 0 of meer.",
+)
 
 SHEETS: tuple[Sheet, ...] = (
     PROGRAMMAS_SHEET,
@@ -293,6 +375,8 @@ SHEETS: tuple[Sheet, ...] = (
     TRANSFORMATIEPLAN_SHEET,
     WEERSTAND_SHEET,
     RISICOS_SHEET,
+    INDEXEN_SHEET,
+    VOORSTELLEN_SHEET,
 )
 
 SIGN_CONVENTION = (

@@ -75,6 +75,7 @@ class Line:
     key: str | None = None  # how scenarios address the line, e.g. "jeugdhulp", "wijkaanpak"
     source: str = ""
     row: int | None = None  # worksheet row, for messages
+    index: str | None = None  # the index category (a name from sheet Indexen), None: not indexed
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class JeugdhulpSegment:
     volumes: tuple[Decimal, ...]
     source: str = ""
     row: int | None = None
+    index: str | None = None  # the tariff's index category; None: that of the `jeugdhulp` line
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,39 @@ class WeerstandPost:
     amounts: Amounts
     source: str = ""
     row: int | None = None
+    key: str | None = None  # e.g. "onbenutte_belastingcapaciteit", which a higher OZB lowers
+
+
+@dataclass(frozen=True)
+class IndexReeks:
+    """An index category of the budget (Grondslagen voor de ramingen): its rate per year, as a fraction."""
+
+    naam: str
+    rates: tuple[Decimal, ...]  # 0.021 for 2,10%; the first year's rate is already in the budget's amounts
+    source: str = ""
+    row: int | None = None
+
+
+@dataclass(frozen=True)
+class Voorstel:
+    """A proposal for new policy (voorstel nieuw beleid): lasten per year; opgenomen ones are in the baseline."""
+
+    naam: str
+    programma: str
+    aard: Aard
+    amounts: Amounts
+    opgenomen: bool
+    dekking: str | None = None  # a reserve that covers it (an incidental onttrekking), None: the begrotingssaldo
+    source: str = ""
+    row: int | None = None
+
+    @property
+    def key(self) -> str:
+        """The Sleutel of the baseline line (and cover) an opgenomen proposal becomes."""
+        return VOORSTEL_KEY_PREFIX + " ".join(self.naam.split()).casefold()
+
+
+VOORSTEL_KEY_PREFIX = "voorstel:"
 
 
 @dataclass(frozen=True)
@@ -167,6 +202,8 @@ class Baseline:
     weerstand: tuple[WeerstandPost, ...] = ()
     sha256: str = field(default="", compare=False)
     risicos: tuple[Risico, ...] = ()  # the risk register (sheet Risico's), optional
+    indexen: tuple[IndexReeks, ...] = ()  # sheet Indexen
+    voorstellen: tuple[Voorstel, ...] = ()  # sheet Voorstellen; the opgenomen ones are also in lines/mutations
 
     def programma(self, code: str) -> Programma:
         for programma in self.programmas:
@@ -178,6 +215,16 @@ class Baseline:
         for line in self.lines:
             if line.key == key:
                 return line
+        return None
+
+    def lines_with_prefix(self, prefix: str) -> tuple[Line, ...]:
+        """The lines whose Sleutel is `prefix` or starts with it (the OZB lines, the algemene uitkering)."""
+        return tuple(x for x in self.lines if x.key is not None and x.key.startswith(prefix))
+
+    def index_reeks(self, naam: str) -> IndexReeks | None:
+        for reeks in self.indexen:
+            if reeks.naam == naam:
+                return reeks
         return None
 
     def mutations_with_key(self, key: str) -> tuple[ReserveMutation, ...]:

@@ -27,7 +27,9 @@ from typing import TypeVar
 from hengelo_scenario.baseline import layout
 from hengelo_scenario.baseline.layout import Sheet
 from hengelo_scenario.baseline.model import (
+    Aard,
     Baseline,
+    IndexReeks,
     Invulling,
     JeugdhulpSegment,
     Line,
@@ -38,13 +40,14 @@ from hengelo_scenario.baseline.model import (
     Risico,
     Soort,
     TransformatieOnderdeel,
+    Voorstel,
     WeerstandPost,
     Weerstandsoort,
 )
 from hengelo_scenario.errors import BaselineError, Problem, UnreadableFileError
 from hengelo_scenario.money import CENT, ZERO, exact, round_half_away, to_decimal
 
-__all__ = ["load_baseline"]
+__all__ = ["load_baseline", "read_workbook_bytes"]
 
 T = TypeVar("T")
 
@@ -54,13 +57,22 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _NUMBER_TEXT = re.compile(r"^[-+]?\s*(€\s*)?[-+]?[\d.,\s]*\d[\d.,\s]*$")
 
 
-def load_baseline(path: Path) -> Baseline:
-    """The baseline in the workbook at `path`; raises BaselineError listing every problem in it."""
+def load_baseline(path: Path, *, data: bytes | None = None) -> Baseline:
+    """The baseline in the workbook at `path`; raises BaselineError listing every problem in it.
+
+    `data` is the file's bytes when the caller has read them already (`read_workbook_bytes`).
+    """
     path = Path(path)
     file = str(path)
-    data = _read_bytes(path, file)
+    if data is None:
+        data = _read_bytes(path, file)
     sheets = _read_sheets(data, file)
     return _Loader(file, data, sheets).load(hashlib.sha256(data).hexdigest())
+
+
+def read_workbook_bytes(path: Path) -> bytes:
+    """The workbook's bytes, checked to be an .xlsx that can be opened; UnreadableFileError otherwise."""
+    return _read_bytes(Path(path), str(path))
 
 
 # --- opening the file ---------------------------------------------------------------------------------------
@@ -207,6 +219,7 @@ class _Loader:
         self.programma_lookup: dict[str, str] | None = None
         self.programma_names: dict[str, str] = {}
         self.reserve_lookup: dict[str, str] | None = None
+        self.index_lookup: dict[str, str] | None = None  # None: no sheet Indexen (or a broken one)
 
     # --- problems -----------------------------------------------------------------------------------------
 
@@ -304,6 +317,8 @@ class _Loader:
         found = table.headers = [_cell_text(v) for v in header if not _is_blank(v)]
         for name in spec.column_names:
             if name not in table.columns:
+                if spec.column(name).optional:
+                    continue  # a column added in a later version of the layout: the sheet loads without it
                 table.complete = False
                 near = _suggest(name, unmatched)
                 self.problem(
@@ -517,9 +532,12 @@ class _Loader:
                 self.check_years(table)
 
         programmas = self.read_programmas(tables[layout.PROGRAMMAS])
+        indexen = self.read_indexen(tables[layout.INDEXEN])
         lines = self.read_lines(lines_table)
         reserves = self.read_reserves(tables[layout.RESERVES])
         mutations = self.read_mutations(tables[layout.MUTATIES])
+        voorstellen = self.read_voorstellen(tables[layout.VOORSTELLEN])
+        lines, mutations = _with_voorstellen(lines, mutations, voorstellen)
         jeugdhulp = self.read_jeugdhulp(tables[layout.JEUGDHULP], lines_table, lines)
         transformatieplan = self.read_transformatieplan(tables[layout.TRANSFORMATIEPLAN])
         weerstand = self.read_weerstand(tables[layout.WEERSTAND])
@@ -539,6 +557,8 @@ class _Loader:
             weerstand=weerstand,
             sha256=sha256,
             risicos=risicos,
+            indexen=indexen,
+            voorstellen=voorstellen,
         )
 
     def _rows(self, table: _Table | None) -> Iterable[tuple[int, tuple[object, ...]]]:
@@ -608,8 +628,9 @@ class _Loader:
             self._unique(table, row, layout.SLEUTEL, key, keys, "a Sleutel")
             amounts = self.amounts(table, row, values, negative=True)
             source = self.optional_text(table, row, values, layout.BRON) or ""
+            index = self.index_category(table, row, values)
             if programma is not None and description is not None and soort is not None and aard is not None:
-                result.append(Line(programma, description, soort, aard, amounts, key, source, row))
+                result.append(Line(programma, description, soort, aard, amounts, key, source, row, index))
         if table is not None and table.complete and not table.rows:
             self._none_found(table, layout.PROGRAMMA, "at least one line of lasten or baten")
         return tuple(result)
@@ -696,6 +717,7 @@ class _Loader:
         # segment key -> (name, {grootheid: (row, amounts, source, unit)})
         segments: dict[str, tuple[str, dict[str, tuple[int, tuple[Decimal, ...], str, str]]]] = {}
         unclear: set[str] = set()
+        indices: dict[str, str] = {}
         for row, values in self._rows(table):
             assert table is not None
             naam = self.text(table, row, values, layout.SEGMENT, "the name of a youth-care segment")
@@ -703,6 +725,9 @@ class _Loader:
             grootheid = self.choice(table, row, values, layout.GROOTHEID, layout.GROOTHEDEN)
             amounts = self.amounts(table, row, values)
             source = self.optional_text(table, row, values, layout.BRON) or ""
+            index = self.index_category(table, row, values)
+            if index is not None and grootheid == layout.PRIJS:
+                indices[layout.normalise_name(naam or "")] = index
             if naam is None:
                 continue
             _, parts = segments.setdefault(layout.normalise_name(naam), (naam, {}))
@@ -740,7 +765,9 @@ class _Loader:
                 source = f"prijs: {p_source}; volume: {q_source}"
             else:
                 source = p_source or q_source
-            result.append(JeugdhulpSegment(naam, q_unit or p_unit, prices, volumes, source, min(p_row, q_row)))
+            result.append(
+                JeugdhulpSegment(naam, q_unit or p_unit, prices, volumes, source, min(p_row, q_row), indices.get(key))
+            )
         if result and table is not None and not self._has_problems(table):
             self.reconcile(result, lines_table, lines)
         return tuple(result)
@@ -808,8 +835,9 @@ class _Loader:
             soort: Weerstandsoort | None = self.choice(table, row, values, layout.SOORT, layout.WEERSTAND_SOORTEN)
             amounts = self.amounts(table, row, values)
             source = self.optional_text(table, row, values, layout.BRON) or ""
+            key = self.key(table, row, values)
             if naam is not None and soort is not None:
-                result.append(WeerstandPost(naam, soort, amounts, source, row))
+                result.append(WeerstandPost(naam, soort, amounts, source, row, key))
         if (
             table is not None
             and table.complete
@@ -911,3 +939,147 @@ class _Loader:
             if naam is not None and programma is not None and kans is not None and aard is not None:
                 result.append(Risico(naam, programma, kans, low, high, aard, source, row))
         return tuple(result)
+
+    # --- indexation and new policy (the levers indexatie and nieuw_beleid) --------------------------------------
+
+    def index_category(self, table: _Table, row: int, values: tuple[object, ...]) -> str | None:
+        """The Index cell: a category of sheet Indexen, or None for empty / 'geen'."""
+        text = self.optional_text(table, row, values, layout.INDEX)
+        if text is None or layout.normalise_name(text) == layout.NO_INDEX:
+            return None
+        where = table.where(row, table.columns[layout.INDEX])
+        if self.index_lookup is None:
+            self.problem(
+                where,
+                layout.INDEX,
+                f"an index category from sheet '{layout.INDEXEN}'",
+                f"'{text}', and the workbook has no sheet '{layout.INDEXEN}'",
+                f"add sheet '{layout.INDEXEN}' with the category '{text}' and its rate per year, or empty the cell",
+            )
+            return None
+        naam = self.index_lookup.get(layout.normalise_name(text))
+        if naam is None:
+            known = list(self.index_lookup.values())
+            near = _suggest(text, [*known, layout.NO_INDEX])
+            self.problem(
+                where,
+                layout.INDEX,
+                f"an index category from sheet '{layout.INDEXEN}' ({', '.join(known)}) or '{layout.NO_INDEX}'",
+                f"'{text}'",
+                f"did you mean '{near}'?" if near else f"add the category to sheet '{layout.INDEXEN}'",
+            )
+        return naam
+
+    def rate(self, table: _Table, row: int, values: tuple[object, ...], year: int) -> Decimal:
+        """A percentage cell: the fraction Excel stores for 2,10% (0.021), between -100% and 100%."""
+        index = table.years.get(year)
+        if index is None:
+            return ZERO
+        value = values[index] if index < len(values) else None
+        where = table.where(row, index)
+        expected = "a percentage, in a cell formatted as percentage (2,10% is stored as 0.021)"
+        if _is_blank(value):
+            if value is None:
+                self._empty_cell(table, row, index, str(year))
+            return ZERO
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            found = f"text '{value}'" if isinstance(value, str) else f"'{value}'"
+            self.problem(
+                where,
+                str(year),
+                expected,
+                found,
+                "type the number with a % sign (2,10%) so Excel stores it as a percentage",
+            )
+            return ZERO
+        number = to_decimal(value)
+        if not -1 < number < 1:
+            self.problem(
+                where,
+                str(year),
+                expected + ", between -100% and 100%",
+                _cell_text(value),
+                f"{_cell_text(value)} would be {_cell_text(value)}00%: for {_cell_text(value)}% type "
+                f"{_cell_text(value)}% (a cell formatted as percentage)",
+            )
+            return ZERO
+        return number
+
+    def read_indexen(self, table: _Table | None) -> tuple[IndexReeks, ...]:
+        result: list[IndexReeks] = []
+        names: dict[str, int] = {}
+        for row, values in self._rows(table):
+            assert table is not None
+            naam = self.text(table, row, values, layout.INDEX, "the name of an index category, such as prijzen")
+            self._unique(table, row, layout.INDEX, naam, names, "an index category")
+            if naam is not None and layout.normalise_name(naam) == layout.NO_INDEX:
+                self.problem(
+                    table.where(row, table.columns[layout.INDEX]),
+                    layout.INDEX,
+                    "the name of an index category",
+                    f"'{naam}'",
+                    f"'{layout.NO_INDEX}' means 'not indexed' in the Index column: choose another name",
+                )
+                continue
+            rates = tuple(self.rate(table, row, values, year) for year in self.years)
+            source = self.optional_text(table, row, values, layout.BRON) or ""
+            if naam is not None:
+                result.append(IndexReeks(naam, rates, source, row))
+        if table is not None and table.complete:
+            self.index_lookup = {layout.normalise_name(r.naam): r.naam for r in result}
+        return tuple(result)
+
+    def read_voorstellen(self, table: _Table | None) -> tuple[Voorstel, ...]:
+        result: list[Voorstel] = []
+        names: dict[str, int] = {}
+        for row, values in self._rows(table):
+            assert table is not None
+            naam = self.text(table, row, values, layout.VOORSTEL, "the name of the proposal")
+            self._unique(table, row, layout.VOORSTEL, naam, names, "a proposal name")
+            programma = self.programma(table, row, values)
+            aard: Aard | None = self.choice(table, row, values, layout.AARD, layout.AARDEN)
+            opgenomen: bool | None = self.choice(table, row, values, layout.OPGENOMEN, layout.JA_NEE)
+            dekking: str | None = None
+            if self.optional_text(table, row, values, layout.DEKKING) is not None:
+                dekking = self.reserve_in(table, row, values, layout.DEKKING)
+                if dekking is None:
+                    continue
+            amounts = self.amounts(table, row, values)
+            source = self.optional_text(table, row, values, layout.BRON) or ""
+            if naam is not None and programma is not None and aard is not None and opgenomen is not None:
+                result.append(Voorstel(naam, programma, aard, amounts, opgenomen, dekking, source, row))
+        return tuple(result)
+
+    def reserve_in(self, table: _Table, row: int, values: tuple[object, ...], name: str) -> str | None:
+        text = self.optional_text(table, row, values, name)
+        if text is None or self.reserve_lookup is None:
+            return text
+        naam = self.reserve_lookup.get(layout.normalise_name(text))
+        if naam is None:
+            known = list(self.reserve_lookup.values())
+            near = _suggest(text, known)
+            self.problem(
+                table.where(row, table.columns[name]),
+                name,
+                f"a reserve from sheet '{layout.RESERVES}', or an empty cell (the begrotingssaldo)",
+                f"'{text}'",
+                f"did you mean '{near}'?" if near else f"known reserves: {_quote_list(known)}",
+            )
+        return naam
+
+
+def _with_voorstellen(
+    lines: tuple[Line, ...], mutations: tuple[ReserveMutation, ...], voorstellen: Sequence[Voorstel]
+) -> tuple[tuple[Line, ...], tuple[ReserveMutation, ...]]:
+    """The proposals marked opgenomen are part of the baseline: a last each, and the onttrekking that covers it."""
+    extra_lines = [
+        Line(v.programma, v.naam, Soort.LAST, v.aard, v.amounts, v.key, v.source) for v in voorstellen if v.opgenomen
+    ]
+    extra_mutations = [
+        ReserveMutation(
+            v.dekking, v.programma, f"Dekking {v.naam}", Soort.ONTTREKKING, Aard.INCIDENTEEL, v.amounts, v.key, v.source
+        )
+        for v in voorstellen
+        if v.opgenomen and v.dekking is not None
+    ]
+    return lines + tuple(extra_lines), mutations + tuple(extra_mutations)

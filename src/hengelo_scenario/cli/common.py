@@ -54,10 +54,10 @@ def load_baseline_file(path: Path) -> Baseline:
     """Load a workbook; the shipped one is named as such, not by where pip happened to install it."""
     from dataclasses import replace
 
-    from hengelo_scenario.baseline.workbook import load_baseline
+    from hengelo_scenario.baseline.cache import load_baseline_cached
     from hengelo_scenario.resources import shipped_baseline
 
-    baseline = load_baseline(path)
+    baseline = load_baseline_cached(path)
     if Path(path).resolve() == shipped_baseline().resolve():
         baseline = replace(baseline, source=f"{shipped_baseline().name} (meegeleverd, illustratief)")
     return baseline

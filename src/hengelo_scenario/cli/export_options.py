@@ -21,7 +21,8 @@ ExportOption = Annotated[
         "--export",
         "-e",
         help="Also write the outcome to FILE: .xlsx (formatted workbook with charts and provenance), .csv (one "
-        "tidy table) or .png (memo charts). Repeatable: --export memo.xlsx --export memo.csv.",
+        "tidy table), .png (memo charts) or .docx (the Financiële gevolgen paragraph for a raadsvoorstel). "
+        "Repeatable: --export memo.xlsx --export memo.docx.",
         dir_okay=False,
         show_default=False,
     ),
@@ -62,6 +63,8 @@ def parse_dialect(text: str):
 
 def planned_exports(exports: list[Path] | None, chart: Path | None) -> list[Path]:
     """Every file to write, checked now: a known extension (.png for --chart) and a folder that exists."""
+    if not exports and chart is None:
+        return []  # the export machinery is imported only when an export is asked for
     from hengelo_scenario.report.export import ExportError, export_format
 
     targets = list(exports or [])

@@ -1,17 +1,56 @@
-"""What `run` prints: header, tables, verdict, legend."""
+"""What `run` prints: the headline (the answer first), the header, the chosen tables, the legend and notes."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.console import Console
+
 from hengelo_scenario.cli import rich_tables as rich_report
 from hengelo_scenario.cli.output import stdout
-from hengelo_scenario.outcome.model import Outcome, Verdict
+from hengelo_scenario.outcome.model import Outcome
 from hengelo_scenario.report import tables
-from hengelo_scenario.report.numbers import Unit
+from hengelo_scenario.report.headline import HEADLINE, Headline, headline
+from hengelo_scenario.report.numbers import ROUNDING_NOTE, Unit
 from hengelo_scenario.scenario.model import Scenario
 
+# The sections of `run`'s output, in printing order: the headline, then the tables by their key.
+TABLE_SECTIONS = (
+    "overzicht",
+    "maatregelen",
+    "programmas",
+    "jeugdhulp",
+    "jeugdhulp_verschil",
+    "reserves",
+    "weerstandsvermogen",
+    "transformatieplan",
+)
+SECTIONS = (HEADLINE, *TABLE_SECTIONS)
 
-def print_run(outcome: Outcome, scenario: Scenario, unit: Unit) -> None:
+
+def print_headline(console: Console, summary: Headline, unit: Unit) -> None:
+    """Structureel saldo and geraamd resultaat per year, then the verdict panel: at most 25 lines at 80 columns."""
+    width = console.width
+    console.print(rich_report.wrapped(summary.title, width, "bold"))
+    console.print(rich_report.wrapped(f"Basis: {summary.baseline}", width))
+    console.print()
+    for i, block in enumerate(rich_report.render_blocks(summary.table, unit, width, title=False)):
+        if i:
+            console.print()
+        console.print(block)
+    console.print()
+    console.print(rich_report.wrapped(rich_report.legend_text(unit), width, "dim"))
+    console.print(rich_report.verdict_panel(summary.lines, summary.in_evenwicht))
+
+
+def print_run(outcome: Outcome, scenario: Scenario, unit: Unit, sections: Sequence[str] = SECTIONS) -> None:
     console = stdout()
+    if HEADLINE in sections:
+        print_headline(console, headline(outcome), unit)
+        console.print()
+    chosen = [key for key in TABLE_SECTIONS if key in sections]
+    if not chosen:
+        return
     lines = [("Scenario", scenario.name), ("Bestand", scenario.source or "-"), ("Basis", outcome.baseline_source)]
     if scenario.author:
         lines.append(("Auteur", scenario.author))
@@ -19,8 +58,13 @@ def print_run(outcome: Outcome, scenario: Scenario, unit: Unit) -> None:
         lines.append(("Omschrijving", " ".join(scenario.description.split())))
     console.print(rich_report.header("hengelo-scenario run", lines))
     console.print()
-    rich_report.print_tables(console, tables.run_tables(outcome, compact=True), unit)
-    console.print()
-    ok = outcome.verdict_scenario is not Verdict.NIET_IN_EVENWICHT
-    lines = tables.verdict_lines(outcome) + tuple(f"Let op: {signal}" for signal in outcome.signals)
-    console.print(rich_report.verdict_panel(lines, ok))
+    available = {table.key: table for table in tables.run_tables(outcome, compact=True)}
+    if "reserves" in available:  # every reserve, also those the scenario leaves alone: no figure left out
+        available["reserves"] = tables.reserves(outcome)
+    for key in chosen:
+        if key in available:
+            rich_report.print_table(console, available[key], unit)
+        else:  # asked for, but the baseline has nothing to show in it: say so rather than print nothing
+            console.print(rich_report.wrapped(f"Tabel '{key}': de basis heeft hiervoor geen gegevens.", console.width))
+        console.print()
+    console.print(rich_report.wrapped(ROUNDING_NOTE, console.width, "dim"))

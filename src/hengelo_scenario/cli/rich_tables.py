@@ -1,8 +1,22 @@
-"""Rich rendering of report tables for the terminal. The only report module that knows about Rich."""
+"""Rich rendering of report tables for the terminal: every year and every V/N at any width from 80 columns up.
+
+A table is laid out for the console's width in this order of preference: label columns at their natural width;
+label columns wrapped at word boundaries (never narrower than their longest word); the same with two spaces
+between columns instead of three; then the years split into blocks that each repeat the label columns, their
+titles marked `(2025-2026, deel 1 van 2)`. Value cells are never wrapped, truncated or dropped. Only when even a
+single year does not fit beside the labels' longest words are label words folded (broken inside a word) — text
+wraps, nothing is cut. Legends and notes wrap at word boundaries; a legend item such as `V = voordelig` or
+`x € 1.000` is never split over two lines.
+"""
 
 from __future__ import annotations
 
+import io
+import re
+import textwrap
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -13,19 +27,26 @@ from rich.text import Text
 from hengelo_scenario.report import numbers
 from hengelo_scenario.report.numbers import ROUNDING_NOTE, SIGN_LEGEND, Unit
 from hengelo_scenario.report.tables import Kind, Row, Table, Value
+from hengelo_scenario.text import visible
+
+# Column padding (top, right, bottom, left): roomy first (three spaces between columns), then tight (two).
+PADDINGS: tuple[tuple[int, int, int, int], ...] = ((0, 1, 0, 1), (0, 1, 0, 0))
+_GLUE = "\x00"  # joins the words of a legend item for the wrapper; visible() has escaped any NUL in the text
 
 
 def cell(value: Value, kind: Kind, unit: Unit) -> Text:
     if value is None:
         return Text("-")
     if isinstance(value, str):
-        return Text(value)
+        return Text(visible(value))
     text = _format(value, kind, unit)
     negative = (kind is Kind.EFFECT and value < 0) or (kind is Kind.MONEY and value < 0)
     return Text(text, style="red" if negative else "")
 
 
 def _format(value: Decimal, kind: Kind, unit: Unit) -> str:
+    if value.is_nan():
+        return "-"
     if kind is Kind.EFFECT:
         return numbers.vn(value, unit)
     if kind is Kind.RATIO:
@@ -39,58 +60,254 @@ def _format(value: Decimal, kind: Kind, unit: Unit) -> str:
     return numbers.money(value, unit)
 
 
-def _labels(row: Row, previous: Row | None) -> list[str]:
-    """Repeat a group's first label only on its first row, as a printed budget table does."""
-    labels = list(row.labels)
-    if previous is not None and len(labels) > 1 and previous.labels[0] == labels[0]:
-        labels[0] = ""
+def displayed_labels(row: Row, previous: Row | None) -> list[str]:
+    """A group's leading labels only on its first row, as a printed budget table does; the last label always."""
+    labels = [visible(label) for label in row.labels]
+    if previous is None:
+        return labels
+    for i in range(len(labels) - 1):
+        if row.labels[: i + 1] != previous.labels[: i + 1]:
+            break
+        labels[i] = ""
     return labels
 
 
-def render_table(table: Table, unit: Unit) -> RichTable:
-    """A budget table: labels left, one right-aligned column per year; numbers are never cut off."""
-    rich = RichTable(
-        title=f"{table.title}",
-        caption=f"{unit.legend}; {SIGN_LEGEND}",
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        caption_justify="left",
-        title_style="bold",
-        pad_edge=False,
-    )
-    body = []
+# -- text that wraps at word boundaries ------------------------------------------------------------------------
+
+
+def _glued(text: str) -> str:
+    """Bind the words of a legend item so the wrapper cannot separate them: 'V = voordelig', 'x € 1.000'."""
+    text = re.sub(r" ([=<>]) ", rf"{_GLUE}\1{_GLUE}", text)
+    text = re.sub(r"(^|\s)x € ", rf"\1x{_GLUE}€{_GLUE}", text)
+    return re.sub(r"€ (?=\S)", f"€{_GLUE}", text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most `width` characters, broken only between words (a word longer than a line stands alone)."""
+    lines = textwrap.wrap(_glued(visible(text)), max(width, 1), break_long_words=False, break_on_hyphens=False) or [""]
+    return [line.replace(_GLUE, " ") for line in lines]
+
+
+def wrapped(text: str, width: int, style: str = "") -> Text:
+    """Text pre-wrapped at word boundaries, so Rich never breaks it mid-phrase."""
+    return Text("\n".join(wrap(text, width)), style=style, no_wrap=True, overflow="fold")
+
+
+def legend_text(unit: Unit) -> str:
+    return f"{unit.legend}; {SIGN_LEGEND}"
+
+
+# -- fitting a table to the width ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a table is printed: its padding, the width of each label column, and the years of each block."""
+
+    padding: tuple[int, int, int, int]
+    label_widths: tuple[int, ...]
+    blocks: tuple[tuple[int, ...], ...]  # indices of the value columns, one tuple per printed block
+
+    @property
+    def split(self) -> bool:
+        return len(self.blocks) > 1
+
+
+@cache
+def _overhead(n_columns: int, padding: tuple[int, int, int, int]) -> int:
+    """Characters a table of n columns takes beyond its columns' widths (edges, separators, padding)."""
+    probe = RichTable(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=padding)
+    for _ in range(n_columns):
+        probe.add_column("x", width=1)
+    probe.add_row(*["x"] * n_columns)
+    console = Console(width=10_000, file=io.StringIO())
+    return console.measure(probe).maximum - n_columns
+
+
+def _longest_word(texts: list[str]) -> int:
+    return max((len(word) for text in texts for word in text.split()), default=1)
+
+
+def _split(n: int, parts: int) -> tuple[tuple[int, ...], ...]:
+    """0..n-1 in `parts` contiguous blocks, the first ones one longer where n does not divide evenly."""
+    size, extra = divmod(n, parts)
+    blocks, start = [], 0
+    for p in range(parts):
+        length = size + (1 if p < extra else 0)
+        blocks.append(tuple(range(start, start + length)))
+        start += length
+    return tuple(blocks)
+
+
+def _line_count(text: str, width: int) -> int:
+    """How many lines Rich needs for `text` in a column `width` wide (words wrap; a longer word folds)."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) <= width:
+            used += 1 + len(word)
+            continue
+        if used:
+            lines, used = lines + 1, 0
+        full, rest = divmod(len(word), width)
+        lines, used = (lines + full - 1, width) if rest == 0 else (lines + full, rest)
+    return lines
+
+
+class _Heights:
+    """Row heights of the label columns at given widths, each column's line counts computed once per width."""
+
+    def __init__(self, columns: list[list[str]]) -> None:
+        self.columns = columns
+        self.cache: dict[tuple[int, int], list[int]] = {}
+
+    def counts(self, column: int, width: int) -> list[int]:
+        key = (column, width)
+        if key not in self.cache:
+            self.cache[key] = [_line_count(text, width) for text in self.columns[column]]
+        return self.cache[key]
+
+    def total(self, widths: tuple[int, ...] | list[int]) -> int:
+        per_column = [self.counts(i, w) for i, w in enumerate(widths)]
+        return sum(max(row) for row in zip(*per_column, strict=True)) if per_column else 0
+
+
+def _shrink(heights: _Heights, natural: list[int], minimum: list[int], available: int) -> tuple[int, ...]:
+    """Narrow the label columns until they fit in `available`, one character at a time, each time where it adds
+    the fewest printed lines (the widest column on a tie), none below its minimum."""
+    widths = list(natural)
+    while sum(widths) > available:
+        candidates = [i for i, w in enumerate(widths) if w > minimum[i]]
+        if not candidates:
+            break
+
+        def cost(i: int) -> tuple[int, int]:
+            trial = list(widths)
+            trial[i] -= 1
+            return heights.total(trial), -widths[i]
+
+        widths[min(candidates, key=cost)] -= 1
+    return tuple(widths)
+
+
+SPLIT_PENALTY = 0.25  # splitting the years costs readability: a split must save a quarter of the lines per block
+
+
+def layout(
+    label_natural: list[int],
+    label_minimum: list[int],
+    value_widths: list[int],
+    width: int,
+    label_texts: list[list[str]] | None = None,
+) -> Layout:
+    """The layout that fits `width` in the fewest printed lines, a split of the years counting extra.
+
+    `label_texts` (per label column, the text of every row) lets the label columns wrap where that costs the
+    fewest lines; without it they are all taken as one line per row.
+    """
+    n_labels, n_values = len(label_natural), len(value_widths)
+    heights = _Heights(label_texts if label_texts is not None else [[] for _ in range(n_labels)])
+    best: tuple[float, Layout] | None = None
+    for parts in range(1, max(n_values, 1) + 1):
+        blocks = _split(n_values, parts) if n_values else ((),)
+        widest_block = max(sum(value_widths[j] for j in block) for block in blocks)
+        longest = max(len(block) for block in blocks)
+        for padding in PADDINGS:
+            available = width - _overhead(n_labels + longest, padding) - widest_block
+            if available < sum(label_minimum):
+                continue
+            widths = _shrink(heights, label_natural, label_minimum, available)
+            lines = parts * (heights.total(widths) + 3)  # + title, header and rule per block
+            score = lines * (1 + SPLIT_PENALTY * (parts - 1))
+            if best is None or score < best[0]:
+                best = (score, Layout(padding, widths, blocks))
+    if best is not None:
+        return best[1]
+    # Not even one year fits beside the labels' longest words: fold label words, keep every value whole.
+    padding = PADDINGS[-1]
+    blocks = _split(n_values, n_values) if n_values else ((),)
+    available = width - _overhead(n_labels + 1, padding) - max(value_widths, default=0)
+    return Layout(padding, _shrink(heights, label_natural, [1] * n_labels, max(available, n_labels)), blocks)
+
+
+def _block_title(table: Table, block: tuple[int, ...], number: int, count: int) -> str:
+    if count == 1:
+        return table.title
+    years = [table.value_headers[j] for j in block]
+    span = years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
+    return f"{table.title} ({span}, deel {number} van {count})"
+
+
+def render_blocks(table: Table, unit: Unit, width: int, title: bool = True) -> list[RichTable]:
+    """The table as one Rich table, or as several (one per block of years) when it is too wide for `width`.
+
+    Without `title` a table that fits in one block has none (its caller prints one); blocks always have theirs.
+    """
+    body: list[tuple[Row, list[str], list[Text]]] = []
     previous = None
     for row in table.rows:
-        body.append((row, _labels(row, previous), [cell(v, row.kind, unit) for v in row.values]))
+        body.append((row, displayed_labels(row, previous), [cell(v, row.kind, unit) for v in row.values]))
         previous = row
-    n_labels = len(table.label_headers)
-    for i, header in enumerate(table.label_headers):
-        widest = max([len(header), *(len(labels[i]) for _, labels, _ in body)])
-        last = i == n_labels - 1 and n_labels > 1
-        # Short label columns keep their width; a long last label column may fold onto a second line.
-        rich.add_column(header, min_width=min(widest, 14) if last else min(widest, 40), overflow="fold")
-    for j, header in enumerate(table.value_headers):
-        widest = max([len(header), *(len(cells[j].plain) for _, _, cells in body)])
-        rich.add_column(header, justify="right", no_wrap=True, min_width=widest)
-    for row, labels, cells in body:
-        rich.add_row(*labels, *cells, style="bold" if row.emphasis else "", end_section=row.section_end)
-    return rich
+    headers = [visible(h) for h in table.label_headers]
+    natural = [max([len(h), *(len(labels[i]) for _, labels, _ in body)]) for i, h in enumerate(headers)]
+    minimum = [
+        min(natural[i], _longest_word([h, *(labels[i] for _, labels, _ in body)])) for i, h in enumerate(headers)
+    ]
+    values = [max([len(h), *(len(cells[j].plain) for _, _, cells in body)]) for j, h in enumerate(table.value_headers)]
+    texts = [[labels[i] for _, labels, _ in body] for i in range(len(headers))]
+    plan = layout(natural, minimum, values, width, texts)
+    printed = []
+    for number, block in enumerate(plan.blocks, start=1):
+        shown = title or len(plan.blocks) > 1
+        rich = RichTable(
+            title=Text(visible(_block_title(table, block, number, len(plan.blocks)))) if shown else None,
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            title_justify="left",
+            title_style="bold",
+            pad_edge=False,
+            padding=plan.padding,
+        )
+        for header, label_width in zip(headers, plan.label_widths, strict=True):
+            rich.add_column(header, width=label_width, overflow="fold")
+        for j in block:
+            rich.add_column(table.value_headers[j], justify="right", no_wrap=True, width=values[j])
+        for row, labels, cells in body:
+            rich.add_row(
+                *labels,
+                *(cells[j] for j in block),
+                style="bold" if row.emphasis else "",
+                end_section=row.section_end,
+            )
+        printed.append(rich)
+    return printed
 
 
-def render_notes(table: Table) -> RenderableType | None:
-    if not table.notes:
-        return None
-    return Text("\n".join(table.notes), style="dim")
+def render_table(table: Table, unit: Unit, width: int = 120) -> RenderableType:
+    """The table fitted to `width`, as one renderable (blocks of years one below the other)."""
+    blocks = render_blocks(table, unit, width)
+    return blocks[0] if len(blocks) == 1 else Group(*blocks)
 
 
-def print_tables(console: Console, tables: tuple[Table, ...], unit: Unit) -> None:
+def print_table(console: Console, table: Table, unit: Unit, legend: bool = True) -> None:
+    """One table fitted to the console, then its legend and notes wrapped at word boundaries."""
+    width = console.width
+    for i, block in enumerate(render_blocks(table, unit, width)):
+        if i:
+            console.print()
+        console.print(block)
+    console.print()
+    if legend:
+        console.print(wrapped(legend_text(unit), width, "dim"))
+    for note in table.notes:
+        console.print(wrapped(note, width, "dim"))
+
+
+def print_tables(console: Console, tables: tuple[Table, ...], unit: Unit, rounding_note: bool = True) -> None:
     for table in tables:
-        console.print(render_table(table, unit))
-        notes = render_notes(table)
-        if notes is not None:
-            console.print(notes)
+        print_table(console, table, unit)
         console.print()
-    console.print(Text(ROUNDING_NOTE, style="dim"))
+    if rounding_note:
+        console.print(wrapped(ROUNDING_NOTE, console.width, "dim"))
 
 
 def header(title: str, lines: list[tuple[str, str]]) -> Panel:
@@ -99,15 +316,18 @@ def header(title: str, lines: list[tuple[str, str]]) -> Panel:
         if i:
             body.append("\n")
         body.append(f"{label}: ", style="bold")
-        body.append(value)
+        body.append(visible(value))
     return Panel(body, title=title, title_align="left", expand=False)
 
 
+VERDICT_TITLE = "Structureel evenwicht (indicatie, geen oordeel van de provincie)"
+
+
 def verdict_panel(lines: tuple[str, ...], ok: bool) -> Panel:
-    text = Group(*(Text(line) for line in lines))
+    text = Group(*(Text(visible(line)) for line in lines))
     return Panel(
         text,
-        title="Structureel evenwicht (indicatie, geen oordeel van de provincie)",
+        title=VERDICT_TITLE,
         title_align="left",
         border_style="green" if ok else "red",
         expand=False,

@@ -25,6 +25,60 @@ from hengelo_scenario.cli.export_options import (
     planned_exports,
 )
 
+SECTION_NAMES = (
+    "headline",
+    "overzicht",
+    "maatregelen",
+    "programmas",
+    "jeugdhulp",
+    "jeugdhulp_verschil",
+    "reserves",
+    "weerstandsvermogen",
+    "transformatieplan",
+)  # the same as cli.render.SECTIONS (a test checks), spelled out here so --help needs no import
+SectionsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--sections",
+        "-s",
+        help="Print only these parts, comma-separated or repeated, in the usual order. Choices: "
+        + ", ".join(SECTION_NAMES)
+        + ". Default: all.",
+        metavar="NAME[,NAME...]",
+        show_default=False,
+    ),
+]
+SummaryOption = Annotated[
+    bool,
+    typer.Option("--summary", help="Print only the headline (the same as --sections headline).", show_default=False),
+]
+
+
+def parse_sections(values: list[str] | None, summary: bool, output_format: str) -> tuple[str, ...]:
+    """The parts of the output to print; an unknown name, or a choice with --format json, is a usage error."""
+    if output_format == "json" and (values or summary):
+        option = "--summary" if summary else "--sections"
+        raise typer.BadParameter("applies to the table output, not to --format json", param_hint=option)
+    if summary:
+        if values:
+            raise typer.BadParameter("give --summary or --sections, not both", param_hint="--summary")
+        return ("headline",)
+    if not values:
+        return SECTION_NAMES
+    import difflib
+
+    chosen = []
+    for value in values:
+        for name in (part.strip().lower() for part in value.split(",")):
+            if name not in SECTION_NAMES:
+                close = difflib.get_close_matches(name, SECTION_NAMES, n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                raise typer.BadParameter(
+                    f"unknown section '{name}'; {hint}choose from {', '.join(SECTION_NAMES)}", param_hint="--sections"
+                )
+            chosen.append(name)
+    return tuple(name for name in SECTION_NAMES if name in chosen)
+
 
 def run(
     scenario: Annotated[
@@ -41,13 +95,20 @@ def run(
     csv_dialect: CsvDialectOption = "nl",
     chart: ChartOption = None,
     chart_year: ChartYearOption = None,
+    sections: SectionsOption = None,
+    summary: SummaryOption = False,
 ) -> None:
     """Run a scenario and print its 2025-2028 outcome against the baseline.
+
+    Opens with a headline: per year the structureel saldo and geraamd resultaat, basis -> scenario, the verdict.
+
+    Then the tables. --summary prints only the headline; --sections chooses the parts.
 
     Example: hengelo-scenario run jeugd_hoog.yaml --export memo.xlsx
     """
     chosen_unit = parse_unit(unit)
     check_format(output_format)
+    chosen_sections = parse_sections(sections, summary, output_format)
     options = export_options(chosen_unit, csv_dialect, chart_year)
     targets = planned_exports(export, chart)
     from hengelo_scenario.engine import run as run_engine
@@ -67,7 +128,7 @@ def run(
     else:
         from hengelo_scenario.cli.render import print_run
 
-        print_run(outcome, scenario_data, chosen_unit)
+        print_run(outcome, scenario_data, chosen_unit, chosen_sections)
     if targets:
         from hengelo_scenario.cli.export_options import write_exports
 

@@ -15,26 +15,26 @@ import numpy as np
 from hengelo_scenario.baseline.model import Aard, Baseline, Invulling, Soort, Weerstandsoort
 from hengelo_scenario.engine import rules
 from hengelo_scenario.engine.measures import (
-    LEEFBARE_WIJKEN_KEY,
-    WIJKAANPAK_KEY,
-    no_effect,
+    lever_details,
     scenario_bookings,
-    youth_care_booking,
+    weerstand_changes,
+    youth_care_bookings,
     youth_care_inputs,
 )
 from hengelo_scenario.errors import BaselineError, Problem, ScenarioError
+from hengelo_scenario.levers.transformatieplan import KEY as TRANSFORMATIEPLAN
 from hengelo_scenario.money import ZERO, exact
 from hengelo_scenario.outcome.model import (
     Booking,
     Figure,
     JeugdhulpOutcome,
-    Lever,
     Outcome,
     Overview,
     ProgrammaOutcome,
     ReserveOutcome,
     SegmentOutcome,
     TransformatieOutcome,
+    WeerstandChange,
     WeerstandOutcome,
 )
 from hengelo_scenario.scenario.model import Scenario
@@ -50,6 +50,7 @@ class Evaluation:
     prices: np.ndarray  # (V, S, Y)
     volumes: np.ndarray
     bookings: tuple[tuple[Booking, ...], ...]  # per scenario
+    weerstand_changes: tuple[tuple[WeerstandChange, ...], ...] = ()  # per scenario
 
 
 def _object_array(values: Sequence[Sequence[Decimal]], n_years: int) -> np.ndarray:
@@ -78,24 +79,16 @@ def evaluate_many(baseline: Baseline, scenarios: Sequence[Scenario]) -> Evaluati
         segment_total = np.add.reduce(costs, axis=1, initial=ZERO)  # (V, Y)
         per_scenario: list[tuple[Booking, ...]] = []
         for v, scenario in enumerate(scenarios, start=1):
-            bookings = scenario_bookings(baseline, scenario)
-            if scenario.jeugdhulp is not None:
-                unchanged = np.array_equal(prices[v], prices[0]) and np.array_equal(volumes[v], volumes[0])
-                if unchanged:
-                    raise no_effect(
-                        scenario.jeugdhulp.origin,
-                        "prices and volumes equal to the baseline",
-                        "the changed segments have no volume or price in the years changed",
-                    )
-                change = tuple(segment_total[v] - segment_total[0])
-                booking = youth_care_booking(baseline, scenario, change)
-                if booking is not None:
-                    bookings.insert(0, booking)
+            unchanged = np.array_equal(prices[v], prices[0]) and np.array_equal(volumes[v], volumes[0])
+            change = tuple(segment_total[v] - segment_total[0])
+            bookings = youth_care_bookings(baseline, scenario, change, unchanged)
+            bookings += scenario_bookings(baseline, scenario)
             per_scenario.append(tuple(bookings))
+        weerstand = [tuple(weerstand_changes(baseline, scenario)) for scenario in scenarios]
 
-        ledger = build_ledger(baseline, per_scenario, programma_index, reserve_index)
+        ledger = build_ledger(baseline, per_scenario, programma_index, reserve_index, weerstand)
         totals = rules.evaluate(ledger)
-    return Evaluation(totals, prices, volumes, tuple(per_scenario))
+    return Evaluation(totals, prices, volumes, tuple(per_scenario), tuple(weerstand))
 
 
 def build_ledger(
@@ -103,8 +96,12 @@ def build_ledger(
     per_scenario: list[tuple[Booking, ...]],
     programma_index: dict[str, int],
     reserve_index: dict[str, int],
+    weerstand_per_scenario: Sequence[Sequence[WeerstandChange]] = (),
 ) -> rules.Ledger:
-    """Baseline rows as they are, plus one row per distinct booking signature, filled per variant."""
+    """Baseline rows as they are, plus one row per distinct booking signature, filled per variant.
+
+    The levers' changes of the available weerstandscapaciteit (other than reserves) become a (V, Y) delta.
+    """
     n_v, n_y = len(per_scenario) + 1, len(baseline.years)
     line_rows: list[tuple[str, Soort, Aard]] = []
     mutation_rows: list[tuple[str, Soort, Aard, str]] = []
@@ -157,7 +154,19 @@ def build_ledger(
         ),
         weerstand_benodigd=_sum_amounts([w.amounts for w in weerstand if w.soort is Weerstandsoort.BENODIGD], n_y),
         n_programmas=len(baseline.programmas),
+        weerstand_beschikbaar_delta=_weerstand_delta(weerstand_per_scenario, n_v, n_y),
     )
+
+
+def _weerstand_delta(per_scenario: Sequence[Sequence[WeerstandChange]], n_v: int, n_y: int) -> np.ndarray | None:
+    """(V, Y) changes of the available capacity other than reserves; None when no lever changes it."""
+    if not any(per_scenario):
+        return None
+    delta = np.full((n_v, n_y), ZERO, dtype=object)
+    for v, changes in enumerate(per_scenario, start=1):
+        for change in changes:
+            delta[v, :] = delta[v, :] + np.array(change.amounts, dtype=object)
+    return delta
 
 
 def _figure(array: np.ndarray, *index: int, higher_is_voordelig: bool = True) -> Figure:
@@ -268,10 +277,9 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
         verdict_scenario=rules.verdict(overview.structureel_saldo.scenario),
         bookings=evaluation.bookings[0],
         signals=rules.signals(baseline.years, _incidental_lasten(baseline, evaluation.bookings[0]), ratio.scenario),
+        details=tuple(lever_details(baseline, scenario, evaluation.bookings[0])),
+        weerstand_changes=evaluation.weerstand_changes[0] if evaluation.weerstand_changes else (),
     )
-
-
-KEYED_LEVERS = {Lever.WIJKAANPAK: WIJKAANPAK_KEY, Lever.LEEFBARE_WIJKEN: LEEFBARE_WIJKEN_KEY}
 
 
 def _incidental_lasten(baseline: Baseline, bookings: Sequence[Booking]) -> list[tuple[str, tuple[Decimal, ...]]]:
@@ -281,8 +289,7 @@ def _incidental_lasten(baseline: Baseline, bookings: Sequence[Booking]) -> list[
         if b.soort is not Soort.LAST or b.aard is not Aard.INCIDENTEEL:
             continue
         if b.measure not in items:
-            key = KEYED_LEVERS.get(b.lever)
-            line = baseline.line(key) if key else None
+            line = baseline.line(b.line_key) if b.line_key else None
             start = line.amounts if line is not None and line.aard is Aard.INCIDENTEEL else (ZERO,) * len(b.amounts)
             items[b.measure] = list(start)
         items[b.measure] = [x + a for x, a in zip(items[b.measure], b.amounts, strict=True)]
@@ -342,7 +349,7 @@ def _jeugdhulp(baseline: Baseline, evaluation: Evaluation) -> JeugdhulpOutcome:
 def _transformatie(baseline: Baseline, bookings: Sequence[Booking]) -> TransformatieOutcome:
     n_y = len(baseline.years)
     parts = baseline.transformatieplan
-    shortfall = _sum_amounts([b.amounts for b in bookings if b.lever is Lever.TRANSFORMATIEPLAN], n_y)
+    shortfall = _sum_amounts([b.amounts for b in bookings if b.lever == TRANSFORMATIEPLAN], n_y)
     return TransformatieOutcome(
         taakstelling=tuple(_sum_amounts([p.amounts for p in parts], n_y)),
         ingevuld=tuple(_sum_amounts([p.amounts for p in parts if p.invulling is Invulling.INGEVULD], n_y)),

@@ -27,8 +27,10 @@ import numpy as np
 
 from hengelo_scenario.baseline.model import Aard, Baseline, Soort
 from hengelo_scenario.engine import build_ledger, evaluate_many, rules
-from hengelo_scenario.outcome.model import Booking, Lever
+from hengelo_scenario.outcome.model import Booking
 from hengelo_scenario.scenario.model import Scenario
+
+JEUGDHULP = "jeugdhulp"  # the key of the youth-care lever, whose booking the float path computes itself
 
 __all__ = ["Factored", "FastLedger", "FastTotals", "LinearInput", "compile_scenario", "evaluate"]
 
@@ -206,10 +208,10 @@ def compile_scenario(baseline: Baseline, scenario: Scenario, linear: Sequence[Li
     refused here too, with the same located error.
     """
     evaluation = evaluate_many(baseline, [scenario])
-    fixed_bookings = tuple(b for b in evaluation.bookings[0] if b.lever is not Lever.JEUGDHULP)
+    fixed_bookings = tuple(b for b in evaluation.bookings[0] if b.lever != JEUGDHULP)
     programma_index = {p.code: i for i, p in enumerate(baseline.programmas)}
     reserve_index = {r.naam: i for i, r in enumerate(baseline.reserves)}
-    ledger = build_ledger(baseline, [fixed_bookings], programma_index, reserve_index)
+    ledger = build_ledger(baseline, [fixed_bookings], programma_index, reserve_index, evaluation.weerstand_changes)
     n_y = len(baseline.years)
 
     line_amounts = np.asarray(ledger.line_amounts[1], dtype=float)  # variant 1 = baseline + fixed bookings
@@ -268,7 +270,12 @@ def compile_scenario(baseline: Baseline, scenario: Scenario, linear: Sequence[Li
         fixed_mutation_reserve=np.array(m_reserve, dtype=int),
         reserve_opening=np.asarray(ledger.reserve_opening, dtype=float),
         reserve_counts_as_weerstand=ledger.reserve_counts_as_weerstand,
-        weerstand_beschikbaar_overig=np.asarray(ledger.weerstand_beschikbaar_overig, dtype=float),
+        weerstand_beschikbaar_overig=np.asarray(ledger.weerstand_beschikbaar_overig, dtype=float)
+        + (
+            0.0
+            if ledger.weerstand_beschikbaar_delta is None
+            else np.asarray(ledger.weerstand_beschikbaar_delta[1], dtype=float)
+        ),
         weerstand_benodigd=np.asarray(ledger.weerstand_benodigd, dtype=float),
         youth_base_cost=base_cost,
         youth_price=price,

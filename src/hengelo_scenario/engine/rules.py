@@ -44,6 +44,7 @@ class Ledger:
     weerstand_beschikbaar_overig: np.ndarray  # (Y,) available capacity other than reserves
     weerstand_benodigd: np.ndarray  # (Y,)
     n_programmas: int
+    weerstand_beschikbaar_delta: np.ndarray | None = None  # (V, Y) levers' changes of the capacity other than reserves
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,8 @@ def evaluate(ledger: Ledger) -> Totals:
     counted = ledger.reserve_counts_as_weerstand
     reserves_counted = np.add.reduce(closing[:, counted, :], axis=1, initial=zero_of(closing))
     beschikbaar = reserves_counted + ledger.weerstand_beschikbaar_overig[np.newaxis, :]
+    if ledger.weerstand_beschikbaar_delta is not None:  # e.g. a higher OZB uses up onbenutte belastingcapaciteit
+        beschikbaar = beschikbaar + ledger.weerstand_beschikbaar_delta
     benodigd = np.broadcast_to(ledger.weerstand_benodigd, beschikbaar.shape)
 
     return Totals(

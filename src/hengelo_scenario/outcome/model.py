@@ -35,16 +35,6 @@ class Figure:
         return tuple(-d for d in self.difference)
 
 
-class Lever(StrEnum):
-    """Which part of a scenario file a booking comes from."""
-
-    JEUGDHULP = "jeugdhulp"
-    WIJKAANPAK = "wijkaanpak"
-    LEEFBARE_WIJKEN = "leefbare_wijken"
-    TRANSFORMATIEPLAN = "transformatieplan"
-    MEASURE = "measures"
-
-
 @dataclass(frozen=True)
 class Booking:
     """One change the scenario makes to the budget, as a begrotingswijziging would book it."""
@@ -57,7 +47,8 @@ class Booking:
     amounts: Amounts  # signed change of the soort: + = more lasten / baten / toevoeging / onttrekking
     reserve: str | None = None
     origin: Origin | None = None
-    lever: Lever = Lever.MEASURE
+    lever: str = "measures"  # the key of the lever (the scenario file's section) the booking comes from
+    line_key: str | None = None  # the Sleutel of the baseline line a keyed lever changed, if any
 
     @property
     def effect(self) -> tuple[Decimal, ...]:
@@ -65,6 +56,36 @@ class Booking:
         if self.soort in (Soort.BAAT, Soort.ONTTREKKING):
             return self.amounts
         return tuple(-a for a in self.amounts)
+
+
+@dataclass(frozen=True)
+class WeerstandChange:
+    """A lever's signed change of a `beschikbaar` weerstand post per year (a higher OZB uses up tax room)."""
+
+    post: str  # WeerstandPost.naam
+    amounts: Amounts  # + = more available capacity
+    lever: str
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class DetailRow:
+    """One row of a lever's own schedule: labels (what, programme, category ...) and an amount per year."""
+
+    labels: tuple[str, ...]
+    amounts: Amounts
+    part: str = ""  # what the amounts are, e.g. "afschrijving", "rente", "indexatie", "accres"
+    total: bool = False  # a subtotal or total of rows above it
+
+
+@dataclass(frozen=True)
+class LeverDetail:
+    """A schedule a lever computed beside its bookings (the kapitaallasten per investment, the indexation per
+    line), so the report can show how a booked amount was made. `kind` tells the report which table it is."""
+
+    lever: str
+    kind: str
+    rows: tuple[DetailRow, ...]
 
 
 @dataclass(frozen=True)
@@ -166,6 +187,8 @@ class Outcome:
     verdict_scenario: Verdict
     bookings: tuple[Booking, ...]
     signals: tuple[str, ...] = ()  # points a supervisor would raise, in Dutch, for the memo (not errors)
+    details: tuple[LeverDetail, ...] = ()  # the levers' own schedules (kapitaallasten, indexation)
+    weerstand_changes: tuple[WeerstandChange, ...] = ()  # the levers' changes of the available capacity
 
     @property
     def algemene_reserve(self) -> ReserveOutcome | None:

@@ -14,7 +14,7 @@ from hengelo_scenario.baseline.model import ReserveSoort, Soort
 from hengelo_scenario.engine.rules import weerstand_omschrijving
 from hengelo_scenario.money import ZERO
 from hengelo_scenario.outcome.figures import Kind
-from hengelo_scenario.outcome.model import Figure, Outcome, Verdict
+from hengelo_scenario.outcome.model import DetailRow, Figure, LeverDetail, Outcome, Verdict
 
 __all__ = ["BASIS", "SCENARIO", "VERSCHIL", "Kind", "Row", "Table", "Value"]
 
@@ -358,7 +358,85 @@ def run_tables(outcome: Outcome, compact: bool = False) -> tuple[Table, ...]:
     tables += [reserves(outcome, compact), weerstandsvermogen(outcome)]
     if any(outcome.transformatieplan.taakstelling):
         tables.append(transformatieplan(outcome))
+    tables += lever_detail_tables(outcome)
     return tuple(tables)
+
+
+def lever_detail_tables(outcome: Outcome) -> list[Table]:
+    """The levers' own schedules: the indexation per line with the accres beside it, the kapitaallasten."""
+    tables: list[Table] = []
+    for detail in outcome.details:
+        if detail.kind == "indexatie":
+            tables.append(indexatie(outcome, detail))
+        elif detail.kind == "kapitaallasten":
+            tables.append(kapitaallasten(outcome, detail))
+    return tables
+
+
+def indexatie(outcome: Outcome, detail: LeverDetail) -> Table:
+    """Every indexed line's indexation per year, lasten and baten apart, the accres beside them, and the gap."""
+    n_y = len(outcome.years)
+    rows: list[Row] = []
+    sections: dict[str, tuple[int, ...]] = {}
+    for part, title in (("last", "Totaal indexatie lasten"), ("baat", "Totaal indexatie baten"), ("accres", "Accres")):
+        start = len(rows)
+        for d in detail.rows:
+            if d.part == part:
+                rows.append(Row((d.labels[0], d.labels[1], d.labels[2]), d.amounts))
+        parts = tuple(range(start, len(rows)))
+        total = tuple(sum((detail_value(rows, i, y) for i in parts), ZERO) for y in range(n_y))
+        rows.append(Row((title, "", ""), total, total_of=parts, emphasis=True, section_end=True))
+        sections[part] = (len(rows) - 1,)
+    lasten, baten, accres = sections["last"][0], sections["baat"][0], sections["accres"][0]
+    gap = tuple(rows[accres].values[y] + rows[baten].values[y] - rows[lasten].values[y] for y in range(n_y))  # type: ignore[operator]
+    rows.append(Row(("Verschil: accres + indexatie baten − indexatie lasten", "", ""), gap, Kind.EFFECT, emphasis=True))
+    return Table(
+        "indexatie",
+        "Loon- en prijsindexatie per regel en het accres van de algemene uitkering",
+        ("Regel", "Programma", "Index"),
+        _years(outcome),
+        tuple(rows),
+        (
+            "Indexatie = bedrag × (indexfactor − 1); in lopende prijzen stapelen de indexcijfers na het eerste jaar.",
+            "Het verschil is het effect op het resultaat: + = het accres dekt de indexatie, − = een structureel gat.",
+        ),
+    )
+
+
+def detail_value(rows: list[Row], index: int, year: int) -> Decimal:
+    value = rows[index].values[year]
+    assert isinstance(value, Decimal)
+    return value
+
+
+def kapitaallasten(outcome: Outcome, detail: LeverDetail) -> Table:
+    """Each investment's afschrijving, rente and kapitaallasten per year (BBV), its dekking and boekwaarde."""
+    rows = [
+        Row(
+            (d.labels[0], d.labels[1], d.part),
+            d.amounts,
+            emphasis=d.total,
+            total_of=(len(rows_before) - 3, len(rows_before) - 2) if d.total else (),
+            section_end=d.part == "boekwaarde 31 december",
+        )
+        for rows_before in _prefixes(detail.rows)
+        for d in (rows_before[-1],)
+    ]
+    return Table(
+        "kapitaallasten",
+        "Investeringen: kapitaallasten per jaar",
+        ("Investering", "Programma", "Regel"),
+        _years(outcome),
+        tuple(rows),
+        (
+            "Kapitaallasten = afschrijving + rente, vanaf het jaar na activering (BBV); rente over de boekwaarde op "
+            "1 januari.",
+        ),
+    )
+
+
+def _prefixes(items: tuple[DetailRow, ...]) -> list[tuple[DetailRow, ...]]:
+    return [items[: i + 1] for i in range(len(items))]
 
 
 FG_LASTEN, FG_BATEN = "Lasten", "Baten"

@@ -1,13 +1,14 @@
-"""Scenario files: YAML with line numbers, a pydantic schema, `extends`, and resolution against a baseline.
+"""Scenario files: YAML with line numbers, a pydantic schema built from the levers, `extends`, and resolution.
 
 The resolved `Scenario` (what the engine reads) is imported eagerly; the file machinery (ruamel.yaml, pydantic)
-only when it is first used, so `import hengelo_scenario.engine` stays free of YAML and pydantic.
+only when it is first used, so `import hengelo_scenario.scenario` stays light.
 
     from hengelo_scenario.scenario import find_scenario, load_scenario_file, resolve_scenario
     scenario = resolve_scenario(load_scenario_file(find_scenario("jeugd_hoog", Path.cwd())), baseline)
 
 `resolve_scenario` is `scenario.resolve.resolve` under another name: `hengelo_scenario.scenario.resolve` is the
-module itself once it is imported, so the function cannot be re-exported under that name.
+module itself once it is imported, so the function cannot be re-exported under that name. The resolved change of
+each lever is defined in its own module in `hengelo_scenario.levers`.
 """
 
 from __future__ import annotations
@@ -15,17 +16,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from hengelo_scenario.scenario.model import (
-    AmountsChange,
-    Expectation,
-    Factors,
-    JeugdhulpChange,
-    LeefbareWijkenChange,
-    Measure,
-    Origin,
-    Scenario,
-    TransformatieChange,
-)
+from hengelo_scenario.scenario.model import Expectation, Factors, Origin, Scenario
 
 if TYPE_CHECKING:
     from hengelo_scenario.scenario.loader import ScenarioFile, find_scenario, load_scenario_file
@@ -44,17 +35,12 @@ _LAZY = {
 }
 
 __all__ = [
-    "AmountsChange",
     "Expectation",
     "Factors",
-    "JeugdhulpChange",
-    "LeefbareWijkenChange",
-    "Measure",
     "Origin",
     "Scenario",
     "ScenarioFile",
     "ScenarioModel",
-    "TransformatieChange",
     "find_scenario",
     "json_schema",
     "load_scenario_file",

@@ -15,6 +15,7 @@ its children fill in.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import re
@@ -23,6 +24,7 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -30,21 +32,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from hengelo_scenario.errors import Problem, ScenarioError, UnreadableFileError
+from hengelo_scenario.levers import all_levers
 from hengelo_scenario.resources import shipped_scenarios_dir
-from hengelo_scenario.scenario.schema import (
-    TAG_PREFIX,
-    AmountsSection,
-    Change,
-    Jeugdhulp,
-    LeefbareWijken,
-    MeasureModel,
-    ScenarioModel,
-    SegmentLevers,
-    StrictModel,
-    Transformatieplan,
-    describe,
-    suggest,
-)
+from hengelo_scenario.scenario.schema import TAG_PREFIX, ScenarioFields, ScenarioModel, section_models
 from hengelo_scenario.scenario.source import (
     FieldPath,
     Location,
@@ -54,25 +44,30 @@ from hengelo_scenario.scenario.source import (
     parse_yaml,
     read_text,
 )
+from hengelo_scenario.scenario.values import StrictModel, describe, suggest
 
 __all__ = ["SCENARIO_SUFFIXES", "ScenarioFile", "find_scenario", "load_scenario_file", "problems_from"]
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 NOT_INHERITED = ("name", "description", "author", "expect")
-LEVERS = ("price", "volume", "regie_op_toegang")
 
 
 @dataclass(frozen=True)
 class ScenarioFile:
     """A scenario file, read, merged with what it extends, and validated; not yet checked against a baseline."""
 
-    model: ScenarioModel
+    model: ScenarioFields  # the assembled ScenarioModel: its levers are attributes by their keys
     path: str  # the file as the user named it
     sha256: str  # of the file's bytes (the parents' text is in `resolved_text`)
-    resolved_text: str  # the scenario after `extends`, as YAML
+    merged: Mapping[str | int, Any] = field(repr=False, compare=False)  # the data after `extends`
     locations: Mapping[FieldPath, Location] = field(default_factory=dict, repr=False, compare=False)
     baseline: Path | None = None  # the `baseline:` workbook, relative to the file that named it
     chain: tuple[str, ...] = ()  # this file, then what it extends, then what that extends ...
+
+    @cached_property
+    def resolved_text(self) -> str:
+        """The scenario after `extends`, as YAML, for provenance; written only when an export asks for it."""
+        return _dump(dict(self.merged), list(self.chain))
 
     def location(self, path: FieldPath) -> Location | None:
         """The file and line of a field, or of its nearest parent written in a file."""
@@ -142,7 +137,7 @@ def load_scenario_file(path: Path) -> ScenarioFile:
     chain: list[str] = []
     data, locations = _load_merged(path, text, chain, stack=[])
     problems: list[Problem] = []
-    model: ScenarioModel | None = None
+    model: ScenarioFields | None = None
     try:
         model = ScenarioModel.model_validate(data)
     except ValidationError as error:
@@ -173,7 +168,7 @@ def load_scenario_file(path: Path) -> ScenarioFile:
         model=model,
         path=shown,
         sha256=hashlib.sha256(raw).hexdigest(),
-        resolved_text=_dump(data, chain),
+        merged=types.MappingProxyType(data),
         locations=types.MappingProxyType(dict(locations)),
         baseline=Path(baseline) if isinstance(baseline, str) else None,
         chain=tuple(chain),
@@ -206,7 +201,7 @@ def _load_merged(
     """This file's data with everything it extends merged in, and where each value was written."""
     shown = str(path)
     chain.append(shown)
-    data, locations = parse_yaml(text, shown)
+    data, locations = _parsed(text, shown)
     if not isinstance(data, dict):
         found = "an empty file" if data is None else describe(data)
         raise ScenarioError([Problem(shown, "line 1", "(file)", ScenarioModel.expected, found, ScenarioModel.hint)])
@@ -256,6 +251,24 @@ def _load_merged(
     merged_locations: Locations = {(): (shown, 1)}
     merged = _merge(parent_data, parent_locations, (), data, locations, (), (), merged_locations)
     return merged, merged_locations
+
+
+_PARSED: dict[tuple[str, str], tuple[Any, Locations]] = {}
+_PARSED_LIMIT = 256
+
+
+def _parsed(text: str, shown: str) -> tuple[Any, Locations]:
+    """`parse_yaml`, remembered for the process: `check` reads a parent once, not once per child that extends it.
+
+    The caller gets its own copy (it pops `extends` and rewrites `baseline`), so the remembered one stays as read.
+    """
+    key = (shown, text)
+    if key not in _PARSED:
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        _PARSED[key] = parse_yaml(text, shown)
+    data, locations = _PARSED[key]
+    return copy.deepcopy(data), dict(locations)
 
 
 def _relative_to(path: Path, target: str) -> str:
@@ -312,11 +325,22 @@ def _copy(source: Locations, src: FieldPath, dst: FieldPath, out: Locations) -> 
             out[dst + key[n:]] = location
 
 
-def _is_lever(path: FieldPath) -> bool:
-    """A youth-care lever is taken whole from the child: `per_year` and `growth` exclude each other."""
-    return (len(path) == 2 and path[0] == "jeugdhulp" and path[1] in LEVERS) or (
-        len(path) == 4 and path[0] == "jeugdhulp" and path[1] == "segments" and path[3] in LEVERS
-    )
+def _taken_whole(path: FieldPath) -> bool:
+    """A part a lever declares whole (a youth-care change: `per_year` and `growth` exclude each other)."""
+    if not path:
+        return False
+    for lever in all_levers():
+        if lever.key != path[0]:
+            continue
+        for pattern in lever.whole:
+            rest = path[1:]
+            if len(rest) == len(pattern) and all(p in ("*", r) for p, r in zip(pattern, rest, strict=True)):
+                return True
+    return False
+
+
+def _merged_by_name(path: FieldPath) -> bool:
+    return len(path) == 1 and any(lever.key == path[0] and lever.merge_by_name for lever in all_levers())
 
 
 def _merge(
@@ -330,9 +354,9 @@ def _merge(
     out_locations: Locations,
 ) -> Any:
     """The child's value merged over the parent's; `out_locations` gets the location of every merged value."""
-    if out == ("measures",) and isinstance(parent, list) and isinstance(child, list):
-        return _merge_measures(parent, parent_locations, child, child_locations, out_locations)
-    if not (isinstance(parent, dict) and isinstance(child, dict)) or _is_lever(out):
+    if _merged_by_name(out) and isinstance(parent, list) and isinstance(child, list):
+        return _merge_by_name(out[0], parent, parent_locations, child, child_locations, out_locations)
+    if not (isinstance(parent, dict) and isinstance(child, dict)) or _taken_whole(out):
         _copy(child_locations, child_path, out, out_locations)
         return child
     if child_path in child_locations:
@@ -366,24 +390,29 @@ def _merge(
     return result
 
 
-def _measure_name(item: Any) -> Any:
+def _item_name(item: Any) -> Any:
     if isinstance(item, dict) and isinstance(item.get("name"), str):
         return _norm(item["name"])
     return None
 
 
-def _merge_measures(
-    parent: list[Any], parent_locations: Locations, child: list[Any], child_locations: Locations, out: Locations
+def _merge_by_name(
+    key: Any,
+    parent: list[Any],
+    parent_locations: Locations,
+    child: list[Any],
+    child_locations: Locations,
+    out: Locations,
 ) -> list[Any]:
     items: list[tuple[Any, Locations, int]] = [(item, parent_locations, i) for i, item in enumerate(parent)]
     replaced: set[int] = set()
     for i, item in enumerate(child):
-        name = _measure_name(item)
+        name = _item_name(item)
         match = next(
             (
                 n
                 for n, (old, source, _) in enumerate(items)
-                if source is parent_locations and n not in replaced and name is not None and _measure_name(old) == name
+                if source is parent_locations and n not in replaced and name is not None and _item_name(old) == name
             ),
             None,
         )
@@ -392,26 +421,15 @@ def _merge_measures(
         else:
             items[match] = (item, child_locations, i)
             replaced.add(match)
-    out[("measures",)] = child_locations.get(("measures",), parent_locations.get(("measures",), ("", 1)))
+    out[(key,)] = child_locations.get((key,), parent_locations.get((key,), ("", 1)))
     for n, (_, source, i) in enumerate(items):
-        _copy(source, ("measures", i), ("measures", n), out)
+        _copy(source, (key, i), (key, n), out)
     return [item for item, _, _ in items]
 
 
 # --- validation problems --------------------------------------------------------------------------------------
 
 _DECIMALS_AFTER_COMMA = re.compile(r"^\s*[0-9]+\s*%\s*$")
-
-_SECTION_PLACES: dict[type[StrictModel], str] = {
-    ScenarioModel: "at the top level of the file (not indented)",
-    Jeugdhulp: "under `jeugdhulp:`",
-    SegmentLevers: "under a segment in `jeugdhulp: segments:`",
-    Change: "under a lever such as `price:` or `volume:`",
-    AmountsSection: "under `wijkaanpak:`",
-    LeefbareWijken: "under `leefbare_wijken:`",
-    Transformatieplan: "under `transformatieplan:`",
-    MeasureModel: "in a measure (a list item under `measures:`)",
-}
 
 
 def _aliases(model: type[BaseModel]) -> list[str]:
@@ -454,7 +472,7 @@ def _model_at(loc: FieldPath) -> type[StrictModel] | None:
 
 
 def _misplaced_hint(key: str) -> str:
-    places = [place for model, place in _SECTION_PLACES.items() if key in _aliases(model)]
+    places = [place for model, place in section_models().items() if key in _aliases(model)]
     if places:
         return f"'{key}' belongs {places[0]}; check the indentation"
     return ""
@@ -496,12 +514,12 @@ def problems_from(error: ValidationError, locations: Mapping[FieldPath, Location
             else:
                 hint = suggest(str(key), allowed) or _misplaced_hint(str(key))
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            model = _model_at(loc)
-            expected = model.expected if model else "a mapping (keys indented below this one)"
+            section = _model_at(loc)
+            expected = section.expected if section else "a mapping (keys indented below this one)"
             found = describe(value)
-            hint = model.hint if model else ""
+            hint = section.hint if section else ""
         elif kind == "list_type":
-            expected = "a list of measures, each starting with `- name:`"
+            expected = f"a list of {loc[0] if loc else 'items'}, each starting with `- name:`"
             found = describe(value)
         elif kind in ("string_type", "str_type"):
             expected, found = "text", describe(value)

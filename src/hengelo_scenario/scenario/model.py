@@ -7,77 +7,16 @@ measure that changes nothing) can still point at the file and line that caused i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from hengelo_scenario.baseline.model import Aard, Amounts, Soort
 from hengelo_scenario.errors import Origin
 
-__all__ = [
-    "AmountsChange",
-    "Expectation",
-    "Factors",
-    "JeugdhulpChange",
-    "LeefbareWijkenChange",
-    "Measure",
-    "Origin",
-    "Scenario",
-    "TransformatieChange",
-]
+__all__ = ["Expectation", "Factors", "Origin", "Scenario"]
 
 Factors = tuple[Decimal, ...]  # one multiplier per baseline year, 1 = unchanged
-
-
-@dataclass(frozen=True)
-class JeugdhulpChange:
-    """Price and volume multipliers per youth-care segment (aligned with `Baseline.jeugdhulp`) and year."""
-
-    price_factors: tuple[Factors, ...]
-    volume_factors: tuple[Factors, ...]  # includes regie op toegang as (1 - reduction)
-    programma: str | None  # None: the programme of the baseline's `jeugdhulp` line
-    aard: Aard
-    origin: Origin
-
-
-@dataclass(frozen=True)
-class AmountsChange:
-    """New amounts for a baseline line that scenarios address by key; None keeps the baseline for that year."""
-
-    amounts: tuple[Decimal | None, ...]
-    aard: tuple[Aard | None, ...]  # None keeps the baseline line's aard
-    origin: Origin
-
-
-@dataclass(frozen=True)
-class LeefbareWijkenChange(AmountsChange):
-    """The fund's amounts and how they are covered: a reserve (by name) or the begrotingssaldo (None)."""
-
-    dekking: str | None = None
-    dekking_given: bool = False  # False: keep the baseline's cover
-
-
-@dataclass(frozen=True)
-class TransformatieChange:
-    """Realised share of the savings target per onderdeel (aligned with `Baseline.transformatieplan`) and year."""
-
-    realisatie: tuple[Factors, ...]
-    aard: Aard
-    origin: Origin
-
-
-@dataclass(frozen=True)
-class Measure:
-    """Any other measure: a signed change per year on a programme's lasten or baten, or on a reserve."""
-
-    name: str
-    description: str
-    programma: str
-    soort: Soort
-    aard: Aard
-    amounts: Amounts  # + = more of the soort (more lasten, more baten, a larger toevoeging ...)
-    reserve: str | None = None  # for toevoeging / onttrekking
-    dekking: str | None = None  # for lasten: a reserve that covers them (None: the begrotingssaldo)
-    origin: Origin = field(default_factory=lambda: Origin("", None, ""))
 
 
 @dataclass(frozen=True)
@@ -97,24 +36,89 @@ class Expectation:
     places: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Scenario:
+    """A scenario resolved against a baseline: its levers' changes, in the registry's order, and its pins.
+
+    `changes` holds (lever key, resolved change) pairs; `scenario.jeugdhulp`, `scenario.measures` ... read them by
+    the lever's key (the lever's `empty` value, such as None or (), when the file does not use the lever). The
+    constructor takes changes by key as well: `Scenario(name, years, wijkaanpak=change)`.
+    """
+
     name: str
     years: tuple[int, ...]
     description: str = ""
     author: str = ""
     source: str = ""  # the scenario file as the user named it
     sha256: str = ""
-    resolved_text: str = ""  # the scenario after `extends`, as YAML, for provenance
-    jeugdhulp: JeugdhulpChange | None = None
-    wijkaanpak: AmountsChange | None = None
-    leefbare_wijken: LeefbareWijkenChange | None = None
-    transformatieplan: TransformatieChange | None = None
-    measures: tuple[Measure, ...] = ()
+    resolved: str | Callable[[], str] = field(default="", repr=False, compare=False)
+    changes: tuple[tuple[str, Any], ...] = ()
     expectations: tuple[Expectation, ...] = ()  # for `check` only; not a measure, so not part of `is_empty`
+
+    def __init__(
+        self,
+        name: str,
+        years: tuple[int, ...],
+        description: str = "",
+        author: str = "",
+        source: str = "",
+        sha256: str = "",
+        resolved_text: str | Callable[[], str] = "",
+        changes: tuple[tuple[str, Any], ...] = (),
+        expectations: tuple[Expectation, ...] = (),
+        resolved: str | Callable[[], str] | None = None,
+        **by_key: Any,
+    ) -> None:
+        from hengelo_scenario.levers import lever_keys
+
+        known = lever_keys()
+        merged = dict(changes)
+        for key, change in by_key.items():
+            if key not in known:
+                raise TypeError(f"Scenario() got an unexpected keyword argument {key!r}")
+            merged[key] = change
+        ordered = tuple((key, merged[key]) for key in known if key in merged and _is_change(merged[key]))
+        for attribute, value in (
+            ("name", name),
+            ("years", tuple(years)),
+            ("description", description),
+            ("author", author),
+            ("source", source),
+            ("sha256", sha256),
+            ("resolved", resolved_text if resolved is None or resolved_text else resolved),
+            ("changes", ordered),
+            ("expectations", tuple(expectations)),
+        ):
+            object.__setattr__(self, attribute, value)
+
+    @property
+    def resolved_text(self) -> str:
+        """The scenario after `extends`, as YAML, for provenance: made when first asked for (an export)."""
+        value = self.resolved
+        if callable(value):
+            value = value()
+            object.__setattr__(self, "resolved", value)
+        return value
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("_") or key in ("changes", "resolved"):
+            raise AttributeError(key)
+        from hengelo_scenario.levers import lever
+
+        try:
+            empty = lever(key).empty
+        except KeyError:
+            raise AttributeError(f"'Scenario' object has no attribute {key!r}") from None
+        return dict(self.changes).get(key, empty)
+
+    def change(self, key: str) -> Any:
+        """The resolved change of the lever `key`, or the lever's empty value."""
+        return getattr(self, key)
 
     @property
     def is_empty(self) -> bool:
-        return not (
-            self.jeugdhulp or self.wijkaanpak or self.leefbare_wijken or self.transformatieplan or self.measures
-        )
+        return not self.changes
+
+
+def _is_change(value: Any) -> bool:
+    return value is not None and value != ()

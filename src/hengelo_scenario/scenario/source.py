@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -26,11 +25,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 
 from hengelo_scenario.errors import Problem, ScenarioError, UnreadableFileError
-
-PathKey = str | int
-FieldPath = tuple[PathKey, ...]
-Location = tuple[str, int]  # (file as given, line counted from 1)
-Locations = dict[FieldPath, Location]
+from hengelo_scenario.scenario.paths import FieldPath, Location, Locations, PathKey, dotted, nearest_location
 
 __all__ = [
     "FieldPath",
@@ -75,31 +70,6 @@ def _yaml() -> YAML:
     yaml.Constructor = ExactConstructor
     yaml.allow_duplicate_keys = False
     return yaml
-
-
-def dotted(path: FieldPath) -> str:
-    """('measures', 2, 'amounts', 2025) -> 'measures[2].amounts.2025'.
-
-    The only list in a scenario file is `measures`, so an integer right after it is a position in the list;
-    every other integer is a mapping key (a year).
-    """
-    text = ""
-    for position, part in enumerate(path):
-        is_index = isinstance(part, int) and (position == 0 or (position == 1 and path[0] == "measures"))
-        if is_index:
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text or "(file)"
-
-
-def nearest_location(locations: Mapping[FieldPath, Location], path: FieldPath, default_file: str) -> Location | None:
-    """The location of `path`, or of its nearest parent that has one."""
-    for end in range(len(path), -1, -1):
-        found = locations.get(tuple(path[:end]))
-        if found is not None:
-            return found
-    return (default_file, 1) if default_file else None
 
 
 def read_text(path: Path, shown: str | None = None) -> tuple[bytes, str]:

@@ -30,15 +30,13 @@ from enum import StrEnum
 from hengelo_scenario.baseline.model import Aard, Baseline, Soort
 from hengelo_scenario.engine.fast import LinearInput
 from hengelo_scenario.errors import Origin
+from hengelo_scenario.levers.jeugdhulp import JeugdhulpChange
+from hengelo_scenario.levers.keyed import AmountsChange
+from hengelo_scenario.levers.leefbare_wijken import LeefbareWijkenChange
+from hengelo_scenario.levers.transformatieplan import TransformatieChange
 from hengelo_scenario.money import ONE, ZERO, exact
-from hengelo_scenario.outcome.model import Booking, Lever
-from hengelo_scenario.scenario.model import (
-    AmountsChange,
-    JeugdhulpChange,
-    LeefbareWijkenChange,
-    Scenario,
-    TransformatieChange,
-)
+from hengelo_scenario.outcome.model import Booking
+from hengelo_scenario.scenario.model import Scenario
 
 __all__ = ["LeverError", "LeverKind", "LeverRef", "apply", "available", "parse", "valid_range"]
 
@@ -323,7 +321,7 @@ def linear_input(ref: LeverRef, baseline: Baseline, scenario: Scenario) -> Linea
             if ref.index in (None, i):
                 amounts = tuple(-a if m else ZERO for a, m in zip(onderdeel.amounts, mask, strict=True))
                 bookings.append(
-                    Booking(ref.path, "", onderdeel.programma, Soort.LAST, aard, amounts, lever=Lever.TRANSFORMATIEPLAN)
+                    Booking(ref.path, "", onderdeel.programma, Soort.LAST, aard, amounts, lever="transformatieplan")
                 )
     elif ref.target in ("wijkaanpak", "leefbare_wijken"):
         key = WIJKAANPAK_KEY if ref.target == "wijkaanpak" else LEEFBARE_WIJKEN_KEY

@@ -42,7 +42,7 @@ def soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found:
         return found
-    message = "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc"
+    message = "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc libreoffice-writer"
     if os.environ.get("HENGELO_REQUIRE_LIBREOFFICE") == "1":
         pytest.fail(message + " (HENGELO_REQUIRE_LIBREOFFICE=1 requires it)")
     pytest.skip(message + "; set HENGELO_REQUIRE_LIBREOFFICE=1 to make this a failure")

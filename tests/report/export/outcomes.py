@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from hengelo_scenario.baseline.model import Aard, Soort
 from hengelo_scenario.engine import run
-from hengelo_scenario.scenario.model import Measure, Origin, Scenario
+from hengelo_scenario.levers.measures import Measure
+from hengelo_scenario.scenario.model import Origin, Scenario
 from tests.engine.builders import YEARS, I, S, d
 from tests.engine.test_worked_examples import motie_baseline, youth_care_baseline, youth_care_scenario
 

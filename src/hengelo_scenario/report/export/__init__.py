@@ -1,9 +1,11 @@
-"""Exports for council memos: Excel (.xlsx), tidy CSV (.csv) and PNG charts (.png), chosen by the file extension.
+"""Exports for council memos: Excel (.xlsx), tidy CSV (.csv), PNG charts (.png) and the Financiële gevolgen
+paragraph for a raadsvoorstel in Word (.docx), chosen by the file extension.
 
 `export(path, outcome, scenario, baseline)` writes what `run` shows; `export_comparison(...)` what `compare` shows.
 Every file is written atomically (a temporary file beside the target, then one rename): an export that fails
 leaves no partial file and an existing file untouched. The same inputs give byte-identical files when
-SOURCE_DATE_EPOCH fixes the date. XlsxWriter and matplotlib are imported only when their format is asked for.
+SOURCE_DATE_EPOCH fixes the date. XlsxWriter, matplotlib and python-docx are imported only when their format is
+asked for.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ __all__ = [
     "write_document",
 ]
 
-FORMATS = {".xlsx": "Excel", ".csv": "CSV", ".png": "PNG"}
+FORMATS = {".xlsx": "Excel", ".csv": "CSV", ".png": "PNG", ".docx": "Word"}
 
 
 def export_format(path: Path) -> str:
@@ -176,6 +178,10 @@ def write_document(path: Path, document: Document, options: ExportOptions | None
         from hengelo_scenario.report.export.csv import write_csv
 
         return [_written(path, lambda tmp: write_csv(tmp, document, options))]
+    if suffix == ".docx":
+        from hengelo_scenario.report.export.docx import write_docx
+
+        return [_written(path, lambda tmp: write_docx(tmp, document, options))]
     return _write_pngs(path, document, options)
 
 

@@ -74,6 +74,8 @@ SHEET_NAMES = {
     "weerstandsvermogen": "Weerstandsvermogen",
     "transformatieplan": "Transformatieplan",
     "vergelijking": "Vergelijking",
+    "indexatie": "Indexatie en accres",
+    "kapitaallasten": "Kapitaallasten",
 }
 CHARTS_SHEET = "Grafieken"
 PROVENANCE_SHEET = "Herkomst"

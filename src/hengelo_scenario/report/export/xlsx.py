@@ -29,6 +29,7 @@ from hengelo_scenario.report.export.base import (
     NativeChart,
 )
 from hengelo_scenario.report.export.provenance import Provenance
+from hengelo_scenario.report.headline import verdict_notes
 from hengelo_scenario.report.numbers import ROUNDING_NOTE, SIGN_LEGEND, Unit
 from hengelo_scenario.report.tables import Kind, Row, Table, Value
 
@@ -138,6 +139,7 @@ def _write_table(
     sheet_name: str,
     subtitle: str,
     options: ExportOptions,
+    extra_notes: tuple[str, ...] = (),
 ) -> None:
     unit = options.unit
     sheet = workbook.add_worksheet(sheet_name)
@@ -197,7 +199,7 @@ def _write_table(
     line_chars = max(sum(widths) - 4, 40)
     note_format = formats(italic=True, font_color="#555555", text_wrap=True, valign="top")
     r = FIRST_DATA_ROW + len(table.rows) + 1
-    for note in (*table.notes, ROUNDING_NOTE):
+    for note in (*table.notes, *extra_notes, ROUNDING_NOTE):
         if last_col > 0:
             sheet.merge_range(r, 0, r, last_col, "", note_format)
         sheet.write_string(r, 0, note, note_format)
@@ -229,6 +231,40 @@ def _axis_format(chart: NativeChart, unit: Unit) -> tuple[str, str]:
     return ("#,##0," if unit is Unit.THOUSANDS else "#,##0"), unit.legend
 
 
+XLSX_MARKERS = ("circle", "square", "triangle", "diamond", "x", "star", "plus", "dash")
+
+
+def _chart_series(document: Document, spec: NativeChart) -> list[tuple[str, int, str, int, bool]]:
+    """(name, row, colour, marker index, is basis) per series, in drawing order: the basis last, on top.
+
+    A compared scenario that changes nothing is the basis itself: it is merged into the basis series
+    ("Basis = Basis scenario") rather than drawn and listed twice.
+    """
+    from hengelo_scenario.report.export.charts import BASIS_COLOUR, SCENARIO_COLOUR, SERIES_COLOURS
+
+    (basis_name, basis_row), *others = spec.series
+    if document.kind == "run":
+        return [(others[0][0], others[0][1], SCENARIO_COLOUR, 0, False), (basis_name, basis_row, BASIS_COLOUR, 0, True)]
+    drawn, same = [], []
+    for (name, row), outcome in zip(others, document.outcomes, strict=True):
+        if not outcome.bookings:
+            same.append(name)
+            continue
+        k = len(drawn)
+        drawn.append((name, row, SERIES_COLOURS[k % len(SERIES_COLOURS)], k, False))
+    label = basis_name + (" = " + ", ".join(same) if same else "")
+    return [*drawn, (label, basis_row, BASIS_COLOUR, 0, True)]
+
+
+def _axis_bounds(values: list[float]) -> dict[str, float]:
+    """A value axis that includes zero: min 0 for data that is never negative, max 0 for data never positive."""
+    if values and min(values) >= 0:
+        return {"min": 0}
+    if values and max(values) <= 0:
+        return {"max": 0}
+    return {}
+
+
 def _write_charts(
     workbook: xlsxwriter.Workbook,
     formats: _Formats,
@@ -236,6 +272,11 @@ def _write_charts(
     sheet_names: dict[str, str],
     options: ExportOptions,
 ) -> None:
+    """Native charts in the palette of the PNG charts (grey basis, blue scenario, red only for nadelig).
+
+    Columns carry data labels; lines have the basis dashed, with hollow markers, drawn last so it stays visible
+    where it coincides with a scenario; every value axis includes zero.
+    """
     if not document.charts:
         return
     sheet = workbook.add_worksheet(CHARTS_SHEET)
@@ -249,17 +290,34 @@ def _write_charts(
         first_col = len(table.label_headers)
         last_col = first_col + len(table.value_headers) - 1
         chart = workbook.add_chart({"type": spec.chart_type})
-        for name, row_index in spec.series:
+        number_format_code, axis_name = _axis_format(spec, options.unit)
+        values: list[float] = []
+        drawing = _chart_series(document, spec)
+        if spec.chart_type == "column":  # side by side: the basis first, as it is read first
+            drawing = drawing[-1:] + drawing[:-1]
+        for name, row_index, colour, marker, is_basis in drawing:
             r = FIRST_DATA_ROW + row_index
+            values += [float(v) for v in table.rows[row_index].values if isinstance(v, Decimal) and not v.is_nan()]
             series: dict[str, Any] = {
                 "name": chart_text(name),
                 "categories": [source, HEADER_ROW, first_col, HEADER_ROW, last_col],
                 "values": [source, r, first_col, r, last_col],
             }
             if spec.chart_type == "line":
-                series["marker"] = {"type": "circle", "size": 5}
+                if is_basis:
+                    series["line"] = {"color": colour, "width": 1.5, "dash_type": "dash"}
+                    series["marker"] = {"type": "circle", "size": 5, "fill": {"color": "#FFFFFF"},
+                                        "border": {"color": colour}}  # fmt: skip
+                else:
+                    series["line"] = {"color": colour, "width": max(2.75 - 0.25 * marker, 1.5)}
+                    series["marker"] = {"type": XLSX_MARKERS[marker % len(XLSX_MARKERS)], "size": 6,
+                                        "fill": {"color": colour}, "border": {"color": colour}}  # fmt: skip
+            else:
+                series["fill"] = {"color": colour}
+                series["border"] = {"none": True}
+                series["data_labels"] = {"value": True, "num_format": number_format_code, "position": "outside_end",
+                                         "font": {"size": 8}}  # fmt: skip
             chart.add_series(series)
-        number_format_code, axis_name = _axis_format(spec, options.unit)
         chart.set_title({"name": chart_text(spec.title), "name_font": {"size": 12, "bold": True}})
         chart.set_y_axis(
             {
@@ -267,6 +325,7 @@ def _write_charts(
                 "num_format": number_format_code,
                 "name_font": {"size": 9, "bold": False},
                 "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
+                **_axis_bounds(values),
             }
         )
         chart.set_x_axis({"label_position": "low", "num_font": {"size": 9}})
@@ -343,7 +402,10 @@ def write_xlsx(path: Path, document: Document, options: ExportOptions) -> None:
         f"Scenario: {document.title}" if document.kind == "run" else f"Scenario's: {document.title}"
     ) + f" — basis: {PurePath(provenance.baseline_file).name}"  # the full paths are on the Herkomst sheet
     for table in document.tables:
-        _write_table(workbook, formats, table, sheet_names[table.key], subtitle, options)
+        extra = ()
+        if table.key == "financiele_gevolgen" and len(document.outcomes) == 1:  # as the memo has them
+            extra = verdict_notes(document.outcomes[0])
+        _write_table(workbook, formats, table, sheet_names[table.key], subtitle, options, extra)
     _write_charts(workbook, formats, document, sheet_names, options)
     _write_provenance(workbook, formats, provenance)
     workbook.close()

@@ -1,0 +1,289 @@
+"""Loon- en prijsindexatie: another index for a category and year, and the switch to lopende prijzen.
+
+Each line of sheet 'Lasten en baten' has an index category (column `Index`, a name from sheet `Indexen`); the
+youth-care tariffs have theirs on sheet `Jeugdhulp`. The budget's amounts hold the first year's index already and
+count later years in constant prices (the first year's price level). For category c and year y the factor on a
+line's amount is
+
+    F(c, y) = (1 + i'(c, first)) / (1 + i(c, first))  ×  Π over t = first+1 .. y of (1 + i'(c, t))   [lopende prijzen]
+    F(c, y) = (1 + i'(c, first)) / (1 + i(c, first))                                              [constant prijzen]
+
+with i the workbook's index and i' the scenario's (the workbook's unless changed). The booking is amount × (F − 1):
+lasten and baten alike, structural. The category `accres` is the growth of the algemene uitkering: its booking
+is the compensation the budget expects through the gemeentefonds, shown as its own line, so the table shows the
+gap between cost indexation and the accres. A changed first-year index divides, so those bookings are rounded to
+the cent (half away from zero); everything else is exact.
+
+Youth care follows the same index through its p × q: the tariffs are multiplied by F of their category, unless
+the scenario's `jeugdhulp` section sets the price (generally, or for a segment), which then wins.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from pydantic import ConfigDict, Field, model_validator
+
+from hengelo_scenario.baseline.layout import INDEX, INDEXEN, JEUGDHULP, KEY_JEUGDHULP, LASTEN_BATEN
+from hengelo_scenario.baseline.model import Aard, Amounts, Baseline, Line, Soort
+from hengelo_scenario.errors import Origin
+from hengelo_scenario.levers.base import Lever, YouthCareFactors
+from hengelo_scenario.levers.common import Switch
+from hengelo_scenario.money import CENT, ONE, ZERO, format_percentage, round_half_away
+from hengelo_scenario.outcome.model import Booking, DetailRow, LeverDetail
+from hengelo_scenario.scenario.context import ResolveContext
+from hengelo_scenario.scenario.model import Factors
+from hengelo_scenario.scenario.paths import FieldPath
+from hengelo_scenario.scenario.values import Percentage, Reference, StrictModel, YearKey, scenario_error
+
+__all__ = ["ACCRES", "KEY", "LEVER", "Indexatie", "IndexatieChange"]
+
+KEY = "indexatie"
+ACCRES = "accres"
+YOUTH_CARE = "Indexatie jeugdhulp (tarieven p x q)"
+
+
+class Indexatie(StrictModel):
+    """Loon- en prijsindexatie: indices per category and year, and constant or lopende prijzen."""
+
+    model_config = ConfigDict(
+        title="Indexatie",
+        json_schema_extra={
+            "anyOf": [{"required": ["lopende_prijzen"]}, {"required": ["indexen"]}],
+            "examples": [{"lopende_prijzen": True}, {"indexen": {"lonen": {"2025": "6%"}}}],
+        },
+    )
+    expected: ClassVar[str] = "the indexation levers: lopende_prijzen, indexen"
+    hint: ClassVar[str] = "write for example `lopende_prijzen: true` under `indexatie:`"
+    place: ClassVar[str] = "under `indexatie:`"
+
+    lopende_prijzen: Switch | None = Field(
+        None,
+        description="true: count 2026-2028 in lopende (current) prices, applying each year's index to every "
+        "indexed line, with the accres of the algemene uitkering beside it.",
+    )
+    indexen: dict[Reference, dict[YearKey, Percentage]] | None = Field(
+        None,
+        description="Another index per category (from sheet Indexen) and year; the first year changes every year's "
+        "amounts, later years count only with lopende_prijzen.",
+        examples=[{"lonen": {"2025": "6%"}, "accres": {"2026": "1.5%"}}],
+    )
+
+    @model_validator(mode="after")
+    def _something(self) -> Indexatie:
+        if self.lopende_prijzen is None and self.indexen is None:
+            raise scenario_error(
+                "at least one of: lopende_prijzen, indexen", "none of them", "write `lopende_prijzen: true`"
+            )
+        return self
+
+
+@dataclass(frozen=True)
+class IndexatieChange:
+    factors: dict[str, Factors]  # per category: F(c, y)
+    rounded: frozenset[str]  # categories whose factor divides (a changed first-year index): bookings to the cent
+    lines: tuple[Line, ...]  # the indexed lines (the youth-care line is indexed through p × q)
+    youth_care: tuple[Factors, ...] | None  # price factors per segment; None: youth care not indexed here
+    youth_care_programma: str | None
+    lopende_prijzen: bool
+    origin: Origin
+
+    def indexation(self, line: Line) -> Amounts:
+        assert line.index is not None
+        values = tuple(a * (f - ONE) for a, f in zip(line.amounts, self.factors[line.index], strict=True))
+        if line.index in self.rounded:
+            return tuple(round_half_away(v, CENT) for v in values)
+        return values
+
+
+def _quotient(numerator: Decimal, denominator: Decimal) -> Decimal:
+    with decimal.localcontext() as context:
+        context.prec = 28
+        context.traps[decimal.Inexact] = False
+        context.traps[decimal.Rounded] = False
+        return numerator / denominator
+
+
+class IndexatieLever(Lever):
+    key = KEY
+    order = 15  # after jeugdhulp (10): the index works on the scenario's youth-care volumes
+    model = Indexatie
+    description = "Loon- en prijsindexatie: indices per category and year; constant or lopende prijzen."
+
+    def resolve(self, section: Indexatie, ctx: ResolveContext) -> IndexatieChange | None:
+        path: FieldPath = (KEY,)
+        baseline = ctx.baseline
+        count = ctx.count
+        if not baseline.indexen:
+            ctx.problem(
+                path,
+                f"the budget's indices in the baseline (sheet '{INDEXEN}')",
+                "none in the baseline workbook",
+                f"add sheet '{INDEXEN}' (hengelo-scenario baseline template shows its columns), or remove the section",
+            )
+            return None
+        if not any(x.index for x in baseline.lines) and not any(s.index for s in baseline.jeugdhulp):
+            ctx.problem(
+                path,
+                f"index categories on the lines (column '{INDEX}' of sheet '{LASTEN_BATEN}')",
+                "no line with an index category",
+                f"add the column '{INDEX}' to sheet '{LASTEN_BATEN}' and give each indexed line its category",
+            )
+            return None
+        lopende = bool(section.lopende_prijzen)
+        names = [r.naam for r in baseline.indexen]
+        rates: dict[str, list[Decimal]] = {r.naam: list(r.rates) for r in baseline.indexen}
+        changed_first: set[str] = set()
+        seen: dict[int, str] = {}
+        for name, per_year in (section.indexen or {}).items():
+            where = (*path, "indexen", name)
+            i = ctx.match(names, name, where, "index category", seen)
+            if i is None:
+                continue
+            for year, rate in per_year.items():
+                y = ctx.year_index(year, (*where, year))
+                if y is None:
+                    continue
+                if rate <= -ONE:
+                    ctx.problem((*where, year), "an index above -100%", format_percentage(rate))
+                    continue
+                if y > 0 and not lopende:
+                    ctx.problem(
+                        (*where, year),
+                        f"an index for {ctx.years[0]} only, or `lopende_prijzen: true`",
+                        f"an index for {year} in constant prices",
+                        f"the budget counts {ctx.years[1]}-{ctx.years[-1]} in constant prices, so a later year's "
+                        "index changes no number: add `lopende_prijzen: true`",
+                    )
+                    continue
+                if y == 0 and rate != rates[names[i]][0]:
+                    changed_first.add(names[i])
+                rates[names[i]][y] = rate
+        if ctx.count > count:
+            return None
+        factors: dict[str, Factors] = {}
+        for naam, values in rates.items():
+            original = baseline.index_reeks(naam)
+            assert original is not None
+            first = ONE
+            if naam in changed_first:
+                first = _quotient(ONE + values[0], ONE + original.rates[0])
+            row = [first]
+            for rate in values[1:]:
+                row.append(row[-1] * (ONE + rate) if lopende else first)
+            factors[naam] = tuple(row)
+        youth_line = baseline.line(KEY_JEUGDHULP)
+        lines = tuple(
+            x for x in baseline.lines if x.index is not None and not (x.key == KEY_JEUGDHULP and baseline.jeugdhulp)
+        )
+        youth_care = self._youth_care(ctx, factors, youth_line)
+        change = IndexatieChange(
+            factors,
+            frozenset(changed_first),
+            lines,
+            youth_care,
+            youth_line.programma if youth_line is not None else None,
+            lopende,
+            ctx.origin(path),
+        )
+        moved = any(any(a != 0 for a in change.indexation(x)) for x in lines) or (
+            youth_care is not None and any(f != ONE for seg in youth_care for f in seg)
+        )
+        if not moved:
+            ctx.no_change(
+                path,
+                "every index factor is 1 (the indices equal the baseline's, or 0% in the later years)",
+                "change an index, or give the later years an index in sheet Indexen",
+            )
+            return None
+        return change
+
+    def _youth_care(
+        self, ctx: ResolveContext, factors: dict[str, Factors], youth_line: Line | None
+    ) -> tuple[Factors, ...] | None:
+        """Price factors per youth-care segment: its category's F, unless the jeugdhulp section sets the price."""
+        segments = ctx.baseline.jeugdhulp
+        if not segments:
+            return None
+        jeugdhulp = getattr(ctx.file.model, "jeugdhulp", None)
+        general_price = jeugdhulp is not None and jeugdhulp.price is not None
+        own_price: set[str] = set()
+        if jeugdhulp is not None:
+            for name, levers in (jeugdhulp.segments or {}).items():
+                if levers.price is not None:
+                    own_price.add(" ".join(name.split()).casefold())
+        ones: Factors = (ONE,) * len(ctx.years)
+        result: list[Factors] = []
+        for segment in segments:
+            category = segment.index or (youth_line.index if youth_line is not None else None)
+            follows = not general_price and " ".join(segment.naam.split()).casefold() not in own_price
+            result.append(factors[category] if follows and category is not None else ones)
+        if all(f == ones for f in result):
+            return None
+        return tuple(result)
+
+    def bookings(self, change: IndexatieChange, baseline: Baseline) -> list[Booking]:
+        grouped: dict[tuple[str, str, Soort], list[Decimal]] = defaultdict(lambda: [ZERO] * len(baseline.years))
+        for line in change.lines:
+            assert line.index is not None
+            amounts = grouped[(line.index, line.programma, line.soort)]
+            for y, value in enumerate(change.indexation(line)):
+                amounts[y] += value
+        bookings = []
+        for (category, programma, soort), amounts in grouped.items():
+            if all(a == 0 for a in amounts):
+                continue
+            if category == ACCRES:
+                name = "Accres algemene uitkering"
+            else:
+                name = f"Indexatie {category}" + (" (baten)" if soort is Soort.BAAT else "")
+            text = f"Index {category}" + (" in lopende prijzen" if change.lopende_prijzen else "")
+            bookings.append(
+                Booking(name, text, programma, soort, Aard.STRUCTUREEL, tuple(amounts), None, change.origin, KEY)
+            )
+        return bookings
+
+    def youth_care_factors(self, change: IndexatieChange, baseline: Baseline) -> YouthCareFactors | None:
+        if change.youth_care is None:
+            return None
+        ones: Factors = (ONE,) * len(baseline.years)
+        return change.youth_care, tuple(ones for _ in baseline.jeugdhulp)
+
+    def youth_care_booking(self, change: IndexatieChange, baseline: Baseline, cost_change: Amounts) -> Booking:
+        return Booking(
+            YOUTH_CARE,
+            f"Tarieven jeugdhulp volgen de index (blad {JEUGDHULP})",
+            change.youth_care_programma or (baseline.jeugdhulp and "6") or "",
+            Soort.LAST,
+            Aard.STRUCTUREEL,
+            cost_change,
+            None,
+            change.origin,
+            KEY,
+        )
+
+    def details(
+        self, change: IndexatieChange, baseline: Baseline, bookings: Sequence[Booking] = ()
+    ) -> list[LeverDetail]:
+        rows = [
+            DetailRow(
+                (line.description, line.programma, line.index or ""),
+                change.indexation(line),
+                ACCRES if line.index == ACCRES else line.soort.value,
+            )
+            for line in change.lines
+        ]
+        youth = [b for b in bookings if b.lever == KEY and b.measure == YOUTH_CARE]
+        if youth:  # the booked amount: on the scenario's volumes when the jeugdhulp lever changes them too
+            categories = sorted({s.index or "" for s in baseline.jeugdhulp} - {""})
+            label = "Jeugdhulp: tarieven (prijs x volume per segment)"
+            rows.insert(0, DetailRow((label, youth[0].programma, ", ".join(categories)), youth[0].amounts, "last"))
+        return [LeverDetail(KEY, "indexatie", tuple(rows))]
+
+
+LEVER = IndexatieLever()

@@ -1,0 +1,93 @@
+"""The cache of validated baselines: the same bytes give the same Baseline without reading a cell again; any other
+bytes, another loader or a damaged cache file give a fresh load."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hengelo_scenario.baseline import cache, load_baseline, workbook
+from hengelo_scenario.baseline.cache import load_baseline_cached
+from hengelo_scenario.resources import shipped_baseline
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("HENGELO_SCENARIO_CACHE", str(folder))
+    return folder
+
+
+@pytest.fixture
+def workbook_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "begroting.xlsx"
+    shutil.copyfile(shipped_baseline(), target)
+    return target
+
+
+def no_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("the workbook was read again")
+
+    monkeypatch.setattr(workbook, "_open_workbook", refuse)
+
+
+def test_a_second_load_comes_from_the_cache_and_equals_a_fresh_load(cache_dir, workbook_copy, monkeypatch):
+    fresh = load_baseline(workbook_copy)
+    first = load_baseline_cached(workbook_copy)
+    assert len(list(cache_dir.glob("*.json"))) == 1
+    no_openpyxl(monkeypatch)
+    second = load_baseline_cached(workbook_copy)
+    assert second == fresh == first  # every line, reserve, segment and amount, exactly
+    assert second.sha256 == fresh.sha256
+    assert second.source == str(workbook_copy)
+
+
+def test_other_bytes_are_never_served_an_old_baseline(cache_dir, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    original = tmp_path / "a.xlsx"
+    shutil.copyfile(shipped_baseline(), original)
+    before = load_baseline_cached(original)
+    book = load_workbook(original)
+    sheet = book["Reserves"]
+    # Beginstand of the first reserve, 1,000,000 euros more (the column is found by its header).
+    header = [c.value for c in sheet[1]]
+    column = header.index("Beginstand") + 1
+    sheet.cell(row=2, column=column).value = sheet.cell(row=2, column=column).value + 1_000_000
+    changed = tmp_path / "b.xlsx"
+    book.save(changed)
+    after = load_baseline_cached(changed)
+    assert after.reserves[0].opening_balance == before.reserves[0].opening_balance + 1_000_000
+    assert after.sha256 != before.sha256
+
+
+def test_a_damaged_cache_file_is_ignored(cache_dir, workbook_copy):
+    expected = load_baseline_cached(workbook_copy)
+    (entry,) = cache_dir.glob("*.json")
+    entry.write_text('{"@": "os.system", "cmd": "boom"}', encoding="utf-8")
+    assert load_baseline_cached(workbook_copy) == expected
+    entry.write_text("not json", encoding="utf-8")
+    assert load_baseline_cached(workbook_copy) == expected
+
+
+def test_only_the_baseline_model_classes_are_constructed_from_a_cache_file():
+    with pytest.raises(KeyError):
+        cache._decode({"@": "Path", "x": 1})
+    with pytest.raises(KeyError):
+        cache._decode({"@enum": "__class__", "v": 1})
+
+
+def test_the_cache_can_be_turned_off(tmp_path, workbook_copy, monkeypatch):
+    monkeypatch.setenv("HENGELO_SCENARIO_CACHE", "off")
+    assert cache.cache_folder() is None
+    assert load_baseline_cached(workbook_copy) == load_baseline(workbook_copy)
+
+
+def test_an_unwritable_cache_folder_is_not_an_error(tmp_path, workbook_copy, monkeypatch):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("HENGELO_SCENARIO_CACHE", str(blocker / "cache"))
+    assert load_baseline_cached(workbook_copy) == load_baseline(workbook_copy)
