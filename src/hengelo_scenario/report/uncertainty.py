@@ -14,14 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from hengelo_scenario.money import CENT, format_percentage, round_half_away
 from hengelo_scenario.outcome.figures import FIGURES, Kind
 from hengelo_scenario.report import numbers
-from hengelo_scenario.report.export.base import CsvDialect, Document, ExportError, ExportOptions
 from hengelo_scenario.report.numbers import Unit
+
+if TYPE_CHECKING:
+    from hengelo_scenario.report.export.base import CsvDialect
 from hengelo_scenario.report.tables import Row, Table
 from hengelo_scenario.text import plot_text
 
@@ -256,6 +259,7 @@ def simulation_json(result, meta: Meta) -> str:
 def write_atomic(path: Path, write) -> None:
     """Whole or not at all, with the usual file mode, a failure named (as `run`'s exports do)."""
     from hengelo_scenario.report.export import _written
+    from hengelo_scenario.report.export.base import ExportError
 
     try:
         _written(path, write)
@@ -264,6 +268,8 @@ def write_atomic(path: Path, write) -> None:
 
 
 def check_export(path: Path, allowed: Sequence[str] = EXPORT_FORMATS) -> None:
+    from hengelo_scenario.report.export.base import ExportError
+
     suffix = path.suffix.lower()
     if suffix not in allowed:
         raise ExportError(
@@ -323,6 +329,7 @@ def _xlsx(path: Path, tables: Sequence[Table], meta: Meta) -> None:
 
 def write_exports(paths: Sequence[Path], tables: Sequence[Table], meta: Meta, dialect: CsvDialect, chart) -> list[Path]:
     """Write each file whole or not at all; `chart(path)` draws the PNG."""
+    from hengelo_scenario.report.export.base import Document, ExportOptions
     from hengelo_scenario.report.export.csv import write_csv
 
     written = []
@@ -352,6 +359,8 @@ def write_draws(path: Path, result, figure_keys: Sequence[str]) -> None:
             for y, year in enumerate(result.years):
                 columns[f"{key}_{year}"] = result.values[key][:, y]
     if path.suffix.lower() == ".parquet":
+        from hengelo_scenario.report.export.base import ExportError
+
         try:
             import pyarrow as pa
             import pyarrow.parquet as pq
