@@ -389,7 +389,7 @@ def write_draws(path: Path, result, figure_keys: Sequence[str]) -> None:
 
 
 def _source_line(meta: Meta) -> str:
-    return plot_text(f"Bron: {meta.command}; scenario {meta.scenario_source}; basis {meta.baseline_source}")
+    return f"Bron: {meta.command}; scenario {meta.scenario_source}; basis {meta.baseline_source}"  # _source escapes
 
 
 def heatmap(path: Path, result, meta: Meta) -> None:
@@ -493,6 +493,7 @@ def fan_chart(path: Path, result, meta: Meta) -> None:
         axes.set_title(FIGURE_LABELS.get(key, key), fontsize=8, loc="left")
         axes.set_xticks(years, [str(y) for y in years])
         charts._style_axes(axes, zero_line=key in charts.SALDI)
+        axes.yaxis.set_major_formatter(charts._axis_formatter())
         if k == 0:
             axes.legend(fontsize=5.5, frameon=False, loc="best")
     count = numbers.dutch_number(Decimal(result.draws))
