@@ -129,3 +129,37 @@ def test_a_bad_export_extension_is_refused_before_any_work(monkeypatch, capsys, 
     result = invoke(monkeypatch, capsys, "simulate", "jeugd_hoog.yaml", "--export", str(tmp_path / "x.docx"))
     assert result.code == 2
     assert "x.docx" in result.err
+
+
+def test_a_scenario_can_use_the_simulated_risk_register(monkeypatch, capsys):
+    # docs/examples/jeugd_hoog_onzeker.yaml says `weerstand: {benodigd: risicoregister, zekerheid: 90%}`: its
+    # simulation uses the register's 90% value (what `risks` gives), not the workbook's fixed 25.000.000.
+    from pathlib import Path
+
+    example = str(Path(__file__).resolve().parents[2] / "docs" / "examples" / "jeugd_hoog_onzeker.yaml")
+    sim = invoke(monkeypatch, capsys, "simulate", example, "--draws", "2000", "--format", "json")
+    assert sim.code == 0, sim.err
+    risks = invoke(monkeypatch, capsys, "risks", "--format", "json")
+    assert sim.json["benodigd"] == [risks.json["benodigd"]] * 4
+    assert sim.json["benodigd"][0] != 25_000_000
+
+
+def test_the_readme_shows_what_solve_prints(monkeypatch, capsys):
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    result = invoke(
+        monkeypatch,
+        capsys,
+        "solve",
+        "jeugd_hoog.yaml",
+        "--vary",
+        "jeugdhulp.volume",
+        "--target",
+        "structureel_saldo=0",
+        "--year",
+        "2028",
+    )
+    excerpt = readme.split("`hengelo-scenario solve jeugd_hoog.yaml --vary jeugdhulp.volume")[1].split("```text\n")[1]
+    for line in excerpt.split("```")[0].strip().splitlines():
+        assert line in result.out, line

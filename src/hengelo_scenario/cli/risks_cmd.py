@@ -47,7 +47,6 @@ def risks(
         )
     from hengelo_scenario.baseline.model import Weerstandsoort
     from hengelo_scenario.cli.common import load_baseline_file
-    from hengelo_scenario.cli.simulate_cmd import print_header
     from hengelo_scenario.engine import evaluate_many
     from hengelo_scenario.errors import BaselineError, Problem
     from hengelo_scenario.report import uncertainty as report
@@ -116,7 +115,6 @@ def risks(
             )
         )
         print_tables([shown, summary], "duizend")
-        del print_header
     if targets:
         from hengelo_scenario.cli.export_options import command_line
         from hengelo_scenario.report.uncertainty import Meta

@@ -139,7 +139,6 @@ class _Resolver:
         lever: str,
         segments: tuple[int, ...],
         path: tuple[Any, ...],
-        label: str,
         correlated: tuple[int, ...] = (),
         group_of: dict[Any, list[int]] | None = None,
     ) -> None:
@@ -289,9 +288,7 @@ class _Resolver:
             general = getattr(section, lever)
             mine = tuple(s for s in range(len(segments)) if not (s in own and getattr(own[s], lever) is not None))
             if general is not None and mine:
-                self.jeugd_change(
-                    general, lever, mine, (*path, lever), _LABELS[lever] + " jeugdhulp", members, group_of
-                )
+                self.jeugd_change(general, lever, mine, (*path, lever), members, group_of)
             for s, levers in own.items():
                 change = getattr(levers, lever)
                 if change is not None:
@@ -300,7 +297,6 @@ class _Resolver:
                         lever,
                         (s,),
                         (*path, "segments", names[s], lever),
-                        f"{_LABELS[lever]} {names[s]}",
                         members,
                         group_of,
                     )
