@@ -163,11 +163,12 @@ def test_correlation_of_triangular_marginals_goes_through_the_copula(baseline, s
     assert x.max() <= 0.09
 
 
-def test_same_seed_same_numbers_whatever_the_chunk_size(baseline, scenario_file):
+def test_same_seed_same_numbers_whatever_the_chunk_size_or_number_of_threads(baseline, scenario_file):
     file = scenario_file(CORRELATED % "normal, mean: 3%, sd: 2%")
     scenario = resolve(file, baseline)
     spec = resolve_uncertainty(file, baseline, scenario)
     runs = [simulate(baseline, scenario, spec, 30_000, seed=9, chunk=c, keep=True) for c in (1, 20_000, 10**6)]
+    runs.append(simulate(baseline, scenario, spec, 30_000, seed=9, chunk=8192, keep=True, jobs=3))
     for other in runs[1:]:
         for key in runs[0].percentiles:
             assert np.array_equal(runs[0].percentiles[key], other.percentiles[key])

@@ -151,6 +151,12 @@ def simulate(
             min=1,
         ),
     ] = 16384,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", help="Chunks evaluated at the same time (threads); the same numbers for any.", min=1
+        ),
+    ] = 2,
     baseline: BaselineOption = None,
     output_format: FormatOption = "table",
     export: ExportsOption = None,
@@ -222,6 +228,7 @@ def simulate(
             benodigd=benodigd,
             keep=draws_out is not None,
             progress=callback,
+            jobs=jobs,
         )
     finally:
         if bar is not None:

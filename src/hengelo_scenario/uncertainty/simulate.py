@@ -66,8 +66,12 @@ def simulate(
     benodigd: np.ndarray | None = None,
     keep: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
 ) -> SimulationResult:
-    """Draw `draws` variants, evaluate them, summarise; `keep` also returns every draw's inputs and figures."""
+    """Draw `draws` variants, evaluate them, summarise; `keep` also returns every draw's inputs and figures.
+
+    `jobs` chunks are evaluated at the same time (threads); the numbers are the same for any `jobs` and `chunk`.
+    """
     if draws < 1:
         raise ValueError("draws must be at least 1")
     model = variants.build(baseline, scenario, spec.levers)
@@ -99,11 +103,13 @@ def simulate(
     kept_inputs = np.empty((draws, len(spec.variables))) if keep else None
     blocks_per_chunk = max(1, chunk // sampling.BLOCK)
     n_blocks = -(-draws // sampling.BLOCK)
-    done = 0
-    for first in range(0, n_blocks, blocks_per_chunk):
+
+    def work(first: int) -> tuple[int, np.ndarray]:
+        """One chunk of whole blocks: its draws evaluated and written into its own slice of the rows."""
+        start = first * sampling.BLOCK
         blocks = range(first, min(n_blocks, first + blocks_per_chunk))
         values = np.concatenate([sampling.draw_block(spec, seed, b) for b in blocks], axis=1)
-        n = min(values.shape[1], draws - done)
+        n = min(values.shape[1], draws - start)
         values = values[:, :n]
         price, volume, shifts = sampling.inputs(spec, values)
         totals = variants.evaluate(model, n, shifts, price, volume, benodigd=required)
@@ -111,17 +117,33 @@ def simulate(
         for source, i in stored.items():
             kind, a, b = source  # type: ignore[misc]
             if kind == "amount":
-                rows[i, done : done + n] = totals.amounts[a, b]
+                rows[i, start : start + n] = totals.amounts[a, b]
             else:
                 if a not in computed:
                     computed[a] = totals.figure(a)
-                rows[i, done : done + n] = computed[a][:, b]
-        ratio_below += (totals.weerstandsratio < RATIO_NORM).sum(axis=0)
+                rows[i, start : start + n] = computed[a][:, b]
         if kept_inputs is not None:
-            kept_inputs[done : done + n] = values.T
-        done += n
-        if progress is not None:
-            progress(done, draws)
+            kept_inputs[start : start + n] = values.T
+        return n, (totals.weerstandsratio < RATIO_NORM).sum(axis=0)
+
+    firsts = range(0, n_blocks, blocks_per_chunk)
+    done = 0
+    if jobs > 1 and len(firsts) > 1:  # numpy releases the GIL; each chunk writes only its own slice
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(jobs) as pool:
+            for n, below_ratio in pool.map(work, firsts):
+                ratio_below += below_ratio
+                done += n
+                if progress is not None:
+                    progress(done, draws)
+    else:
+        for first in firsts:
+            n, below_ratio = work(first)
+            ratio_below += below_ratio
+            done += n
+            if progress is not None:
+                progress(done, draws)
 
     row_percentiles = percentiles_of(rows, PERCENTILES) if len(stored) else np.empty((len(PERCENTILES), 0))
     row_means = rows.mean(axis=1)
