@@ -156,7 +156,7 @@ def simulate(
         typer.Option(
             "--jobs", "-j", help="Chunks evaluated at the same time (threads); the same numbers for any.", min=1
         ),
-    ] = 2,
+    ] = 1,
     baseline: BaselineOption = None,
     output_format: FormatOption = "table",
     export: ExportsOption = None,
