@@ -374,3 +374,14 @@ def test_any_table_is_printed_whole_at_any_width(rows, width):
     out = console.file.getvalue()
     assert not missing(table_cells([table]), out)
     assert all(len(line.rstrip()) <= width for line in out.splitlines())
+
+
+def test_years_split_into_blocks_are_marked_as_such(in_tmp, monkeypatch, capsys):
+    # at 80 columns the weerstand table (ratings 'A (uitstekend)' of 14 characters a year) needs two blocks
+    monkeypatch.setenv("COLUMNS", "80")
+    out = invoke(monkeypatch, capsys, "run", "jeugd_hoog", "--sections", "weerstandsvermogen").out
+    assert "Weerstandsvermogen, 2025-2026 (deel 1 van 2)" in out
+    assert "Weerstandsvermogen, 2027-2028 (deel 2 van 2)" in out
+    monkeypatch.setenv("COLUMNS", "120")
+    wide = invoke(monkeypatch, capsys, "run", "jeugd_hoog", "--sections", "weerstandsvermogen").out
+    assert "deel 1 van" not in wide

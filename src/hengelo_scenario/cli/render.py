@@ -26,6 +26,7 @@ TABLE_SECTIONS = (
     "transformatieplan",
 )
 SECTIONS = (HEADLINE, *TABLE_SECTIONS)
+HEADLINE_SIGNS = "+ = voordelig, − = nadelig; V = voordelig, N = nadelig"
 
 
 def print_headline(console: Console, summary: Headline, unit: Unit) -> None:
@@ -39,7 +40,8 @@ def print_headline(console: Console, summary: Headline, unit: Unit) -> None:
             console.print()
         console.print(block)
     console.print()
-    console.print(rich_report.wrapped(rich_report.legend_text(unit), width, "dim"))
+    # the headline holds only saldi and their verschillen: the short legend fits on one line at 80 columns
+    console.print(rich_report.wrapped(f"{unit.legend}; {HEADLINE_SIGNS}", width, "dim"))
     console.print(rich_report.verdict_panel(summary.lines, summary.in_evenwicht))
 
 

@@ -3,7 +3,7 @@
 A table is laid out for the console's width in this order of preference: label columns at their natural width;
 label columns wrapped at word boundaries (never narrower than their longest word); the same with two spaces
 between columns instead of three; then the years split into blocks that each repeat the label columns, their
-titles marked `(2025-2026, deel 1 van 2)`. Value cells are never wrapped, truncated or dropped. Only when even a
+titles marked `, 2025-2026 (deel 1 van 2)`. Value cells are never wrapped, truncated or dropped. Only when even a
 single year does not fit beside the labels' longest words are label words folded (broken inside a word) — text
 wraps, nothing is cut. Legends and notes wrap at word boundaries; a legend item such as `V = voordelig` or
 `x € 1.000` is never split over two lines.
@@ -234,7 +234,7 @@ def _block_title(table: Table, block: tuple[int, ...], number: int, count: int) 
         return table.title
     years = [table.value_headers[j] for j in block]
     span = years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
-    return f"{table.title} ({span}, deel {number} van {count})"
+    return f"{table.title}, {span} (deel {number} van {count})"
 
 
 def render_blocks(table: Table, unit: Unit, width: int, title: bool = True) -> list[RichTable]:
@@ -303,6 +303,8 @@ def print_table(console: Console, table: Table, unit: Unit, legend: bool = True)
 
 
 def print_tables(console: Console, tables: tuple[Table, ...], unit: Unit, rounding_note: bool = True) -> None:
+    """After a blank line, the tables one after the other, each with its legend and notes, then the rounding note."""
+    console.print()
     for table in tables:
         print_table(console, table, unit)
         console.print()
