@@ -163,3 +163,27 @@ def test_the_readme_shows_what_solve_prints(monkeypatch, capsys):
     excerpt = readme.split("`hengelo-scenario solve jeugd_hoog.yaml --vary jeugdhulp.volume")[1].split("```text\n")[1]
     for line in excerpt.split("```")[0].strip().splitlines():
         assert line in result.out, line
+
+
+def test_solve_the_algemene_uitkering_that_closes_jeugd_hoog_exactly(monkeypatch, capsys):
+    # A structural baat of x raises the structureel saldo 2028 by x: x = 8.876.953,1708230012363603968, the
+    # overrun worked out by hand in scenarios/jeugd_hoog.yaml (9.126.725,77... − 249.772,60), to every digit.
+    result = invoke(
+        monkeypatch,
+        capsys,
+        "solve",
+        "jeugd_hoog.yaml",
+        "--vary",
+        "algemene_uitkering.amounts",
+        "--target",
+        "structureel_saldo=0",
+        "--year",
+        "2028",
+        "--format",
+        "json",
+    )
+    assert result.code == 0, result.err
+    from decimal import Decimal
+
+    assert Decimal(result.json["value"]) == Decimal("9126725.7708230012363603968") - Decimal("249772.60")
+    assert Decimal(result.json["figure_at_value"]) == 0

@@ -9,6 +9,7 @@ a sweep, not a "changes no number" error):
     transformatieplan.realisatie                  the realised share + x percentage points, every onderdeel
     transformatieplan.onderdelen.<onderdeel>      the same for one onderdeel               (share stays ≥ 0%)
     wijkaanpak.amounts | leefbare_wijken.amounts  + x euros on the line (the fund's cover follows it)
+    algemene_uitkering.amounts                    + x euros of algemene uitkering (a structural baat)
     measures.<name>.amounts                       + x euros on the measure (its dekking follows it)
 
 Any path may end in a year (`jeugdhulp.volume.2028`): the change then applies in that year only; otherwise in
@@ -33,6 +34,7 @@ from hengelo_scenario.errors import Origin
 from hengelo_scenario.levers.jeugdhulp import JeugdhulpChange
 from hengelo_scenario.levers.keyed import AmountsChange
 from hengelo_scenario.levers.leefbare_wijken import LeefbareWijkenChange
+from hengelo_scenario.levers.measures import Measure
 from hengelo_scenario.levers.transformatieplan import TransformatieChange
 from hengelo_scenario.money import ONE, ZERO, exact
 from hengelo_scenario.outcome.model import Booking
@@ -42,6 +44,7 @@ __all__ = ["LeverError", "LeverKind", "LeverRef", "apply", "available", "parse",
 
 JEUGD = ("price", "volume", "regie_op_toegang")
 WIJKAANPAK_KEY = "wijkaanpak"
+ALGEMENE_UITKERING_KEY = "algemene_uitkering"
 LEEFBARE_WIJKEN_KEY = "fonds_leefbare_wijken"
 
 
@@ -94,8 +97,18 @@ def available(baseline: Baseline, scenario: Scenario) -> list[str]:
         paths.append("wijkaanpak.amounts")
     if baseline.line(LEEFBARE_WIJKEN_KEY) is not None:
         paths.append("leefbare_wijken.amounts")
+    if _algemene_uitkering_line(baseline) is not None:
+        paths.append("algemene_uitkering.amounts")
     paths += [f"measures.{m.name}.amounts" for m in scenario.measures]
     return paths
+
+
+def _algemene_uitkering_line(baseline: Baseline):
+    """The (first) baat line of the algemene uitkering (Sleutel algemene_uitkering...), or None."""
+    for line in baseline.lines:
+        if line.key and line.key.startswith(ALGEMENE_UITKERING_KEY) and line.soort is Soort.BAAT:
+            return line
+    return None
 
 
 def _split_year(text: str, years: tuple[int, ...]) -> tuple[str, int | None]:
@@ -173,6 +186,15 @@ def parse(text: str, baseline: Baseline, scenario: Scenario) -> LeverRef:
             year,
             f"Fonds leefbare wijken{year_label}",
         )
+    if key == "algemene_uitkering.amounts" and _algemene_uitkering_line(baseline) is not None:
+        return LeverRef(
+            f"algemene_uitkering.amounts{suffix}",
+            LeverKind.AMOUNT,
+            "algemene_uitkering",
+            None,
+            year,
+            f"Algemene uitkering{year_label}",
+        )
     if key.startswith("measures."):
         names = [m.name for m in scenario.measures]
         found = _named(path.strip()[len("measures.") :], names, (".amounts",))
@@ -204,7 +226,7 @@ def valid_range(ref: LeverRef, baseline: Baseline, scenario: Scenario) -> tuple[
         shares = _shares(baseline, scenario)
         picked = [shares[i][y] for i in range(len(shares)) if ref.index in (None, i) for y in range(n) if mask[y]]
         return (-min(picked) if picked else None), None
-    if ref.target == "measure":
+    if ref.target in ("measure", "algemene_uitkering"):
         return None, None
     amounts = _keyed_amounts(baseline, scenario, ref.target)
     return -min(a for a, m in zip(amounts, mask, strict=True) if m), None
@@ -293,6 +315,19 @@ def _apply_one(baseline: Baseline, scenario: Scenario, ref: LeverRef, x: Decimal
                 else LeefbareWijkenChange(new, (None,) * n, origin)
             )
             return dataclasses.replace(scenario, leefbare_wijken=fund)
+        if ref.target == "algemene_uitkering":  # the same booking as the section's own amounts: a structural baat
+            line = _algemene_uitkering_line(baseline)
+            assert line is not None
+            extra = Measure(
+                f"{ref.path} (gevoeligheid)",
+                "",
+                line.programma,
+                Soort.BAAT,
+                Aard.STRUCTUREEL,
+                tuple(x if mask[y] else ZERO for y in range(n)),
+                origin=origin,
+            )
+            return dataclasses.replace(scenario, measures=(*scenario.measures, extra))
         assert ref.index is not None
         measures = list(scenario.measures)
         m = measures[ref.index]
@@ -344,6 +379,10 @@ def linear_input(ref: LeverRef, baseline: Baseline, scenario: Scenario) -> Linea
                 bookings.append(
                     Booking(ref.path, "", line.programma, Soort.ONTTREKKING, Aard.INCIDENTEEL, unit, reserve)
                 )
+    elif ref.target == "algemene_uitkering":
+        line = _algemene_uitkering_line(baseline)
+        assert line is not None
+        bookings.append(Booking(ref.path, "", line.programma, Soort.BAAT, Aard.STRUCTUREEL, unit))
     else:
         assert ref.index is not None
         m = scenario.measures[ref.index]
