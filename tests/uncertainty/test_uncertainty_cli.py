@@ -187,3 +187,21 @@ def test_solve_the_algemene_uitkering_that_closes_jeugd_hoog_exactly(monkeypatch
 
     assert Decimal(result.json["value"]) == Decimal("9126725.7708230012363603968") - Decimal("249772.60")
     assert Decimal(result.json["figure_at_value"]) == 0
+
+
+def test_sweep_of_the_algemene_uitkering_by_hand(monkeypatch, capsys):
+    # structureel saldo 2028 of jeugd_hoog: −8.876.953,17; every extra euro of algemene uitkering adds one.
+    result = invoke(
+        monkeypatch,
+        capsys,
+        "sweep",
+        "jeugd_hoog.yaml",
+        "--vary",
+        "algemene_uitkering.amounts=0..9000000:3000000",
+        "--format",
+        "json",
+    )
+    assert result.code == 0, result.err
+    values = [row[0] for row in result.json["values"]]
+    assert values == pytest.approx([-8_876_953.17, -5_876_953.17, -2_876_953.17, 123_046.83], abs=0.005)
+    assert [row[0] for row in result.json["structureel_in_evenwicht"]] == [False, False, False, True]
