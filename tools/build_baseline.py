@@ -173,6 +173,7 @@ class LineRow:
     amounts: tuple[Decimal, ...]
     sleutel: str = ""
     bron: str = ILL
+    onzekerheid: str = ""  # stelpost | taakstelling | onzeker; empty: firm
 
 
 def S_last(p: str, text: str, amounts: tuple[Decimal, ...], sleutel: str = "", bron: str = ILL) -> LineRow:
@@ -320,16 +321,35 @@ LINES: tuple[LineRow, ...] = (
     S_baat("AD", "Overige belastingen (hondenbelasting, toeristenbelasting, precario)", money(1_150_000)),
     S_baat("AD", "Dividenden", money(1_620_000)),
     S_baat("AD", "Treasury: rente-opbrengsten en doorberekende rente", money(2_780_000)),
-    S_baat("AD", "Stelpost lagere inzet BTW-compensatiefonds", money(2_800_000), ONTWIKKELINGEN),
-    S_baat(
+    LineRow(
+        "AD",
+        "Stelpost lagere inzet BTW-compensatiefonds",
+        "baat",
+        "structureel",
+        money(2_800_000),
+        bron=ONTWIKKELINGEN,
+        onzekerheid="stelpost",
+    ),
+    LineRow(
         "AD",
         "Stelpost Wmo-indexering (verwachte rijksbijdrage)",
+        "baat",
+        "structureel",
         money(0, 371_000, 735_000, 1_100_000),
-        f"{ONTWIKKELINGEN} (2026: € 371.000; 2028: bijna € 1,1 miljoen); 2025 en 2027 illustratief",
+        bron=f"{ONTWIKKELINGEN} (2026: € 371.000; 2028: bijna € 1,1 miljoen); 2025 en 2027 illustratief",
+        onzekerheid="stelpost",
     ),
     S_last("AD", "Treasury: rentelasten", money(3_350_000)),
     S_last("AD", "Stelpost loon- en prijsontwikkeling", money(1_250_000)),
-    S_last("AD", "Taakstelling inkoopvoordeel (verlaagt de lasten)", money(-300_000)),
+    LineRow(
+        "AD",
+        "Taakstelling inkoopvoordeel (verlaagt de lasten)",
+        "last",
+        "structureel",
+        money(-300_000),
+        bron=f"{ILL}: een algemene taakstelling inkoopvoordeel, zoals begrotingen die kennen; nog niet ingevuld",
+        onzekerheid="taakstelling",
+    ),
     # Overhead
     S_last("OH", "Overhead: personeel, huisvesting, ICT en bedrijfsvoering", money(39_800_000)),
     I_last("OH", "Overhead: vervanging ICT-infrastructuur (incidenteel)", money(450_000, 0, 0, 0)),
@@ -351,12 +371,30 @@ LINES: tuple[LineRow, ...] = (
 
 ALGEMENE_RESERVE = "Algemene reserve"
 
-RESERVES: tuple[tuple[str, str, Decimal, str, str], ...] = (
-    (ALGEMENE_RESERVE, "algemene reserve", Decimal(58_000_000), "ja", f"{ILL} (circa € 60 mln eind 2025)"),
-    ("Reserve sociaal domein", "bestemmingsreserve", Decimal(4_200_000), "nee", ILL),
-    ("Reserve onderwijshuisvesting", "bestemmingsreserve", Decimal(6_000_000), "nee", ILL),
-    ("Reserve dekking kapitaallasten", "bestemmingsreserve", Decimal(31_500_000), "nee", ILL),
-    ("Reserve Spoorzone", "bestemmingsreserve", Decimal(5_200_000), "nee", ILL),
+# The last column: may the reserve carry structural mutations (Commissie BBV notitie structurele en incidentele
+# baten en lasten)? Yes for the dekkingsreserve for kapitaallasten and for the onderwijshuisvesting reserve, whose
+# regular withdrawal for the kapitaallasten runs 2025-2028 (at least three years); no for the others.
+RESERVES: tuple[tuple[str, str, Decimal, str, str, str], ...] = (
+    (ALGEMENE_RESERVE, "algemene reserve", Decimal(58_000_000), "ja", f"{ILL} (circa € 60 mln eind 2025)", "nee"),
+    ("Reserve sociaal domein", "bestemmingsreserve", Decimal(4_200_000), "nee", ILL, "nee"),
+    ("Reserve onderwijshuisvesting", "bestemmingsreserve", Decimal(6_000_000), "nee", ILL, "ja"),
+    ("Reserve dekking kapitaallasten", "bestemmingsreserve", Decimal(31_500_000), "nee", ILL, "ja"),
+    ("Reserve Spoorzone", "bestemmingsreserve", Decimal(5_200_000), "nee", ILL, "nee"),
+)
+
+# Sheet Instellingen: the defaults, written out so an analyst sees where to change them.
+INSTELLINGEN: tuple[tuple[str, object, str], ...] = (
+    (
+        layout.SETTING_RESULTAATBESTEMMING,
+        "algemene reserve",
+        "standaard: een tekort wordt gedekt uit de algemene reserve (zo dekte Hengelo het tekort van 2023)",
+    ),
+    (
+        layout.SETTING_INCIDENTEEL_MAX_JAREN,
+        3,
+        "standaard: Commissie BBV, notitie structurele en incidentele baten en lasten (hooguit drie jaar)",
+    ),
+    (layout.SETTING_WEERSTANDSRATIO_NORM, 1.0, f"{ILL}: een gangbare norm (ondergrens waardering C)"),
 )
 
 
@@ -692,6 +730,7 @@ def sheet_rows() -> dict[str, list[dict[str | int, object]]]:
                 **_years(x.amounts),
                 layout.BRON: x.bron,
                 layout.INDEX: LINE_INDEX.get(x.omschrijving),
+                layout.ONZEKERHEID: x.onzekerheid or None,
             }
             for x in LINES
         ],
@@ -702,8 +741,9 @@ def sheet_rows() -> dict[str, list[dict[str | int, object]]]:
                 layout.BEGINSTAND: cell_value(stand),
                 layout.WEERSTANDSCAPACITEIT: ws,
                 layout.BRON: bron,
+                layout.STRUCTURELE_MUTATIES: structureel,
             }
-            for naam, soort, stand, ws, bron in RESERVES
+            for naam, soort, stand, ws, bron, structureel in RESERVES
         ],
         layout.MUTATIES: [
             {
@@ -764,6 +804,9 @@ def sheet_rows() -> dict[str, list[dict[str | int, object]]]:
                 layout.BRON: v.bron,
             }
             for v in VOORSTELLEN
+        ],
+        layout.INSTELLINGEN: [
+            {layout.INSTELLING: k, layout.WAARDE: v, layout.BRON: bron} for k, v, bron in INSTELLINGEN
         ],
     }
     for s in SEGMENTS:
@@ -872,7 +915,7 @@ def totals() -> dict[str, tuple[Decimal, ...]]:
 def reserve_balances() -> dict[str, tuple[Decimal, ...]]:
     """Each reserve's balance on 31 December of every year."""
     balances = {}
-    for naam, _soort, stand, _ws, _bron in RESERVES:
+    for naam, _soort, stand, _ws, _bron, _structureel in RESERVES:
         closing = []
         with exact():
             for y in range(len(YEARS)):

@@ -16,8 +16,12 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 CENT = Decimal("0.01")
 
+# Precision is only a ceiling here: an exact product of n-digit numbers has at most the sum of their digits, so
+# a youth-care price compounded over decades (about 5 digits a year) stays far below it, and any result that would
+# need rounding raises instead. 28 digits (Python's default) is not enough for three years of two growth rates.
+EXACT_DIGITS = 10_000
 _EXACT = decimal.Context(
-    prec=120,
+    prec=EXACT_DIGITS,
     rounding=ROUND_HALF_UP,
     traps=[decimal.Inexact, decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
 )
@@ -82,5 +86,12 @@ def exact_text(value: Decimal) -> str | None:
     """Decimal('503000.0') -> '503000'; the canonical exact text, or None for a ratio that does not exist (NaN)."""
     if value.is_nan():
         return None
-    text = format(value.normalize(), "f")
+    text = format(normalized(value), "f")
     return "0" if text in ("-0", "0") else text
+
+
+def normalized(value: Decimal) -> Decimal:
+    """Trailing zeros stripped, every digit kept: `Decimal.normalize()` in the default context would round a value
+    of more than 28 significant digits (an exact youth-care overrun has 30 by its third year)."""
+    digits = len(value.as_tuple().digits)
+    return value.normalize(decimal.Context(prec=max(digits, 28), rounding=ROUND_HALF_UP))

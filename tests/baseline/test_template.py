@@ -39,6 +39,7 @@ def test_the_header_order_is_the_documented_one(tmp_path):
         2026,
         "Bron",
         "Index",
+        "Onzekerheid",
     ]
     assert layout.MUTATIES_SHEET.header(years) == [
         "Reserve",
@@ -51,7 +52,15 @@ def test_the_header_order_is_the_documented_one(tmp_path):
         2026,
         "Bron",
     ]
-    assert layout.RESERVES_SHEET.header(years) == ["Reserve", "Soort", "Beginstand", "Weerstandscapaciteit", "Bron"]
+    assert layout.RESERVES_SHEET.header(years) == [
+        "Reserve",
+        "Soort",
+        "Beginstand",
+        "Weerstandscapaciteit",
+        "Bron",
+        "Structurele mutaties",
+    ]
+    assert layout.INSTELLINGEN_SHEET.header(years) == ["Instelling", "Waarde", "Bron"]
     assert layout.JEUGDHULP_SHEET.header(years) == ["Segment", "Eenheid", "Grootheid", 2025, 2026, "Bron", "Index"]
     assert layout.TRANSFORMATIEPLAN_SHEET.header(years) == ["Onderdeel", "Programma", "Invulling", 2025, 2026, "Bron"]
     assert layout.WEERSTAND_SHEET.header(years) == ["Onderdeel", "Soort", 2025, 2026, "Bron", "Sleutel"]

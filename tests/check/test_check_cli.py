@@ -93,8 +93,17 @@ def test_one_changed_cell_of_the_baseline_names_the_figures_and_years_it_moves(c
         ("wijk.yaml", "overzicht › structurele_lasten", 2027),
         ("wijk.yaml", "overzicht › structureel_saldo", 2027),
         ("wijk.yaml", "overzicht › structurele_exploitatieruimte", 2027),
+        ("wijk.yaml", "overzicht › reeel_structureel_saldo", 2027),
         ("wijk.yaml", "programma 2 Verkeer, vervoer en waterstaat › lasten", 2027),
         ("wijk.yaml", "programma 2 Verkeer, vervoer en waterstaat › saldo", 2027),
+        # the lower geraamd resultaat reaches the algemene reserve (resultaatbestemming) from 2027 on
+        ("wijk.yaml", "reserve Algemene reserve › closing", 2027),
+        ("wijk.yaml", "reserve Algemene reserve › closing", 2028),
+        ("wijk.yaml", "reserve Algemene reserve › opening", 2028),
+        ("wijk.yaml", "weerstand › beschikbaar", 2027),
+        ("wijk.yaml", "weerstand › beschikbaar", 2028),
+        ("wijk.yaml", "weerstand › ratio", 2027),
+        ("wijk.yaml", "weerstand › ratio", 2028),
     }
     assert notes(result) == ["baseline changed"]
     geraamd = next(m for m in result.json["scenarios"][0]["mismatches"] if m["figure"].endswith("geraamd_resultaat"))
@@ -110,7 +119,9 @@ def test_one_changed_cell_of_the_baseline_names_the_figures_and_years_it_moves(c
 
     update = cli("check", "--update")
     assert update.code == 0
-    assert "snapshot updated: 8 figures moved in 2027" in update.out
+    # 8 figures of the overview and programme 2 in 2027, the reëel saldo, and through the resultaatbestemming
+    # the algemene reserve (closing 2027-2028, opening 2028) and the weerstand (beschikbaar, ratio): 13 figures
+    assert "snapshot updated: 13 figures moved in 2027, 2028" in update.out
     assert cli("check").code == 0
 
 
@@ -122,7 +133,9 @@ def reserve_mutations_all_structural(original):
 
     def evaluate(ledger: rules.Ledger) -> rules.Totals:
         structural = np.ones_like(ledger.mutation_structural, dtype=bool)
-        return original(dataclasses.replace(ledger, mutation_structural=structural))
+        return original(
+            dataclasses.replace(ledger, mutation_structural=structural, mutation_counts_structural=structural)
+        )
 
     return evaluate
 
@@ -159,6 +172,8 @@ def test_a_changed_scenario_is_named_as_the_cause(cli, wijk):
 
 
 def test_expect_figures_are_checked_to_the_cent_and_name_their_line(cli, here):
+    # weerstandsratio 2028: the algemene reserve 57.800.000 + the geraamd resultaten 830.772,60 + 290.772,60
+    # − 59.227,40 + 340.772,60 = 59.203.090,40, plus 6.300.000 other capacity, / 25.000.000 = 2,62
     copy_of_the_shipped_workbook(here)
     write(
         here / "scenarios" / "wijk.yaml",
@@ -166,7 +181,7 @@ def test_expect_figures_are_checked_to_the_cent_and_name_their_line(cli, here):
         + """
     expect:
       geraamd_resultaat: {2027: -59227.40, 2028: 340772.61}
-      weerstandsratio: {2028: 2.56}
+      weerstandsratio: {2028: 2.62}
     """,
     )
     result = cli("check")
@@ -267,7 +282,9 @@ def test_the_junit_report_lists_each_mismatch(cli, wijk, here):
     assert cli("check", "--junit-xml", "report.xml").code == 1
     case = next(iter(next(iter(JUnitXml.fromfile(str(here / "report.xml"))))))
     failure = case.result[0]
-    assert failure.message.startswith("9 pinned values differ")
+    # the 9 figures of 2028 the wijkaanpak moves, the reëel saldo, and through the resultaatbestemming the
+    # algemene reserve, the beschikbare weerstandscapaciteit and the ratio: 13
+    assert failure.message.startswith("13 pinned values differ")
     assert "overzicht › geraamd_resultaat 2028: expected 340.772,60, found 249.772,60, difference -91.000" in (
         failure.text
     )

@@ -42,6 +42,7 @@ def outcome(tmp_path, monkeypatch):
     path = tmp_path / "s.yaml"
     path.write_text(
         "name: Test\n"
+        "resultaatbestemming: geen\n"  # the reserve figures below follow the bookings alone
         "jeugdhulp: {price: {growth: 4.96%, from: 2026}}\n"
         "measures:\n"
         "  - {name: Extra, programma: 1, soort: last, amounts: {2025: 250000.50}}\n"

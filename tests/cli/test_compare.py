@@ -13,7 +13,7 @@ import pytest
 from hengelo_scenario.cli import common
 from hengelo_scenario.cli.compare_cmd import load_scenarios
 from hengelo_scenario.engine import run
-from hengelo_scenario.report.comparison import DEFAULT_FIGURES, FIGURES, comparison_dict
+from hengelo_scenario.report.comparison import DEFAULT_FIGURES, FIGURES, VERDICT_LABEL, comparison_dict
 from hengelo_scenario.resources import shipped_baseline
 from tests.report.export.readback import data_rows, png_size
 
@@ -38,7 +38,7 @@ def test_compare_prints_the_default_figures_for_every_scenario(in_tmp, monkeypat
     assert result.code == 0, result.err
     out = result.out
     assert "Vergelijking van scenario's" in out
-    for label in ("Geraamd resultaat", "Structureel saldo", "Algemene reserve 31 december", "Kosten jeugdhulp"):
+    for label in ("Geraamd resultaat", "Structureel saldo", "Algemene reserve 31 december", "Kosten jeugdzorg"):
         assert label in out
     for name in ("Basis", "Jeugdhulp hoog", "Jeugdhulp laag (regie op toegang)", "Basis (begroting)"):
         assert name in out
@@ -126,6 +126,12 @@ def test_compare_exports_like_run(in_tmp, monkeypatch, capsys):
     assert wb.sheetnames == ["Vergelijking", "Grafieken", "Herkomst"]
     group = None
     rows = data_rows(wb["Vergelijking"], 7)
+    first_verdict = next(i for i, row in enumerate(rows) if row[0] == VERDICT_LABEL)
+    rows, verdicts = rows[:first_verdict], rows[first_verdict:]
+    # the verdict: one row for the basis, then one per scenario, with the JSON's status
+    assert [row[1] for row in verdicts[1:]] == [v["name"] for v in data["verdicts"]]
+    toezicht = {"repressief": "repressief", "risico op preventief": "preventief"}
+    assert [row[2] for row in verdicts[1:]] == [toezicht[v["toezicht"]] for v in data["verdicts"]]
     assert len(rows) == len(expected)
     for row in rows:
         group = row[0] or group
@@ -135,6 +141,9 @@ def test_compare_exports_like_run(in_tmp, monkeypatch, capsys):
     frame = pd.read_csv(in_tmp / "cmp.csv", dtype=str, keep_default_na=False)
     assert set(frame.tabel) == {"vergelijking"}
     for line in frame.itertuples(index=False):
+        if line.label_1 == VERDICT_LABEL:  # text per year: ja / niet reëel / tekort
+            assert line.tekst in ("ja", "niet reëel", "tekort")
+            continue
         values = expected[(line.label_1, line.label_2, line.label_3)]
         assert Decimal(line.waarde) == Decimal(values[int(line.jaar) - 2025])
 

@@ -25,7 +25,7 @@ from hengelo_scenario.report import tables as report_tables
 from hengelo_scenario.report.baseline_tables import baseline_tables
 from hengelo_scenario.report.comparison import FIGURES
 from hengelo_scenario.report.headline import headline
-from hengelo_scenario.report.numbers import Unit, money, percentage, plain, ratio, vn
+from hengelo_scenario.report.numbers import Unit, money, percentage, percentage_points, plain, ratio, vn
 from hengelo_scenario.report.tables import Kind
 from hengelo_scenario.resources import shipped_scenarios_dir
 
@@ -37,7 +37,7 @@ COMPARE = ("basis", "jeugd_hoog", "jeugd_laag")  # the README's example
 
 # A displayed figure: 1.234 / -1.234 / 2,57 / 0,48% / 5.873,84, optionally with its V or N. Not part of a longer
 # number or word (a year such as 2025 is no figure: '202' may not be followed by a digit).
-FIGURE = re.compile(r"(?<![\w.,%-])-?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?!\d)%?(?: [VN](?!\w))?")
+FIGURE = re.compile(r"(?<![\w.,%-])-?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?!\d)(?:%-punt|%)?(?: [VN](?!\w))?")
 
 
 def figures_on_screen(text: str) -> Counter[str]:
@@ -79,8 +79,9 @@ def run_expected(data: dict) -> Counter[str]:
         amounts(o[key]["basis"])
         amounts(o[key]["scenario"])
         effects(o[key]["effect"])
-    for side in ("basis", "scenario", "verschil"):
+    for side in ("basis", "scenario"):
         shown.extend(percentage(v) for v in d(o["structurele_exploitatieruimte"][side]))
+    shown.extend(percentage_points(v) for v in d(o["structurele_exploitatieruimte"]["verschil"]))  # %-punt
     for programma in data["programmas"]:
         effects(programma["saldo"]["effect"])
     for booking in data["bookings"]:
@@ -162,13 +163,14 @@ def compare_expected(data: dict) -> Counter[str]:
     for entry in data["figures"]:
         kind = FIGURES[entry["key"]].kind
         fmt = {Kind.MONEY: money, Kind.RATIO: ratio, Kind.PERCENT: percentage}[kind]
+        difference = percentage_points if kind is Kind.PERCENT else fmt  # a difference of percentages: %-punt
         shown.extend(fmt(v) for v in d(entry["basis"]))
         for scenario in entry["scenarios"]:
             shown.extend(fmt(v) for v in d(scenario["scenario"]))
             if kind is Kind.MONEY:
                 shown.extend(vn(v) for v in d(scenario["effect"]))
             else:
-                shown.extend(fmt(v) for v in d(scenario["verschil"]))
+                shown.extend(difference(v) for v in d(scenario["verschil"]))
     return Counter(shown)
 
 
@@ -231,7 +233,9 @@ def test_run_opens_with_the_headline(in_tmp, monkeypatch, capsys):
     assert re.search(r"Structureel saldo\s+basis\s+1.850\s+750\s+-350\s+250", top)
     assert re.search(r"scenario\s+1.850\s+-2.041\s+-6.176\s+-8.877", top)
     assert re.search(r"verschil\s+0\s+2.790 N\s+5.825 N\s+9.127 N", top)
-    assert "Scenario: structureel in evenwicht in 2025; structureel tekort in 2026" in top
+    # 2025 structurally +1.849.773 but not without its stelposten (−1.250.227); deficits 2026-2028: red
+    assert "Scenario: niet in evenwicht; indicatie risico op preventief toezicht." in top
+    assert "Structureel tekort in 2026, 2027, 2028" in " ".join(top.split())
     assert top.index("Structureel saldo") < top.index("Geraamd resultaat") < top.index("Structureel evenwicht")
 
 

@@ -132,3 +132,87 @@ def test_list_shows_local_and_shipped_scenarios_with_their_names(in_tmp):
     assert "Mijn scenario" in result.output
     assert "kan niet laden" in result.output  # listed, with why it will not run
     assert "Jeugdhulp hoog" in result.output  # shipped
+
+
+def test_run_shows_the_three_bbv_overviews_and_the_verdict_per_year(in_tmp):
+    result = cli("run", "combinatie.yaml")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    for title in (
+        "Overzicht incidentele baten en lasten per programma (BBV art. 19c)",
+        "Overzicht structurele toevoegingen en onttrekkingen aan reserves (BBV art. 19d)",
+        "Van saldo van baten en lasten naar structureel saldo",
+        "resultaatbestemming scenario",
+        "2028 (meerjarenraming): structureel tekort van",
+    ):
+        assert title in out, title
+    # combinatie's structural deficit reaches 11.873.453 in 2028: never a green "in evenwicht"
+    assert "Scenario: niet structureel en reëel in evenwicht" in out
+
+
+def test_the_verdict_panel_is_green_only_when_every_year_balances():
+    from hengelo_scenario.cli.render import VERDICT_COLOURS
+    from hengelo_scenario.outcome.model import Verdict
+
+    assert VERDICT_COLOURS == {
+        Verdict.IN_EVENWICHT: "green",
+        Verdict.NIET_ELK_JAAR: "yellow",
+        Verdict.NIET_IN_EVENWICHT: "red",
+    }
+
+
+def test_a_structural_withdrawal_from_the_algemene_reserve_leaves_the_structureel_saldo_and_says_so(in_tmp):
+    Path("greep.yaml").write_text(
+        "name: Greep\n"
+        "measures:\n"
+        "  - name: Greep uit de algemene reserve\n"
+        "    programma: AD\n"
+        "    soort: onttrekking\n"
+        "    reserve: algemene reserve\n"
+        "    aard: structureel\n"
+        "    amounts: {2025: 3000000, 2026: 3000000, 2027: 3000000, 2028: 3000000}\n",
+        encoding="utf-8",
+    )
+    result = cli("run", "greep.yaml", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    # 2027: the basis's −350.227,40 stays (not +2.649.772,60); the geraamd resultaat rises to 3.449.772,60
+    assert data["overview"]["structureel_saldo"]["scenario"][2] == "-350227.4"
+    assert data["overview"]["geraamd_resultaat"]["scenario"][2] == "3449772.6"
+    (signal,) = [s for s in data["signals"] if s["kind"] == "structureel-als-incidenteel"]
+    assert "telt die als incidenteel" in signal["text"]
+    assert "Commissie BBV" in signal["text"]
+
+
+def test_a_negative_onttrekking_is_refused_with_its_line_and_the_other_kind(in_tmp):
+    Path("min.yaml").write_text(
+        "name: Min\n"
+        "measures:\n"
+        "  - name: Terugstorten\n"
+        "    programma: AD\n"
+        "    soort: onttrekking\n"
+        "    reserve: algemene reserve\n"
+        "    amounts: {2026: -50000}\n",
+        encoding="utf-8",
+    )
+    result = cli("run", "min.yaml")
+    assert result.exit_code == 2
+    assert "min.yaml" in result.output
+    assert "soort: toevoeging" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_scenario_can_switch_the_resultaatbestemming_off(in_tmp):
+    Path("geen.yaml").write_text("name: Geen bestemming\nresultaatbestemming: geen\n", encoding="utf-8")
+    result = cli("run", "geen.yaml", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["resultaatbestemming"] == {"basis": "algemene reserve", "scenario": "geen"}
+    ar = next(r for r in data["reserves"] if r["soort"] == "algemene reserve")
+    # the bookings alone: 58.000.000 − 100.000 (2025, 2026, motie M15); the basis also takes up the results
+    assert ar["closing"]["scenario"] == ["57900000", "57800000", "57800000", "57800000"]
+    assert ar["closing"]["basis"] == ["58730772.6", "58921545.2", "59371317.8", "60221090.4"]
+    Path("fout.yaml").write_text("name: Fout\nresultaatbestemming: algemen reserve\n", encoding="utf-8")
+    bad = cli("run", "fout.yaml")
+    assert bad.exit_code == 2
+    assert "did you mean 'algemene reserve'?" in " ".join(bad.output.split()).lower()

@@ -19,8 +19,7 @@ import pytest
 from hengelo_scenario.baseline.workbook import load_baseline
 from hengelo_scenario.engine import run
 from hengelo_scenario.money import round_half_away
-from hengelo_scenario.outcome.model import Outcome, Verdict
-from hengelo_scenario.report.tables import verdict_lines
+from hengelo_scenario.outcome.model import Outcome, SignalKind, Toezicht, Verdict
 from hengelo_scenario.resources import shipped_baseline, shipped_scenarios_dir
 from hengelo_scenario.scenario.loader import load_scenario_file
 from hengelo_scenario.scenario.resolve import resolve
@@ -59,9 +58,36 @@ def test_basis(baseline):
     assert o.structureel_saldo.scenario == (D("1849772.60"), D("749772.60"), D("-350227.40"), D("249772.60"))
     for name in o.__dataclass_fields__:
         assert getattr(o, name).difference == ZERO4 or name == "structurele_exploitatieruimte"
-    assert outcome.verdict_scenario is Verdict.IN_EVENWICHT
-    # ... but the baseline's structureel saldo 2027 is −350.227,40, and the verdict says so
-    assert verdict_lines(outcome)[0] == "Basis: structureel in evenwicht in 2025; structureel tekort in 2027"
+    # The algemene reserve takes up each year's geraamd resultaat: 58.000.000 − 100.000 + 830.772,60 = 58.730.772,60;
+    # − 100.000 + 290.772,60 = 58.921.545,20; + 449.772,60 = 59.371.317,80; + 849.772,60 = 60.221.090,40
+    ar = outcome.algemene_reserve
+    assert ar.resultaat.scenario == o.geraamd_resultaat.scenario
+    assert ar.closing.scenario == (D("58730772.60"), D("58921545.20"), D("59371317.80"), D("60221090.40"))
+    # Reëel: without the stelposten BTW-compensatiefonds (2.800.000) and Wmo-indexering (0; 371.000; 735.000;
+    # 1.100.000), the taakstelling inkoopvoordeel (300.000 lower lasten) and the open 96.000 of 2026:
+    #   1.849.772,60 − 3.100.000 = −1.250.227,40; 749.772,60 − 2.800.000 − 371.000 − 300.000 − 96.000 = −2.817.227,40;
+    #   −350.227,40 − 3.835.000 = −4.185.227,40; 249.772,60 − 4.200.000 = −3.950.227,40
+    assert o.reeel_structureel_saldo.scenario == (
+        D("-1250227.40"),
+        D("-2817227.40"),
+        D("-4185227.40"),
+        D("-3950227.40"),
+    )
+    # Structurally balanced in 2025 (and 2026, 2028), but not without its stelposten and taakstellingen, in the
+    # begrotingsjaar nor in 2028: a risk of preventief toezicht, and the verdict says so per year.
+    assert outcome.verdict_scenario is Verdict.NIET_IN_EVENWICHT
+    assert outcome.conclusie_scenario.toezicht is Toezicht.PREVENTIEF
+    assert outcome.conclusie_scenario.tekort_jaren == (2027,)
+    assert [j.structureel for j in outcome.conclusie_scenario.jaren] == [True, True, False, True]
+    kinds = [s.kind for s in outcome.signals]
+    assert kinds.count(SignalKind.ONZEKERE_POST) == 3
+    assert SignalKind.OPEN_TAAKSTELLING in kinds
+    # Grondexploitaties (kosten, opbrengsten) and Spoorzone are incidental four years running: check them
+    assert {s.subject for s in outcome.signals if s.kind is SignalKind.INCIDENTEEL_LANG} == {
+        "Grondexploitaties: kosten",
+        "Grondexploitaties: opbrengsten grondverkoop en winstneming",
+        "Gebiedsontwikkeling Spoorzone (incidenteel)",
+    }
 
 
 def test_jeugd_hoog(baseline):
@@ -76,8 +102,24 @@ def test_jeugd_hoog(baseline):
     assert outcome.overview.structureel_saldo.effect == tuple(-x for x in expected)
     assert outcome.overview.geraamd_resultaat.effect == tuple(-x for x in expected)
     assert [round_half_away(x / 1000) for x in expected] == [0, 2790, 5825, 9127]
-    # Structurally balanced in 2025 (1.849.772,60 stays), so the verdict holds on the first year.
-    assert outcome.verdict_scenario is Verdict.IN_EVENWICHT
+    # The algemene reserve takes up the deficits: the bookings leave 57.900.000 (2025) and 57.800.000 (2026-2028);
+    # the geraamd resultaat is 830.772,60 in 2025 and the basis's 290.772,60, 449.772,60, 849.772,60 minus the
+    # overrun after that.
+    basis_resultaat = (D("830772.60"), D("290772.60"), D("449772.60"), D("849772.60"))
+    bookings = (D(57900000), D(57800000), D(57800000), D(57800000))
+    cumulative, reserve = D(0), []
+    for booked, resultaat, overrun in zip(bookings, basis_resultaat, expected, strict=True):
+        cumulative += resultaat - overrun
+        reserve.append(booked + cumulative)
+    ar = outcome.algemene_reserve
+    assert ar.closing.scenario == tuple(reserve)
+    assert round_half_away(reserve[3], D("0.01")) == D("42478608.43")  # 57.800.000 − 15.321.391,57
+    # weerstandsratio = (algemene reserve + 6.200.000 + 100.000) / 25.000.000
+    ratio_2028 = (reserve[3] + D(6300000)) / D(25000000)
+    assert round_half_away(ratio_2028, D("0.01")) == D("1.95")
+    assert outcome.weerstand.klasse_scenario == ("A", "A", "A", "B")  # below A by 2028
+    # Structurally balanced in 2025 (1.849.772,60 stays), not reëel (−1.250.227,40) and not in 2028: red
+    assert outcome.verdict_scenario is Verdict.NIET_IN_EVENWICHT
     assert outcome.overview.structureel_saldo.scenario[3] < 0
 
 
@@ -112,8 +154,9 @@ def test_fonds_leefbare_wijken(baseline):
     assert o.geraamd_resultaat.effect == ZERO4  # covered by the algemene reserve
     assert o.structureel_saldo.effect == ZERO4  # incidental cost, incidental withdrawal
     ar = outcome.algemene_reserve
-    # 58.000.000 on 1-1-2025, minus 100.000 in each of the four years
-    assert ar.closing.scenario == (D(57900000), D(57800000), D(57700000), D(57600000))
+    # 58.000.000 on 1-1-2025, minus 100.000 in each of the four years, plus the geraamd resultaat taken up
+    # (830.772,60; 290.772,60; 449.772,60; 849.772,60, cumulative 830.772,60; 1.121.545,20; 1.571.317,80; 2.421.090,40)
+    assert ar.closing.scenario == (D("58730772.60"), D("58921545.20"), D("59271317.80"), D("60021090.40"))
     assert outcome.weerstand.ratio.difference[3] < 0  # the weerstandsratio falls with the reserve
 
 
@@ -126,7 +169,10 @@ def test_fonds_leefbare_wijken_begrotingssaldo(baseline):
     assert o.geraamd_resultaat.effect == (D(-100000),) * 4
     assert o.structureel_saldo.effect == ZERO4
     ar = outcome.algemene_reserve
-    assert ar.closing.scenario == (D(58000000),) * 4  # nothing is withdrawn any more
+    assert ar.toevoegingen.scenario == ZERO4
+    assert ar.onttrekkingen.scenario == ZERO4  # nothing is withdrawn any more ...
+    # ... but the lower results are: 58.000.000 + 730.772,60 + 190.772,60 + 349.772,60 + 749.772,60 in 2028
+    assert ar.closing.scenario[3] == D("60021090.40")
 
 
 def test_combinatie(baseline):
@@ -145,6 +191,12 @@ def test_combinatie(baseline):
     assert outcome.transformatieplan.niet_gerealiseerd.scenario == tuple(transformatie)
     by_code = {p.programma.code: p for p in outcome.programmas}
     assert by_code["1"].lasten.difference == tuple(handhaving)
+    # Not a green "in evenwicht": 2025 is structurally +262.272,60 but 2026-2028 are deficits, and not reëel
+    assert outcome.verdict_scenario is not Verdict.IN_EVENWICHT
+    assert outcome.conclusie_scenario.tekort_jaren == (2026, 2027, 2028)
+    # Weerstandsratio 2027: (43.732.061,60 + 6.300.000) / 25.000.000 = 2,0013 -> 2,00: B (A is above 2,0)
+    assert [round_half_away(r, D("0.01")) for r in outcome.weerstand.ratio.scenario[2:]] == [D("2.00"), D("1.55")]
+    assert outcome.weerstand.klasse_scenario[2:] == ("B", "B")
 
 
 def test_lopende_prijzen(baseline):
@@ -191,7 +243,10 @@ def test_ravijnjaar(baseline):
     assert outcome.overview.structureel_saldo.effect == structural
     assert all(b.lever == "algemene_uitkering" and b.programma == "AD" for b in outcome.bookings)
     assert len(outcome.bookings) == 4  # three circulaires and the herverdeling, each its own row
-    assert outcome.verdict_scenario is Verdict.IN_EVENWICHT  # 2025 still balances: the province's first test
+    # 2025 still balances structurally (1.849.772,60), but not without its stelposten and taakstellingen
+    # (−1.250.227,40, see basis), and 2028 has a structural deficit of 6.191.907,40: a risk of preventief toezicht
+    assert outcome.conclusie_scenario.jaren[0].structureel
+    assert outcome.verdict_scenario is Verdict.NIET_IN_EVENWICHT
 
 
 def test_vijf_hefbomen(baseline):
@@ -210,6 +265,12 @@ def test_vijf_hefbomen(baseline):
     )
     assert outcome.overview.geraamd_resultaat.effect == effect
     assert outcome.overview.structureel_saldo.effect == effect  # the IKC is paid by a structural onttrekking
-    assert outcome.weerstand.beschikbaar.effect == (D(0), D(0), -ozb, -ozb)
+    # the OZB uses up tax room (−ozb from 2027), and the algemene reserve takes up the changed results: their
+    # effects add up year by year (resultaatbestemming)
+    taken_up, running = [], D(0)
+    for year_effect in effect:
+        running += year_effect
+        taken_up.append(running)
+    assert outcome.weerstand.beschikbaar.effect == (taken_up[0], taken_up[1], taken_up[2] - ozb, taken_up[3] - ozb)
     ikc = next(r for r in outcome.reserves if r.reserve.naam == "Reserve dekking kapitaallasten")
     assert ikc.closing.effect == (D(0), D(-400000), D(-795000), D(-1185000))

@@ -72,9 +72,13 @@ def make_baseline(
     years: tuple[int, ...] = YEARS,
 ) -> Baseline:
     if reserves is None:
+        # The bestemmingsreserve has a documented regular withdrawal, so its structural mutations count as
+        # structural; the algemene reserve's never do (Commissie BBV).
         reserves = (
             Reserve("Algemene reserve", ReserveSoort.ALGEMEEN, Decimal(60_000_000), True),
-            Reserve("Reserve sociaal domein", ReserveSoort.BESTEMMING, Decimal(2_000_000), False),
+            Reserve(
+                "Reserve sociaal domein", ReserveSoort.BESTEMMING, Decimal(2_000_000), False, structurele_mutaties=True
+            ),
         )
     if weerstand is None:
         weerstand = (WeerstandPost("Risico's", Weerstandsoort.BENODIGD, d(25_000_000)),)

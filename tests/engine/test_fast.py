@@ -43,7 +43,7 @@ def assert_cent(fast_values: np.ndarray, exact_values) -> None:
     np.testing.assert_allclose(fast_values, np.array([float(x) for x in exact_values]), rtol=0, atol=CENT)
 
 
-@settings(max_examples=40)
+@settings(max_examples=80)
 @given(st.data())
 def test_float_path_equals_exact_engine_for_arbitrary_variants(data):
     """Variant v: its own youth-care factors and a linear input (a measure scaled by x_v), evaluated both ways."""

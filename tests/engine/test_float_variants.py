@@ -34,9 +34,10 @@ def test_float_and_decimal_give_the_same_totals(data):
         return
     programma_index = {p.code: i for i, p in enumerate(baseline.programmas)}
     reserve_index = {r.naam: i for i, r in enumerate(baseline.reserves)}
-    ledger = build_ledger(baseline, list(exact.bookings), programma_index, reserve_index)
+    ledger = build_ledger(baseline, list(exact.bookings), programma_index, reserve_index, scenarios=many)
     fast = rules.evaluate(as_float(ledger))
-    for name in ("geraamd_resultaat", "structureel_saldo", "reserve_closing", "programma_lasten"):
+    names = ("geraamd_resultaat", "structureel_saldo", "reserve_closing", "programma_lasten", "reeel_structureel_saldo")
+    for name in names:
         a = np.asarray(getattr(exact.totals, name), dtype=float)
         b = getattr(fast, name)
         assert b.dtype == float

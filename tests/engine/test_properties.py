@@ -8,7 +8,15 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hengelo_scenario.baseline.model import Aard, Reserve, ReserveSoort, Soort, WeerstandPost, Weerstandsoort
+from hengelo_scenario.baseline.model import (
+    Aard,
+    Onzekerheid,
+    Reserve,
+    ReserveSoort,
+    Soort,
+    WeerstandPost,
+    Weerstandsoort,
+)
 from hengelo_scenario.engine import evaluate_many, run
 from hengelo_scenario.errors import ScenarioError
 from hengelo_scenario.levers.jeugdhulp import JeugdhulpChange
@@ -34,6 +42,7 @@ lines = st.lists(
         soort=st.sampled_from([Soort.LAST, Soort.BAAT]),
         aard=aard,
         amounts=year_amounts,
+        onzekerheid=st.sampled_from([None, None, Onzekerheid.STELPOST, Onzekerheid.TAAKSTELLING]),
     ),
     max_size=12,
 )
@@ -67,7 +76,13 @@ segments = st.lists(
 def baselines(draw):
     reserves = (
         Reserve("Algemene reserve", ReserveSoort.ALGEMEEN, Decimal(60_000_000), True),
-        Reserve("Reserve sociaal domein", ReserveSoort.BESTEMMING, Decimal(1_000_000), draw(st.booleans())),
+        Reserve(
+            "Reserve sociaal domein",
+            ReserveSoort.BESTEMMING,
+            Decimal(1_000_000),
+            draw(st.booleans()),
+            structurele_mutaties=draw(st.booleans()),
+        ),
     )
     weerstand = (
         WeerstandPost("Onvoorzien", Weerstandsoort.BESCHIKBAAR, draw(year_amounts)),
@@ -174,10 +189,15 @@ def test_reserve_balances_carry_from_year_to_year(data):
         for side in ("baseline", "scenario"):
             opening, closing = getattr(r.opening, side), getattr(r.closing, side)
             toev, ontt = getattr(r.toevoegingen, side), getattr(r.onttrekkingen, side)
+            # the algemene reserve also takes up the geraamd resultaat (resultaatbestemming, default on)
+            resultaat = getattr(r.resultaat, side) if r.resultaat is not None else (0,) * len(YEARS)
+            if r.resultaat is not None:
+                assert resultaat == getattr(outcome.overview.geraamd_resultaat, side)
             assert opening[0] == r.reserve.opening_balance
             for y in range(len(YEARS)):
-                assert closing[y] == opening[y] + toev[y] - ontt[y]
-                assert closing[y] >= 0
+                assert closing[y] == opening[y] + toev[y] - ontt[y] + resultaat[y]
+                if r.resultaat is None:
+                    assert closing[y] >= 0
             for y in range(1, len(YEARS)):
                 assert opening[y] == closing[y - 1]
 
@@ -218,3 +238,28 @@ def test_arbitrary_valid_scenarios_never_crash_the_engine(data):
     scenario = data.draw(scenarios(baseline))
     with exact():  # and whatever comes out is exact: the engine never needed to round
         run_or_reject(baseline, scenario)
+
+
+@settings(max_examples=60)
+@given(st.data())
+def test_the_bridge_and_the_effects_add_up(data):
+    """Structureel saldo = geraamd resultaat − incidental saldo − incidental mutations (both sides), and the
+    engine's effects of all bookings are the overview's differences."""
+    baseline = data.draw(baselines())
+    outcome = run_or_reject(baseline, data.draw(scenarios(baseline)))
+    if outcome is None:
+        return
+    o, bbv = outcome.overview, outcome.bbv
+    with exact():
+        for side in ("baseline", "scenario"):
+            resultaat, structureel = getattr(o.geraamd_resultaat, side), getattr(o.structureel_saldo, side)
+            inc, mut = getattr(bbv.saldo_incidenteel, side), getattr(bbv.saldo_incidentele_mutaties, side)
+            for y in range(len(YEARS)):
+                assert structureel[y] == resultaat[y] - inc[y] - mut[y]
+                assert getattr(o.saldo_baten_lasten, side)[y] + getattr(o.mutaties_reserves, side)[y] == resultaat[y]
+    assert outcome.effects.resultaat == o.geraamd_resultaat.effect
+    assert outcome.effects.saldo == o.saldo_baten_lasten.effect
+    assert outcome.effects.structureel == o.structureel_saldo.effect
+    # the algemene reserve took up exactly the geraamd resultaat
+    ar = outcome.algemene_reserve
+    assert ar.resultaat.scenario == o.geraamd_resultaat.scenario

@@ -16,7 +16,7 @@ from hengelo_scenario.levers.keyed import AmountsChange
 from hengelo_scenario.levers.leefbare_wijken import LeefbareWijkenChange
 from hengelo_scenario.levers.measures import Measure
 from hengelo_scenario.money import round_half_away
-from hengelo_scenario.outcome.model import Verdict
+from hengelo_scenario.outcome.model import Grond, Signal, SignalKind, Toezicht, Verdict
 from hengelo_scenario.scenario.model import Scenario
 
 from .builders import (
@@ -221,9 +221,14 @@ def test_motie_fund_from_the_algemene_reserve_section_10_3(via: str):
     assert o.structurele_exploitatieruimte.difference == (0, 0, 0, 0)
     ar = outcome.algemene_reserve
     assert ar is not None
-    assert ar.closing.scenario == k(59_500, 59_000, 59_000, 59_000)
+    # The fund takes 500 in 2025 and 2026; the geraamd resultaat of 1.000 − 900 = 100 a year goes to the reserve
+    # (resultaatbestemming): 60.000 − 500 + 100 = 59.600; 59.600 − 500 + 100 = 59.200; 59.300; 59.400.
+    assert ar.closing.scenario == k(59_600, 59_200, 59_300, 59_400)
+    assert ar.resultaat is not None
+    assert ar.resultaat.scenario == k(100)
+    # 59.600 / 25.000 = 2,384; 59.200 / 25.000 = 2,368; 2,372; 2,376
     ratios = [round_half_away(r, Decimal("0.01")) for r in outcome.weerstand.ratio.scenario]
-    assert ratios == [Decimal("2.38"), Decimal("2.36"), Decimal("2.36"), Decimal("2.36")]
+    assert ratios == [Decimal("2.38"), Decimal("2.37"), Decimal("2.37"), Decimal("2.38")]
     assert outcome.weerstand.klasse_scenario == ("A",) * 4
 
 
@@ -235,10 +240,27 @@ def test_structural_cost_paid_from_a_reserve_does_not_restore_structural_balance
     assert outcome.overview.structureel_saldo.difference == k(-500)
 
 
-def test_verdict_first_year_last_year_or_not():
-    assert rules.verdict(d(1, -1, -1, -1)) is Verdict.IN_EVENWICHT
-    assert rules.verdict(d(-1, -1, -1, 0)) is Verdict.UITERLIJK_LAATSTE_JAAR
-    assert rules.verdict(d(-1, 5, 5, "-0.01")) is Verdict.NIET_IN_EVENWICHT
+def test_verdict_per_year_status_and_toezicht():
+    # Gemeentewet art. 203: repressief when the begrotingsjaar balances (structureel and reëel), or the last year.
+    firm = d(0)
+    every_year = rules.conclusie(YEARS, d(1, 0, 2, 3), firm)
+    assert (every_year.status, every_year.toezicht, every_year.grond) == (
+        Verdict.IN_EVENWICHT,
+        Toezicht.REPRESSIEF,
+        Grond.BEGROTINGSJAAR,
+    )
+    first_only = rules.conclusie(YEARS, d(1, -1, -1, -1), firm)
+    assert (first_only.status, first_only.toezicht) == (Verdict.NIET_ELK_JAAR, Toezicht.REPRESSIEF)
+    assert first_only.tekort_jaren == (2026, 2027, 2028)
+    last_only = rules.conclusie(YEARS, d(-1, -1, -1, 0), firm)
+    assert (last_only.status, last_only.grond) == (Verdict.NIET_ELK_JAAR, Grond.LAATSTE_JAAR)
+    neither = rules.conclusie(YEARS, d(-1, 5, 5, "-0.01"), firm)
+    assert (neither.status, neither.toezicht) == (Verdict.NIET_IN_EVENWICHT, Toezicht.PREVENTIEF)
+    # Reëel: structurally +1 in 2025, but −1 without the stelposten: the begrotingsjaar does not carry it.
+    not_reeel = rules.conclusie(YEARS, d(1), d(-1, 1, 1, 1))
+    assert not_reeel.jaren[0].structureel
+    assert not not_reeel.jaren[0].reeel
+    assert (not_reeel.status, not_reeel.grond) == (Verdict.NIET_ELK_JAAR, Grond.LAATSTE_JAAR)
 
 
 def test_a_structural_fund_paid_from_the_algemene_reserve_lowers_the_structureel_saldo():
@@ -263,13 +285,25 @@ def test_signals_name_long_incidental_lasten_and_a_thin_buffer():
     incidental = AmountsChange(amounts=(None, None, *k(509, 509)[:2]), aard=(None,) * 4, origin=ORIGIN)
     outcome = run(baseline, Scenario(name="w", years=YEARS, wijkaanpak=incidental))
     assert outcome.signals == (
-        "'Wijkaanpak' is incidenteel geraamd in 4 opeenvolgende jaren; de provincie ziet dat waarschijnlijk als "
-        "structureel.",
+        Signal(
+            SignalKind.INCIDENTEEL_LANG,
+            "lasten 6",
+            YEARS,
+            k(503, 509, 509, 509),
+            Decimal(3),
+            "4",
+            in_baseline=True,
+        ),
     )
     structural = AmountsChange(amounts=(None, None, *k(509, 509)[:2]), aard=(None, None, S, S), origin=ORIGIN)
     assert run(baseline, Scenario(name="w", years=YEARS, wijkaanpak=structural)).signals == ()
-    # Weerstand: algemene reserve 60.000 against 25.000 required is 2,4; withdraw 40.000 in 2026 and it is 0,8.
-    drain = Measure("Greep", "", "1", Soort.ONTTREKKING, I, k(0, 40_000, 0, 0), reserve="Algemene reserve",
-                    origin=ORIGIN)  # fmt: skip
+    # Weerstand: a last of 40.000 in 2026 paid from the algemene reserve. The geraamd resultaat (1.000 − 503 = 497;
+    # 491; 1.000; 1.000) goes to the reserve: 60.497; 60.497 − 40.000 + 491 = 20.988; 21.988; 22.988. Against
+    # 25.000 required: 2,42; 0,84; 0,88; 0,92, below 1,0 from 2026.
+    drain = Measure("Greep", "", "1", Soort.LAST, I, k(0, 40_000, 0, 0), dekking="Algemene reserve", origin=ORIGIN)
     outcome = run(make_baseline(lines), Scenario(name="d", years=YEARS, measures=(drain,)))
-    assert outcome.signals == ("Weerstandsratio onder 1,0 (ondergrens waardering C) in 2026, 2027, 2028.",)
+    assert outcome.algemene_reserve is not None
+    assert outcome.algemene_reserve.closing.scenario == k(60_497, 20_988, 21_988, 22_988)
+    assert outcome.signals == (
+        Signal(SignalKind.WEERSTAND_ONDER_NORM, "Weerstandsratio", (2026, 2027, 2028), number=Decimal("1.0")),
+    )

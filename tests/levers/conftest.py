@@ -22,11 +22,13 @@ import pytest
 from hengelo_scenario.baseline.model import (
     Baseline,
     IndexReeks,
+    Instellingen,
     JeugdhulpSegment,
     Line,
     Programma,
     Reserve,
     ReserveSoort,
+    Resultaatbestemming,
     Soort,
     Voorstel,
     WeerstandPost,
@@ -117,13 +119,22 @@ def lever_baseline(
         lines=tuple(lines),
         reserves=(
             Reserve("Algemene reserve", ReserveSoort.ALGEMEEN, Decimal(5_000_000), True),
-            Reserve("Reserve dekking kapitaallasten", ReserveSoort.BESTEMMING, Decimal(3_000_000), False),
+            # a dekkingsreserve for kapitaallasten: its structural onttrekkingen count as structural (Commissie BBV)
+            Reserve(
+                "Reserve dekking kapitaallasten",
+                ReserveSoort.BESTEMMING,
+                Decimal(3_000_000),
+                False,
+                structurele_mutaties=True,
+            ),
         ),
         mutations=(),
         jeugdhulp=segments,
         weerstand=tuple(weerstand),
         indexen=series,
         voorstellen=proposals,
+        # the lever tests follow the reserves through the bookings alone; resultaatbestemming has its own tests
+        instellingen=Instellingen(resultaatbestemming=Resultaatbestemming.GEEN),
     )
 
 

@@ -10,6 +10,7 @@ from hengelo_scenario.engine import run
 from hengelo_scenario.report.comparison import (
     DEFAULT_FIGURES,
     FIGURES,
+    VERDICT_LABEL,
     comparison_dict,
     comparison_table,
     figure_spec,
@@ -46,21 +47,38 @@ def test_each_figure_shows_the_basis_once_then_each_scenario_and_its_verschil():
         ("Fonds 4 jaar", "scenario"),
         ("Fonds 4 jaar", "verschil"),
     ]
-    assert [v / K for v in ar[0].values] == [60_000] * 4
-    assert [v / K for v in ar[3].values] == [59_500, 59_000, 59_000, 59_000]
+    # The geraamd resultaat of 1.000 − 900 = 100 a year goes to the algemene reserve (resultaatbestemming), the
+    # fund (covered by an onttrekking, so no change to the resultaat) takes 500 a year out:
+    assert [v / K for v in ar[0].values] == [60_100, 60_200, 60_300, 60_400]
+    assert [v / K for v in ar[3].values] == [59_600, 59_200, 59_300, 59_400]
+    assert [v / K for v in ar[5].values] == [59_600, 59_200, 58_800, 58_400]
     assert [v / K for v in ar[6].values] == [-500, -1_000, -1_500, -2_000]  # verschil: + = voordelig
     assert ar[6].kind is Kind.EFFECT
     for outcome, first in zip(outcomes, (1, 3, 5), strict=True):
         assert ar[first].values == outcome.algemene_reserve.closing.scenario
         assert ar[first + 1].values == outcome.algemene_reserve.closing.effect
-    # every chosen figure is there, in the order asked for
-    assert list(dict.fromkeys(row.labels[0] for row in table.rows)) == [FIGURES[k].label for k in DEFAULT_FIGURES]
+    # every chosen figure is there, in the order asked for, then the verdict, one row per scenario
+    assert list(dict.fromkeys(row.labels[0] for row in table.rows)) == [
+        *(FIGURES[k].label for k in DEFAULT_FIGURES),
+        VERDICT_LABEL,
+    ]
+
+
+def test_the_verdict_has_one_row_per_scenario_with_its_years():
+    outcomes = three_outcomes()
+    table = comparison_table(outcomes, [FIGURES["lasten"]])
+    verdict = [row for row in table.rows if row.labels[0] == VERDICT_LABEL]
+    assert [row.labels[1] for row in verdict] == ["Basis (begroting)", "Basis", "Fonds 2 jaar", "Fonds 4 jaar"]
+    # structureel saldo 1.000 − 900 = 100 every year; the incidental fund leaves it alone: in evenwicht throughout
+    assert all(row.values == ("ja",) * 4 for row in verdict)
+    assert verdict[1].labels[2] == "repressief"
+    assert all(row.kind is Kind.TEXT for row in verdict)
 
 
 def test_a_ratio_figure_shows_its_plain_difference():
     outcomes = three_outcomes()
     table = comparison_table(outcomes, [figure_spec("weerstandsratio")])
-    verschil = table.rows[-1]
+    (verschil,) = [row for row in table.rows if row.labels == ("Weerstandsratio", "Fonds 4 jaar", "verschil")]
     assert verschil.kind is Kind.RATIO
     ratio = outcomes[2].weerstand.ratio
     assert verschil.values == tuple(s - b for b, s in zip(ratio.baseline, ratio.scenario, strict=True))
@@ -89,6 +107,6 @@ def test_json_carries_exact_decimal_strings():
     outcomes = three_outcomes()
     data = comparison_dict(outcomes, [FIGURES["algemene_reserve"]])
     (figure,) = data["figures"]
-    assert figure["basis"] == ["60000000"] * 4
+    assert figure["basis"] == ["60100000", "60200000", "60300000", "60400000"]  # + 100.000 resultaat a year
     assert figure["scenarios"][2]["effect"] == ["-500000", "-1000000", "-1500000", "-2000000"]
     assert [s["name"] for s in data["scenarios"]] == ["Basis", "Fonds 2 jaar", "Fonds 4 jaar"]

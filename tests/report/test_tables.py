@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from hengelo_scenario.engine import run
 from hengelo_scenario.errors import ScenarioError
-from hengelo_scenario.report.tables import Kind, run_tables, verdict_lines
+from hengelo_scenario.report.tables import Kind, run_tables, verdict_lines, year_lines
 from tests.engine.test_properties import baselines, scenarios
 from tests.engine.test_worked_examples import motie_baseline, youth_care_baseline, youth_care_scenario
 
@@ -38,7 +38,15 @@ def test_youth_care_tables_add_up_and_match_the_overview():
 def test_verdict_lines_name_the_years():
     outcome = run(motie_baseline(), youth_care_scenario().__class__(name="leeg", years=(2025, 2026, 2027, 2028)))
     lines = verdict_lines(outcome)
-    assert lines[0].startswith("Basis: structureel in evenwicht in 2025")
+    # structureel saldo 1.000 − 900 = 100 in every year, nothing uncertain
+    assert lines[0] == (
+        "Basis: elk jaar structureel en reëel in evenwicht. Indicatie: repressief toezicht: het begrotingsjaar 2025 "
+        "is structureel en reëel in evenwicht (Gemeentewet art. 203)."
+    )
+    assert year_lines(outcome.conclusie_baseline)[0] == (
+        "2025 (begrotingsjaar): structureel in evenwicht (€\u00a0100.000); zonder stelposten en taakstellingen "
+        "€\u00a0100.000, reëel in evenwicht."
+    )
 
 
 @settings(max_examples=40)
@@ -60,8 +68,14 @@ def test_verdict_names_the_years_with_a_structural_deficit():
     # §8.4 youth care with no baten at all: structureel saldo is −26.230 thousand in 2025 and worse after
     outcome = run(youth_care_baseline(), youth_care_scenario())
     basis, scenario = verdict_lines(outcome)
-    assert basis == "Basis: niet structureel in evenwicht, ook niet in 2028 (risico op preventief toezicht)"
-    assert scenario.startswith("Scenario: niet structureel in evenwicht")
+    # lasten 26.230 (x € 1.000), no baten: a structural deficit of € 26.230.000 in every year of the basis
+    assert basis == (
+        "Basis: niet structureel en reëel in evenwicht in het begrotingsjaar 2025 en in het laatste jaar 2028. "
+        "Indicatie: risico op preventief toezicht: in 2025 een structureel tekort van €\u00a026.230.000, in 2028 een "
+        "structureel tekort van €\u00a026.230.000 (Gemeentewet art. 203)."
+    )
+    assert scenario.startswith("Scenario: niet structureel en reëel in evenwicht")
+    assert outcome.conclusie_baseline.tekort_jaren == (2025, 2026, 2027, 2028)
 
 
 def test_exports_carry_the_verdict_in_the_overview_notes_and_the_screen_does_not_repeat_it():

@@ -12,6 +12,7 @@ from ruamel.yaml import YAML
 
 from hengelo_scenario.baseline.model import Aard, Soort
 from hengelo_scenario.errors import ScenarioError
+from hengelo_scenario.money import EXACT_DIGITS
 from hengelo_scenario.scenario.loader import load_scenario_file
 from hengelo_scenario.scenario.resolve import NO_CHANGE, resolve
 from hengelo_scenario.scenario.source import parse_yaml
@@ -447,10 +448,17 @@ def test_every_problem_against_the_baseline_is_reported_at_once(write):
 
 
 def test_exact_arithmetic_that_would_lose_digits_is_a_problem_not_a_traceback(write):
-    digits = "1." + "7" * 60
+    # Exact arithmetic keeps up to money.EXACT_DIGITS significant digits, so a growth of 60 digits compounds
+    # exactly (issue 8: no rounding at 28 digits, no decimal.Inexact on a long horizon) ...
+    sixty = "1." + "7" * 60
+    scenario = load_and_resolve(write(f"name: x\njeugdhulp:\n  price: {{growth: '{sixty}%'}}\n"))
+    assert scenario.jeugdhulp is not None
+    assert len(scenario.jeugdhulp.price_factors[0][-1].as_tuple().digits) > 60
+    # ... and one longer than that is refused on its line, not with a traceback
+    digits = "1." + "7" * EXACT_DIGITS
     problem = one_problem(write(f"name: x\njeugdhulp:\n  price: {{growth: '{digits}%'}}\n"))
     assert problem.field == "jeugdhulp.price.growth"
-    assert "too many digits" in problem.hint
+    assert problem.where == "line 3"
 
 
 # --- property: any generated scenario loads and resolves, or fails with a ScenarioError ------------------------

@@ -13,7 +13,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hengelo_scenario.baseline.model import Aard, Invulling, ReserveSoort, Soort, Weerstandsoort
+from hengelo_scenario.baseline.model import (
+    Aard,
+    Invulling,
+    Onzekerheid,
+    ReserveSoort,
+    Resultaatbestemming,
+    Soort,
+    Weerstandsoort,
+)
 
 # Sheet names
 INSTRUCTIE = "Instructie"
@@ -27,6 +35,7 @@ WEERSTAND = "Weerstandsvermogen"
 RISICOS = "Risico's"
 INDEXEN = "Indexen"
 VOORSTELLEN = "Voorstellen"
+INSTELLINGEN = "Instellingen"
 
 # Column names
 CODE = "Code"
@@ -54,6 +63,16 @@ INDEX = "Index"
 VOORSTEL = "Voorstel"
 OPGENOMEN = "Opgenomen"
 DEKKING = "Dekking"
+ONZEKERHEID = "Onzekerheid"
+STRUCTURELE_MUTATIES = "Structurele mutaties"
+INSTELLING = "Instelling"
+WAARDE = "Waarde"
+
+# The settings of sheet 'Instellingen' (each optional; a missing one takes its default).
+SETTING_RESULTAATBESTEMMING = "resultaatbestemming"
+SETTING_INCIDENTEEL_MAX_JAREN = "incidenteel_max_jaren"
+SETTING_WEERSTANDSRATIO_NORM = "weerstandsratio_norm"
+SETTINGS = (SETTING_RESULTAATBESTEMMING, SETTING_INCIDENTEEL_MAX_JAREN, SETTING_WEERSTANDSRATIO_NORM)
 
 PRIJS = "prijs"
 VOLUME = "volume"
@@ -84,6 +103,8 @@ RESERVE_SOORTEN: dict[str, ReserveSoort] = {
 JA_NEE: dict[str, bool] = {"ja": True, "nee": False}
 GROOTHEDEN: dict[str, str] = {PRIJS: PRIJS, VOLUME: VOLUME}
 INVULLINGEN: dict[str, Invulling] = {"ingevuld": Invulling.INGEVULD, "open": Invulling.OPEN}
+ONZEKERHEDEN: dict[str, Onzekerheid] = {o.value: o for o in Onzekerheid}
+RESULTAATBESTEMMINGEN: dict[str, Resultaatbestemming] = {r.value: r for r in Resultaatbestemming}
 WEERSTAND_SOORTEN: dict[str, Weerstandsoort] = {
     "beschikbaar": Weerstandsoort.BESCHIKBAAR,
     "benodigd": Weerstandsoort.BENODIGD,
@@ -194,6 +215,16 @@ LASTEN_BATEN_SHEET = Sheet(
             width=30,
             optional=True,
         ),
+        Column(
+            ONZEKERHEID,
+            "Optionele kolom, voor het reëel evenwicht. Stelpost (een verwacht bedrag dat nog niet is uitgewerkt, "
+            "zoals een verwachte onderuitputting van het BTW-compensatiefonds), taakstelling (een besparing waar de "
+            "begroting op rekent voordat de maatregelen er zijn) of onzeker (een andere raming die niet vast is). "
+            "Leeg: een vaste raming. Het programma toont het structureel saldo met en zonder deze regels.",
+            tuple(ONZEKERHEDEN),
+            width=14,
+            optional=True,
+        ),
     ),
     required=True,
     years_at=5,
@@ -217,6 +248,16 @@ RESERVES_SHEET = Sheet(
             width=22,
         ),
         _BRON,
+        Column(
+            STRUCTURELE_MUTATIES,
+            "Optionele kolom. Ja als de reserve structurele toevoegingen of onttrekkingen mag hebben: een "
+            "dekkingsreserve voor kapitaallasten, of een bestemmingsreserve met een vastgelegde regelmatige "
+            "onttrekking van minstens drie jaar (Commissie BBV, notitie structurele en incidentele baten en lasten). "
+            "Leeg of nee: een structurele mutatie van deze reserve telt in het structureel saldo als incidenteel.",
+            tuple(JA_NEE),
+            width=20,
+            optional=True,
+        ),
     ),
     required=True,
 )
@@ -365,6 +406,23 @@ VOORSTELLEN_SHEET = Sheet(
     years_at=5,
     year_description="Eén kolom per jaar: de lasten van het voorstel in euro's, 0 of meer.",
 )
+INSTELLINGEN_SHEET = Sheet(
+    INSTELLINGEN,
+    "Instellingen van de berekening, één per regel (Instelling en Waarde). Optioneel blad; een instelling die "
+    f"ontbreekt krijgt haar standaardwaarde. '{SETTING_RESULTAATBESTEMMING}': 'algemene reserve' (standaard: het "
+    "geraamd resultaat van elk jaar gaat naar de algemene reserve, een tekort wordt eraan onttrokken) of 'geen'; "
+    f"een scenario kan dit overschrijven. '{SETTING_INCIDENTEEL_MAX_JAREN}': na hoeveel opeenvolgende jaren een "
+    f"incidentele regel een 'Let op' krijgt (standaard 3). '{SETTING_WEERSTANDSRATIO_NORM}': de ondergrens voor "
+    "de weerstandsratio (standaard 1,0).",
+    (
+        Column(INSTELLING, "De naam van de instelling.", SETTINGS, width=26),
+        Column(WAARDE, "De waarde van de instelling.", width=20),
+        Column(
+            BRON, "Optioneel: waarom deze waarde (bijvoorbeeld een raadsbesluit over de norm).", width=60, optional=True
+        ),
+    ),
+    required=False,
+)
 
 SHEETS: tuple[Sheet, ...] = (
     PROGRAMMAS_SHEET,
@@ -377,6 +435,7 @@ SHEETS: tuple[Sheet, ...] = (
     RISICOS_SHEET,
     INDEXEN_SHEET,
     VOORSTELLEN_SHEET,
+    INSTELLINGEN_SHEET,
 )
 
 SIGN_CONVENTION = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 
 class Soort(StrEnum):
@@ -52,6 +53,26 @@ class Invulling(StrEnum):
     OPEN = "open"
 
 
+class Onzekerheid(StrEnum):
+    """Why a line is less than firm, for the reëel evenwicht (GTK 2020: the province may correct the saldo for it).
+
+    A stelpost is an expected amount not yet worked out (an expected BTW-compensatiefonds onderuitputting, an
+    expected rijksbijdrage); a taakstelling is a saving counted on before the measures exist; onzeker is any
+    other estimate the analyst does not count as firm. An unmarked line is firm.
+    """
+
+    STELPOST = "stelpost"
+    TAAKSTELLING = "taakstelling"
+    ONZEKER = "onzeker"
+
+
+class Resultaatbestemming(StrEnum):
+    """Where each year's geraamd resultaat goes: into the algemene reserve (a deficit withdrawn), or nowhere."""
+
+    ALGEMENE_RESERVE = "algemene reserve"
+    GEEN = "geen"
+
+
 Amounts = tuple[Decimal, ...]
 
 
@@ -76,6 +97,7 @@ class Line:
     source: str = ""
     row: int | None = None  # worksheet row, for messages
     index: str | None = None  # the index category (a name from sheet Indexen), None: not indexed
+    onzekerheid: Onzekerheid | None = None  # None: a firm estimate
 
 
 @dataclass(frozen=True)
@@ -86,6 +108,10 @@ class Reserve:
     counts_as_weerstand: bool  # its balance is part of the available weerstandscapaciteit
     source: str = ""
     row: int | None = None
+    # May carry structural mutations (Commissie BBV notitie structurele en incidentele baten en lasten 2018: a
+    # dekkingsreserve for kapitaallasten, or a bestemmingsreserve with a documented regular withdrawal for at
+    # least three years). A structural mutation of any other reserve counts as incidental.
+    structurele_mutaties: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,6 +127,16 @@ class ReserveMutation:
     key: str | None = None
     source: str = ""
     row: int | None = None
+
+
+def youth_care_cost(prices: Any, volumes: Any) -> Any:
+    """The p x q rule (domain brief rule 4): cost = price per unit x volume, for Decimals or numpy arrays alike.
+
+    Defined once, here beside the segment it applies to, so that both the loader (its reconciliation of the
+    segments with the `jeugdhulp` line) and the engine (`engine.rules.youth_care_cost` is this function) use it,
+    while the baseline layer never imports the engine above it.
+    """
+    return prices * volumes
 
 
 @dataclass(frozen=True)
@@ -188,6 +224,15 @@ class Risico:
 
 
 @dataclass(frozen=True)
+class Instellingen:
+    """Settings of the workbook's optional sheet 'Instellingen'; each default is what the README explains."""
+
+    resultaatbestemming: Resultaatbestemming = Resultaatbestemming.ALGEMENE_RESERVE
+    incidenteel_max_jaren: int = 3  # Commissie BBV: incidental is roughly three years at most
+    weerstandsratio_norm: Decimal = Decimal("1.0")  # a common council norm (lower bound of class C)
+
+
+@dataclass(frozen=True)
 class Baseline:
     """Everything the engine needs from the workbook, validated and in exact euros."""
 
@@ -204,6 +249,7 @@ class Baseline:
     risicos: tuple[Risico, ...] = ()  # the risk register (sheet Risico's), optional
     indexen: tuple[IndexReeks, ...] = ()  # sheet Indexen
     voorstellen: tuple[Voorstel, ...] = ()  # sheet Voorstellen; the opgenomen ones are also in lines/mutations
+    instellingen: Instellingen = field(default_factory=Instellingen)
 
     def programma(self, code: str) -> Programma:
         for programma in self.programmas:

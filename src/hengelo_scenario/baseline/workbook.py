@@ -30,6 +30,7 @@ from hengelo_scenario.baseline.model import (
     Aard,
     Baseline,
     IndexReeks,
+    Instellingen,
     Invulling,
     JeugdhulpSegment,
     Line,
@@ -43,6 +44,7 @@ from hengelo_scenario.baseline.model import (
     Voorstel,
     WeerstandPost,
     Weerstandsoort,
+    youth_care_cost,
 )
 from hengelo_scenario.errors import BaselineError, Problem, UnreadableFileError
 from hengelo_scenario.money import CENT, ZERO, exact, round_half_away, to_decimal
@@ -542,6 +544,7 @@ class _Loader:
         transformatieplan = self.read_transformatieplan(tables[layout.TRANSFORMATIEPLAN])
         weerstand = self.read_weerstand(tables[layout.WEERSTAND])
         risicos = self.read_risicos(tables.get(layout.RISICOS))
+        instellingen = self.read_instellingen(tables[layout.INSTELLINGEN])
 
         if self.problems:
             raise BaselineError(self.problems)
@@ -557,6 +560,7 @@ class _Loader:
             weerstand=weerstand,
             sha256=sha256,
             risicos=risicos,
+            instellingen=instellingen,
             indexen=indexen,
             voorstellen=voorstellen,
         )
@@ -629,8 +633,13 @@ class _Loader:
             amounts = self.amounts(table, row, values, negative=True)
             source = self.optional_text(table, row, values, layout.BRON) or ""
             index = self.index_category(table, row, values)
+            onzekerheid = None
+            if self.optional_text(table, row, values, layout.ONZEKERHEID) is not None:
+                onzekerheid = self.choice(table, row, values, layout.ONZEKERHEID, layout.ONZEKERHEDEN)
             if programma is not None and description is not None and soort is not None and aard is not None:
-                result.append(Line(programma, description, soort, aard, amounts, key, source, row, index))
+                result.append(
+                    Line(programma, description, soort, aard, amounts, key, source, row, index, onzekerheid=onzekerheid)
+                )
         if table is not None and table.complete and not table.rows:
             self._none_found(table, layout.PROGRAMMA, "at least one line of lasten or baten")
         return tuple(result)
@@ -661,9 +670,12 @@ class _Loader:
                     )
             if counts is None:
                 counts = soort is ReserveSoort.ALGEMEEN
+            structural = False
+            if self.optional_text(table, row, values, layout.STRUCTURELE_MUTATIES) is not None:
+                structural = bool(self.choice(table, row, values, layout.STRUCTURELE_MUTATIES, layout.JA_NEE))
             source = self.optional_text(table, row, values, layout.BRON) or ""
             if naam is not None and soort is not None:
-                result.append(Reserve(naam, soort, balance, counts, source, row))
+                result.append(Reserve(naam, soort, balance, counts, source, row, structural))
         if table is None or not table.complete:
             return tuple(result)
         self.reserve_lookup = {layout.normalise_name(r.naam): r.naam for r in result}
@@ -800,7 +812,7 @@ class _Loader:
             )
         for y, year in enumerate(self.years):
             with exact():
-                total = sum((s.prices[y] * s.volumes[y] for s in segments), ZERO)
+                total = sum((youth_care_cost(s.prices[y], s.volumes[y]) for s in segments), ZERO)
             if round_half_away(total, CENT) != round_half_away(line.amounts[y], CENT):
                 self.problem(
                     lines_table.where(line.row, lines_table.years[year]),
@@ -939,6 +951,41 @@ class _Loader:
             if naam is not None and programma is not None and kans is not None and aard is not None:
                 result.append(Risico(naam, programma, kans, low, high, aard, source, row))
         return tuple(result)
+
+    def read_instellingen(self, table: _Table | None) -> Instellingen:
+        """Sheet 'Instellingen': one setting per row; every setting optional, each at most once."""
+        found: dict[str, object] = {}
+        seen: dict[str, int] = {}
+        for row, values in self._rows(table):
+            assert table is not None
+            name = self.choice(table, row, values, layout.INSTELLING, {k: k for k in layout.SETTINGS})
+            self._unique(table, row, layout.INSTELLING, name, seen, "a setting")
+            if name is None:
+                continue
+            where = table.where(row, table.columns[layout.WAARDE])
+            index = table.columns[layout.WAARDE]
+            raw = values[index] if index < len(values) else None
+            if name == layout.SETTING_RESULTAATBESTEMMING:
+                chosen = self.choice(table, row, values, layout.WAARDE, layout.RESULTAATBESTEMMINGEN)
+                if chosen is not None:
+                    found[name] = chosen
+                continue
+            number = None if isinstance(raw, bool) or not isinstance(raw, int | float | str) else raw
+            try:
+                value = to_decimal(str(number).strip().replace(",", ".")) if number is not None else None
+            except (ArithmeticError, ValueError):
+                value = None
+            if name == layout.SETTING_INCIDENTEEL_MAX_JAREN:
+                if value is None or not value.is_finite() or value != value.to_integral_value() or value < 1:
+                    self.problem(where, name, "a whole number of years, 1 or more (default 3)", f"{raw!r}")
+                else:
+                    found[name] = int(value)
+            else:
+                if value is None or not value.is_finite() or value <= 0:
+                    self.problem(where, name, "a ratio above 0, such as 1,0 (default)", f"{raw!r}")
+                else:
+                    found[name] = value
+        return Instellingen(**found)  # type: ignore[arg-type]
 
     # --- indexation and new policy (the levers indexatie and nieuw_beleid) --------------------------------------
 

@@ -29,7 +29,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from hengelo_scenario.errors import Problem, ScenarioError
-from hengelo_scenario.money import CENT
+from hengelo_scenario.money import CENT, normalized
 from hengelo_scenario.outcome.model import Figure, Outcome
 
 __all__ = [
@@ -116,7 +116,7 @@ def money_text(value: Decimal) -> str:
         return "-"
     if value == 0:
         return "0.00"
-    normal = value.normalize()
+    normal = normalized(value)  # every digit: exact, beyond the default context's 28
     exponent = normal.as_tuple().exponent
     if isinstance(exponent, int) and exponent >= -2:
         normal = normal.quantize(CENT)
@@ -129,7 +129,7 @@ def number_text(value: Decimal) -> str:
         return "-"
     if value == 0:
         return "0"
-    return format(value.normalize(), "f")
+    return format(normalized(value), "f")
 
 
 # --- outcome -> snapshot --------------------------------------------------------------------------------------

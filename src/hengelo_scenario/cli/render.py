@@ -8,10 +8,11 @@ from rich.console import Console
 
 from hengelo_scenario.cli import rich_tables as rich_report
 from hengelo_scenario.cli.output import stdout
-from hengelo_scenario.outcome.model import Outcome
+from hengelo_scenario.outcome.model import Outcome, Verdict
 from hengelo_scenario.report import tables
 from hengelo_scenario.report.headline import HEADLINE, Headline, headline
 from hengelo_scenario.report.numbers import ROUNDING_NOTE, Unit
+from hengelo_scenario.report.tables import BBV_KEYS
 from hengelo_scenario.scenario.model import Scenario
 
 # The sections of `run`'s output, in printing order: the headline, then the tables by their key.
@@ -24,9 +25,14 @@ TABLE_SECTIONS = (
     "reserves",
     "weerstandsvermogen",
     "transformatieplan",
+    *BBV_KEYS,  # the overviews a toezichthouder starts from (BBV art. 19c, 19d, the bridge)
 )
-SECTIONS = (HEADLINE, *TABLE_SECTIONS)
+EVENWICHT = "evenwicht"  # the full verdict after the tables: every year, every Let op
+SECTIONS = (HEADLINE, *TABLE_SECTIONS, EVENWICHT)
 HEADLINE_SIGNS = "+ = voordelig, − = nadelig; V = voordelig, N = nadelig"
+
+# Green only when every year balances; amber when repressief toezicht is indicated but a year falls short.
+VERDICT_COLOURS = {Verdict.IN_EVENWICHT: "green", Verdict.NIET_ELK_JAAR: "yellow", Verdict.NIET_IN_EVENWICHT: "red"}
 
 
 def print_headline(console: Console, summary: Headline, unit: Unit) -> None:
@@ -42,7 +48,7 @@ def print_headline(console: Console, summary: Headline, unit: Unit) -> None:
     console.print()
     # the headline holds only saldi and their verschillen: the short legend fits on one line at 80 columns
     console.print(rich_report.wrapped(f"{unit.legend}; {HEADLINE_SIGNS}", width, "dim"))
-    console.print(rich_report.verdict_panel(summary.lines, summary.in_evenwicht))
+    console.print(rich_report.verdict_panel(summary.panel, VERDICT_COLOURS[summary.status]))
 
 
 def print_run(outcome: Outcome, scenario: Scenario, unit: Unit, sections: Sequence[str] = SECTIONS) -> None:
@@ -51,8 +57,14 @@ def print_run(outcome: Outcome, scenario: Scenario, unit: Unit, sections: Sequen
         print_headline(console, headline(outcome), unit)
         console.print()
     chosen = [key for key in TABLE_SECTIONS if key in sections]
-    if not chosen:
-        return
+    if chosen:
+        print_tables(console, outcome, scenario, unit, chosen)
+    if EVENWICHT in sections:
+        colour = VERDICT_COLOURS[outcome.verdict_scenario]
+        console.print(rich_report.verdict_panel(tables.verdict_panel_lines(outcome), colour))
+
+
+def print_tables(console: Console, outcome: Outcome, scenario: Scenario, unit: Unit, chosen: Sequence[str]) -> None:
     lines = [("Scenario", scenario.name), ("Bestand", scenario.source or "-"), ("Basis", outcome.baseline_source)]
     if scenario.author:
         lines.append(("Auteur", scenario.author))
@@ -70,3 +82,4 @@ def print_run(outcome: Outcome, scenario: Scenario, unit: Unit, sections: Sequen
             console.print(rich_report.wrapped(f"Tabel '{key}': de basis heeft hiervoor geen gegevens.", console.width))
         console.print()
     console.print(rich_report.wrapped(ROUNDING_NOTE, console.width, "dim"))
+    console.print()

@@ -53,6 +53,8 @@ def _format(value: Decimal, kind: Kind, unit: Unit) -> str:
         return numbers.ratio(value)
     if kind is Kind.PERCENT:
         return numbers.percentage(value)
+    if kind is Kind.PERCENTAGE_POINT:
+        return numbers.percentage_points(value)
     if kind is Kind.PRICE:
         return numbers.plain(value, decimals=2)
     if kind is Kind.VOLUME:
@@ -325,12 +327,12 @@ def header(title: str, lines: list[tuple[str, str]]) -> Panel:
 VERDICT_TITLE = "Structureel evenwicht (indicatie, geen oordeel van de provincie)"
 
 
-def verdict_panel(lines: tuple[str, ...], ok: bool) -> Panel:
+def verdict_panel(lines: tuple[str, ...], colour: str) -> Panel:
     text = Group(*(Text(visible(line)) for line in lines))
     return Panel(
         text,
         title=VERDICT_TITLE,
         title_align="left",
-        border_style="green" if ok else "red",
+        border_style=colour,
         expand=False,
     )

@@ -35,6 +35,10 @@ SECTION_NAMES = (
     "reserves",
     "weerstandsvermogen",
     "transformatieplan",
+    "bbv_incidenteel",
+    "bbv_structurele_reserves",
+    "bbv_brug",
+    "evenwicht",
 )  # the same as cli.render.SECTIONS (a test checks), spelled out here so --help needs no import
 SectionsOption = Annotated[
     list[str] | None,

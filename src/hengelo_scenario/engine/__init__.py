@@ -12,7 +12,15 @@ from decimal import Decimal
 
 import numpy as np
 
-from hengelo_scenario.baseline.model import Aard, Baseline, Invulling, Soort, Weerstandsoort
+from hengelo_scenario.baseline.model import (
+    Aard,
+    Baseline,
+    Invulling,
+    ReserveSoort,
+    Resultaatbestemming,
+    Soort,
+    Weerstandsoort,
+)
 from hengelo_scenario.engine import rules
 from hengelo_scenario.engine.measures import (
     lever_details,
@@ -25,7 +33,9 @@ from hengelo_scenario.errors import BaselineError, Problem, ScenarioError
 from hengelo_scenario.levers.transformatieplan import KEY as TRANSFORMATIEPLAN
 from hengelo_scenario.money import ZERO, exact
 from hengelo_scenario.outcome.model import (
+    BbvOverzichten,
     Booking,
+    Effects,
     Figure,
     JeugdhulpOutcome,
     Outcome,
@@ -33,6 +43,8 @@ from hengelo_scenario.outcome.model import (
     ProgrammaOutcome,
     ReserveOutcome,
     SegmentOutcome,
+    Signal,
+    SignalKind,
     TransformatieOutcome,
     WeerstandChange,
     WeerstandOutcome,
@@ -49,6 +61,7 @@ class Evaluation:
     totals: rules.Totals
     prices: np.ndarray  # (V, S, Y)
     volumes: np.ndarray
+    costs: np.ndarray  # (V, S, Y): p x q, computed once (rules.youth_care_cost)
     bookings: tuple[tuple[Booking, ...], ...]  # per scenario
     weerstand_changes: tuple[tuple[WeerstandChange, ...], ...] = ()  # per scenario
 
@@ -86,9 +99,34 @@ def evaluate_many(baseline: Baseline, scenarios: Sequence[Scenario]) -> Evaluati
             per_scenario.append(tuple(bookings))
         weerstand = [tuple(weerstand_changes(baseline, scenario)) for scenario in scenarios]
 
-        ledger = build_ledger(baseline, per_scenario, programma_index, reserve_index, weerstand)
+        ledger = build_ledger(baseline, per_scenario, programma_index, reserve_index, weerstand, scenarios)
         totals = rules.evaluate(ledger)
-    return Evaluation(totals, prices, volumes, tuple(per_scenario), tuple(weerstand))
+    return Evaluation(totals, prices, volumes, costs, tuple(per_scenario), tuple(weerstand))
+
+
+def takes_resultaat(baseline: Baseline, scenario: Scenario | None) -> bool:
+    """Whether the variant books its geraamd resultaat to the algemene reserve: the scenario's choice, else the
+    workbook's (default: yes, because a deficit is in practice covered from the algemene reserve)."""
+    chosen = scenario.resultaatbestemming if scenario is not None else None
+    if chosen is None:
+        chosen = baseline.instellingen.resultaatbestemming
+    return chosen is Resultaatbestemming.ALGEMENE_RESERVE and baseline.algemene_reserve is not None
+
+
+def open_taakstelling(baseline: Baseline, scenario: Scenario | None) -> tuple[Decimal, ...]:
+    """The unfilled part of the transformatieplan the variant's lasten still count on: the open onderdelen times
+    the share the scenario realises (100% when it says nothing), per year."""
+    n_y = len(baseline.years)
+    total = [ZERO] * n_y
+    change = scenario.transformatieplan if scenario is not None else None
+    with exact():
+        for i, onderdeel in enumerate(baseline.transformatieplan):
+            if onderdeel.invulling is not Invulling.OPEN:
+                continue
+            shares = change.realisatie[i] if change is not None else (Decimal(1),) * n_y
+            for y in range(n_y):
+                total[y] += shares[y] * onderdeel.amounts[y]
+    return tuple(total)
 
 
 def build_ledger(
@@ -97,6 +135,7 @@ def build_ledger(
     programma_index: dict[str, int],
     reserve_index: dict[str, int],
     weerstand_per_scenario: Sequence[Sequence[WeerstandChange]] = (),
+    scenarios: Sequence[Scenario] | None = None,
 ) -> rules.Ledger:
     """Baseline rows as they are, plus one row per distinct booking signature, filled per variant.
 
@@ -137,6 +176,14 @@ def build_ledger(
     lines_meta = [(x.programma, x.soort, x.aard) for x in baseline.lines] + line_rows
     mutations_meta = [(m.programma, m.soort, m.aard, m.reserve) for m in baseline.mutations] + mutation_rows
     weerstand = baseline.weerstand
+    may_be_structural = {r.naam: r.structurele_mutaties for r in baseline.reserves}
+    variants: list[Scenario | None] = [None, *(scenarios if scenarios is not None else [None] * (n_v - 1))]
+    ar = baseline.algemene_reserve
+    with exact():
+        open_rows = [open_taakstelling(baseline, v) for v in variants]
+    open_array = np.empty((n_v, n_y), dtype=object)
+    for v, row in enumerate(open_rows):
+        open_array[v, :] = list(row)
     return rules.Ledger(
         line_amounts=line_amounts,
         line_is_baat=np.array([s is Soort.BAAT for _, s, _ in lines_meta], dtype=bool),
@@ -154,6 +201,15 @@ def build_ledger(
         ),
         weerstand_benodigd=_sum_amounts([w.amounts for w in weerstand if w.soort is Weerstandsoort.BENODIGD], n_y),
         n_programmas=len(baseline.programmas),
+        line_onzeker=np.array(
+            [x.onzekerheid is not None for x in baseline.lines] + [False] * len(line_rows), dtype=bool
+        ),
+        mutation_counts_structural=np.array(
+            [a is Aard.STRUCTUREEL and may_be_structural[r] for _, _, a, r in mutations_meta], dtype=bool
+        ),
+        open_taakstelling=open_array,
+        resultaat_reserve=reserve_index[ar.naam] if ar is not None else -1,
+        resultaatbestemming=np.array([takes_resultaat(baseline, v) for v in variants], dtype=bool),
         weerstand_beschikbaar_delta=_weerstand_delta(weerstand_per_scenario, n_v, n_y),
     )
 
@@ -175,7 +231,9 @@ def _figure(array: np.ndarray, *index: int, higher_is_voordelig: bool = True) ->
 
 
 def _check_reserves(baseline: Baseline, scenario: Scenario, evaluation: Evaluation) -> None:
-    closing = evaluation.totals.reserve_closing
+    # The bookings alone may not overdraw a reserve (an error: there is nothing to withdraw). A deficit that the
+    # algemene reserve takes up under resultaatbestemming and that takes it below zero is a "Let op" instead.
+    closing = evaluation.totals.reserve_closing_zonder_resultaat
     for r, reserve in enumerate(baseline.reserves):
         for y, year in enumerate(baseline.years):
             if closing[0, r, y] < 0:
@@ -213,6 +271,7 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
     evaluation = evaluate_many(baseline, [scenario])
     _check_reserves(baseline, scenario, evaluation)
     t = evaluation.totals
+    bookings = evaluation.bookings[0]
 
     with exact():
         struct_baten = t.structurele_baten
@@ -229,6 +288,8 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
             structurele_onttrekkingen=_figure(t.structurele_onttrekkingen),
             structureel_saldo=_figure(t.structureel_saldo),
             structurele_exploitatieruimte=_ratio_figure(t.structureel_saldo, t.baten),
+            mutaties_reserves=_figure(t.onttrekkingen - t.toevoegingen),
+            reeel_structureel_saldo=_figure(t.reeel_structureel_saldo),
         )
         programmas = tuple(
             ProgrammaOutcome(
@@ -241,6 +302,7 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
             )
             for p, programma in enumerate(baseline.programmas)
         )
+        ar_index = baseline.reserves.index(baseline.algemene_reserve) if baseline.algemene_reserve else -1
         reserves = tuple(
             ReserveOutcome(
                 reserve=reserve,
@@ -248,22 +310,56 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
                 toevoegingen=_figure(t.reserve_toevoegingen, r),
                 onttrekkingen=_figure(t.reserve_onttrekkingen, r, higher_is_voordelig=False),
                 closing=_figure(t.reserve_closing, r),
+                resultaat=_figure(t.reserve_resultaat, r) if r == ar_index else None,
+                structurele_toevoegingen=_figure(t.reserve_structurele_toevoegingen, r, higher_is_voordelig=False),
+                structurele_onttrekkingen=_figure(t.reserve_structurele_onttrekkingen, r),
             )
             for r, reserve in enumerate(baseline.reserves)
         )
         jeugdhulp = _jeugdhulp(baseline, evaluation)
-        transformatie = _transformatie(baseline, evaluation.bookings[0])
+        transformatie = _transformatie(baseline, bookings)
+        booking_effects = tuple(_booking_effects(baseline, b) for b in bookings)
+        measure_effects = _measure_effects(bookings, booking_effects, len(baseline.years))
+        effects = _sum_effects(booking_effects, len(baseline.years))
+        bbv = BbvOverzichten(
+            incidentele_lasten=_figure(t.incidentele_lasten, higher_is_voordelig=False),
+            incidentele_baten=_figure(t.incidentele_baten),
+            incidentele_toevoegingen=_figure(t.incidentele_toevoegingen, higher_is_voordelig=False),
+            incidentele_onttrekkingen=_figure(t.incidentele_onttrekkingen),
+            programma_incidentele_lasten=tuple(
+                _figure(t.programma_incidentele_lasten, p, higher_is_voordelig=False)
+                for p in range(len(baseline.programmas))
+            ),
+            programma_incidentele_baten=tuple(
+                _figure(t.programma_incidentele_baten, p) for p in range(len(baseline.programmas))
+            ),
+            saldo_incidenteel=_figure(t.incidentele_baten - t.incidentele_lasten),
+            saldo_incidentele_mutaties=_figure(t.incidentele_onttrekkingen - t.incidentele_toevoegingen),
+            onzekere_posten=_figure(t.onzekere_posten, higher_is_voordelig=False),
+            reeel_structureel_saldo=_figure(t.reeel_structureel_saldo),
+        )
 
     ratio = _ratio_figure(t.weerstand_beschikbaar, t.weerstand_benodigd)
+    instellingen = baseline.instellingen
     weerstand = WeerstandOutcome(
         beschikbaar=_figure(t.weerstand_beschikbaar),
         benodigd=_figure(t.weerstand_benodigd, higher_is_voordelig=False),
         ratio=ratio,
         klasse_baseline=tuple(rules.weerstand_klasse(r) for r in _none_for_nan(ratio.baseline)),
         klasse_scenario=tuple(rules.weerstand_klasse(r) for r in _none_for_nan(ratio.scenario)),
+        grenzen=rules.WEERSTAND_KLASSEN,
+        norm=instellingen.weerstandsratio_norm,
+    )
+    years = baseline.years
+    signals = (
+        _incidental_signals(baseline, bookings, instellingen.incidenteel_max_jaren)
+        + _downgraded_signals(baseline, bookings)
+        + _onzeker_signals(baseline, scenario)
+        + _reserve_signals(years, reserves)
+        + _weerstand_signals(years, ratio.scenario, instellingen.weerstandsratio_norm)
     )
     return Outcome(
-        years=baseline.years,
+        years=years,
         scenario_name=scenario.name,
         scenario_source=scenario.source,
         baseline_source=baseline.source,
@@ -273,27 +369,171 @@ def run(baseline: Baseline, scenario: Scenario) -> Outcome:
         weerstand=weerstand,
         jeugdhulp=jeugdhulp,
         transformatieplan=transformatie,
-        verdict_baseline=rules.verdict(overview.structureel_saldo.baseline),
-        verdict_scenario=rules.verdict(overview.structureel_saldo.scenario),
-        bookings=evaluation.bookings[0],
-        signals=rules.signals(baseline.years, _incidental_lasten(baseline, evaluation.bookings[0]), ratio.scenario),
-        details=tuple(lever_details(baseline, scenario, evaluation.bookings[0])),
+        conclusie_baseline=rules.conclusie(
+            years, overview.structureel_saldo.baseline, overview.reeel_structureel_saldo.baseline
+        ),
+        conclusie_scenario=rules.conclusie(
+            years, overview.structureel_saldo.scenario, overview.reeel_structureel_saldo.scenario
+        ),
+        bookings=bookings,
+        signals=signals,
+        booking_effects=booking_effects,
+        measure_effects=measure_effects,
+        effects=effects,
+        bbv=bbv,
+        resultaatbestemming_baseline=takes_resultaat(baseline, None),
+        resultaatbestemming_scenario=takes_resultaat(baseline, scenario),
+        details=tuple(lever_details(baseline, scenario, bookings)),
         weerstand_changes=evaluation.weerstand_changes[0] if evaluation.weerstand_changes else (),
     )
 
 
-def _incidental_lasten(baseline: Baseline, bookings: Sequence[Booking]) -> list[tuple[str, tuple[Decimal, ...]]]:
-    """Incidental lasten as the scenario leaves them: a keyed line with its lever's changes, or a measure."""
-    items: dict[str, list[Decimal]] = {}
+def counts_structural(baseline: Baseline, booking: Booking) -> bool:
+    """A booking counts in the structureel saldo if it is structural and, for a reserve mutation, its reserve may
+    carry structural mutations (Commissie BBV notitie structurele en incidentele baten en lasten, 2018)."""
+    if booking.aard is not Aard.STRUCTUREEL:
+        return False
+    if booking.soort.is_reserve_mutation:
+        assert booking.reserve is not None
+        return baseline.reserve(booking.reserve).structurele_mutaties
+    return True
+
+
+def _booking_effects(baseline: Baseline, booking: Booking) -> Effects:
+    effect = booking.effect
+    zero = (ZERO,) * len(effect)
+    return Effects(
+        saldo=zero if booking.soort.is_reserve_mutation else effect,
+        resultaat=effect,
+        structureel=effect if counts_structural(baseline, booking) else zero,
+    )
+
+
+def _sum_effects(parts: Sequence[Effects], n_y: int) -> Effects:
+    def total(pick) -> tuple[Decimal, ...]:
+        return tuple(sum((pick(e)[y] for e in parts), ZERO) for y in range(n_y))
+
+    return Effects(total(lambda e: e.saldo), total(lambda e: e.resultaat), total(lambda e: e.structureel))
+
+
+def _measure_effects(
+    bookings: Sequence[Booking], effects: Sequence[Effects], n_y: int
+) -> tuple[tuple[str, Effects], ...]:
+    names: list[str] = []
     for b in bookings:
-        if b.soort is not Soort.LAST or b.aard is not Aard.INCIDENTEEL:
+        if b.measure not in names:
+            names.append(b.measure)
+    return tuple(
+        (name, _sum_effects([e for b, e in zip(bookings, effects, strict=True) if b.measure == name], n_y))
+        for name in names
+    )
+
+
+def _incidental_signals(baseline: Baseline, bookings: Sequence[Booking], threshold: int) -> tuple[Signal, ...]:
+    """Lasten and baten booked incidental in more consecutive years than the threshold, as the scenario leaves
+    them: every incidental baseline line (with a keyed lever's changes), and every incidental measure."""
+    n_y = len(baseline.years)
+    items: dict[tuple[str, bool], list[Decimal]] = {}
+    keyed: dict[str, tuple[str, bool]] = {}
+    for line in baseline.lines:
+        if line.aard is Aard.INCIDENTEEL:
+            items[(line.description, True)] = list(line.amounts)
+            if line.key:
+                keyed[line.key] = (line.description, True)
+    with exact():
+        for b in bookings:
+            if b.soort.is_reserve_mutation or b.aard is not Aard.INCIDENTEEL:
+                continue
+            target = keyed.get(b.line_key) if b.line_key else None
+            if target is None:
+                target = (b.measure, False)
+                items.setdefault(target, [ZERO] * n_y)
+            items[target] = [x + a for x, a in zip(items[target], b.amounts, strict=True)]
+    found = []
+    for (name, in_baseline), amounts in items.items():
+        longest = rules.longest_run(amounts)
+        if longest > threshold:
+            years = tuple(y for y, a in zip(baseline.years, amounts, strict=True) if a != 0)
+            found.append(
+                Signal(
+                    SignalKind.INCIDENTEEL_LANG,
+                    name,
+                    years,
+                    tuple(amounts),
+                    Decimal(threshold),
+                    str(longest),
+                    in_baseline,
+                )
+            )
+    return tuple(found)
+
+
+def _downgraded_signals(baseline: Baseline, bookings: Sequence[Booking]) -> tuple[Signal, ...]:
+    """Structural reserve mutations of a reserve that may not carry them: counted incidental, and named."""
+    found = []
+    allowed = {r.naam: r.structurele_mutaties for r in baseline.reserves}
+    for m in baseline.mutations:
+        if m.aard is Aard.STRUCTUREEL and not allowed[m.reserve]:
+            years = tuple(y for y, a in zip(baseline.years, m.amounts, strict=True) if a != 0)
+            found.append(
+                Signal(SignalKind.STRUCTUREEL_ALS_INCIDENTEEL, m.description, years, m.amounts, None, m.reserve, True)
+            )
+    for b in bookings:
+        if b.soort.is_reserve_mutation and b.aard is Aard.STRUCTUREEL and b.reserve and not allowed[b.reserve]:
+            years = tuple(y for y, a in zip(baseline.years, b.amounts, strict=True) if a != 0)
+            found.append(Signal(SignalKind.STRUCTUREEL_ALS_INCIDENTEEL, b.measure, years, b.amounts, None, b.reserve))
+    return tuple(found)
+
+
+def _onzeker_signals(baseline: Baseline, scenario: Scenario) -> tuple[Signal, ...]:
+    """The stelposten, taakstellingen and uncertain lines, and the open taakstelling (reëel evenwicht)."""
+    found = [
+        Signal(
+            SignalKind.ONZEKERE_POST,
+            line.description,
+            tuple(y for y, a in zip(baseline.years, line.amounts, strict=True) if a != 0),
+            line.amounts,
+            None,
+            str(line.onzekerheid),
+            True,
+        )
+        for line in baseline.lines
+        if line.onzekerheid is not None and any(line.amounts)
+    ]
+    open_amounts = open_taakstelling(baseline, scenario)
+    if any(open_amounts):
+        names = [o.naam for o in baseline.transformatieplan if o.invulling is Invulling.OPEN]
+        found.append(
+            Signal(
+                SignalKind.OPEN_TAAKSTELLING,
+                ", ".join(names),
+                tuple(y for y, a in zip(baseline.years, open_amounts, strict=True) if a != 0),
+                open_amounts,
+                in_baseline=True,
+            )
+        )
+    return tuple(found)
+
+
+def _reserve_signals(years: tuple[int, ...], reserves: Sequence[ReserveOutcome]) -> tuple[Signal, ...]:
+    found = []
+    for r in reserves:
+        if r.reserve.soort is not ReserveSoort.ALGEMEEN:
             continue
-        if b.measure not in items:
-            line = baseline.line(b.line_key) if b.line_key else None
-            start = line.amounts if line is not None and line.aard is Aard.INCIDENTEEL else (ZERO,) * len(b.amounts)
-            items[b.measure] = list(start)
-        items[b.measure] = [x + a for x, a in zip(items[b.measure], b.amounts, strict=True)]
-    return [(name, tuple(amounts)) for name, amounts in items.items()]
+        below = tuple(y for y, v in zip(years, r.closing.scenario, strict=True) if v < 0)
+        if below:
+            found.append(
+                Signal(SignalKind.RESERVE_NEGATIEF, r.reserve.naam, below, r.closing.scenario, min(r.closing.scenario))
+            )
+    return tuple(found)
+
+
+def _weerstand_signals(years: tuple[int, ...], ratio: tuple[Decimal, ...], norm: Decimal) -> tuple[Signal, ...]:
+    """A weerstandsratio below the norm, judged on the ratio as printed (two decimals), like the class."""
+    low = tuple(y for y, r in zip(years, ratio, strict=True) if not r.is_nan() and rules.shown_ratio(r) < norm)
+    if not low:
+        return ()
+    return (Signal(SignalKind.WEERSTAND_ONDER_NORM, "Weerstandsratio", low, number=norm),)
 
 
 NOT_A_NUMBER = Decimal("NaN")
@@ -316,8 +556,7 @@ def _none_for_nan(values: tuple[Decimal, ...]) -> tuple[Decimal | None, ...]:
 
 
 def _jeugdhulp(baseline: Baseline, evaluation: Evaluation) -> JeugdhulpOutcome:
-    prices, volumes = evaluation.prices, evaluation.volumes
-    costs = rules.youth_care_cost(prices, volumes)
+    prices, volumes, costs = evaluation.prices, evaluation.volumes, evaluation.costs
     price_effect, volume_effect, interaction = rules.price_volume_decomposition(prices, volumes)
     segments = tuple(
         SegmentOutcome(

@@ -34,7 +34,8 @@ JEUGDHULP = "jeugdhulp"  # the key of the youth-care lever, whose booking the fl
 
 __all__ = ["Factored", "FastLedger", "FastTotals", "LinearInput", "compile_scenario", "evaluate"]
 
-_LINE_KINDS = ((False, True), (False, False), (True, True), (True, False))  # (is_baat, structural)
+# (is_baat, structural, onzeker): the attributes the rules read of a line
+_LINE_KINDS = tuple((b, st, o) for b in (False, True) for st in (True, False) for o in (False, True))
 
 
 @dataclass(frozen=True)
@@ -73,9 +74,11 @@ class FastLedger:
     fixed_lines: np.ndarray  # (Lf, Y) float
     fixed_line_is_baat: np.ndarray
     fixed_line_structural: np.ndarray
+    fixed_line_onzeker: np.ndarray
     fixed_mutations: np.ndarray  # (Mf, Y)
     fixed_mutation_is_onttrekking: np.ndarray
     fixed_mutation_structural: np.ndarray
+    fixed_mutation_counts_structural: np.ndarray
     fixed_mutation_reserve: np.ndarray
     reserve_opening: np.ndarray  # (R,)
     reserve_counts_as_weerstand: np.ndarray
@@ -89,6 +92,10 @@ class FastLedger:
     linear_rows: tuple[tuple[int, int, bool, bool, bool, int], ...]  # (input, booking, is_mutation, kind, s, r)
     linear_amounts: np.ndarray  # (rows, Y): amounts per unit
     algemene_reserve: int | None  # index into the reserves
+    reserve_structural_ok: np.ndarray  # (R,) bool: the reserve may carry structural mutations
+    open_taakstelling: np.ndarray | None  # (Y,) the unfilled taakstelling the scenario still counts on
+    resultaat_reserve: int  # the reserve that takes up the geraamd resultaat, -1: none
+    takes_resultaat: bool  # the scenario books its geraamd resultaat to that reserve
     fixed: rules.Totals  # the rules on the fixed rows alone (one variant)
     basis: Basis  # the rules' response to the varying rows
 
@@ -215,25 +222,38 @@ def compile_scenario(baseline: Baseline, scenario: Scenario, linear: Sequence[Li
     n_y = len(baseline.years)
 
     line_amounts = np.asarray(ledger.line_amounts[1], dtype=float)  # variant 1 = baseline + fixed bookings
+    onzeker = ledger.line_onzeker if ledger.line_onzeker is not None else np.zeros(len(ledger.line_is_baat), bool)
     lines = []
-    for is_baat, structural in _LINE_KINDS:
-        mask = (ledger.line_is_baat == is_baat) & (ledger.line_structural == structural)
+    for is_baat, structural, uncertain in _LINE_KINDS:
+        mask = (ledger.line_is_baat == is_baat) & (ledger.line_structural == structural) & (onzeker == uncertain)
         lines.append(line_amounts[mask].sum(axis=0) if mask.any() else np.zeros(n_y))
     mutation_amounts = np.asarray(ledger.mutation_amounts[1], dtype=float)
-    mutations, m_ontt, m_struct, m_reserve = [], [], [], []
+    counts = (
+        ledger.mutation_counts_structural
+        if ledger.mutation_counts_structural is not None
+        else ledger.mutation_structural
+    )
+    mutations, m_ontt, m_struct, m_counts, m_reserve = [], [], [], [], []
     for r in range(len(baseline.reserves)):
         for is_ontt in (False, True):
             for structural in (True, False):
-                mask = (
-                    (ledger.mutation_reserve == r)
-                    & (ledger.mutation_is_onttrekking == is_ontt)
-                    & (ledger.mutation_structural == structural)
-                )
-                if mask.any():
-                    mutations.append(mutation_amounts[mask].sum(axis=0))
-                    m_ontt.append(is_ontt)
-                    m_struct.append(structural)
-                    m_reserve.append(r)
+                for counted in (True, False):
+                    mask = (
+                        (ledger.mutation_reserve == r)
+                        & (ledger.mutation_is_onttrekking == is_ontt)
+                        & (ledger.mutation_structural == structural)
+                        & (counts == counted)
+                    )
+                    if mask.any():
+                        mutations.append(mutation_amounts[mask].sum(axis=0))
+                        m_ontt.append(is_ontt)
+                        m_struct.append(structural)
+                        m_counts.append(counted)
+                        m_reserve.append(r)
+    takes = bool(ledger.resultaatbestemming[1]) if ledger.resultaatbestemming is not None else True
+    open_taakstelling = (
+        None if ledger.open_taakstelling is None else np.asarray(ledger.open_taakstelling[1], dtype=float)
+    )
 
     segments = baseline.jeugdhulp
     base_cost = np.array([_floats(s.prices) * _floats(s.volumes) for s in segments]).reshape(len(segments), n_y)
@@ -264,9 +284,11 @@ def compile_scenario(baseline: Baseline, scenario: Scenario, linear: Sequence[Li
         fixed_lines=np.array(lines),
         fixed_line_is_baat=np.array([k[0] for k in _LINE_KINDS]),
         fixed_line_structural=np.array([k[1] for k in _LINE_KINDS]),
+        fixed_line_onzeker=np.array([k[2] for k in _LINE_KINDS]),
         fixed_mutations=np.array(mutations).reshape(len(mutations), n_y),
         fixed_mutation_is_onttrekking=np.array(m_ontt, dtype=bool),
         fixed_mutation_structural=np.array(m_struct, dtype=bool),
+        fixed_mutation_counts_structural=np.array(m_counts, dtype=bool),
         fixed_mutation_reserve=np.array(m_reserve, dtype=int),
         reserve_opening=np.asarray(ledger.reserve_opening, dtype=float),
         reserve_counts_as_weerstand=ledger.reserve_counts_as_weerstand,
@@ -285,6 +307,10 @@ def compile_scenario(baseline: Baseline, scenario: Scenario, linear: Sequence[Li
         linear_rows=tuple(rows),
         linear_amounts=np.array(amounts).reshape(len(amounts), n_y),
         algemene_reserve=None if algemene is None else baseline.reserves.index(algemene),
+        reserve_structural_ok=np.array([r.structurele_mutaties for r in baseline.reserves], dtype=bool),
+        open_taakstelling=open_taakstelling,
+        resultaat_reserve=ledger.resultaat_reserve,
+        takes_resultaat=takes,
         fixed=None,  # type: ignore[arg-type]  # filled in below, from the compiled rows
         basis=None,  # type: ignore[arg-type]
     )
@@ -345,6 +371,12 @@ def _ledger(
     counts: np.ndarray,
     overig: np.ndarray,
     benodigd: np.ndarray,
+    *,
+    line_onzeker: np.ndarray,
+    mutation_counts_structural: np.ndarray,
+    open_taakstelling: np.ndarray | None,
+    resultaat_reserve: int,
+    resultaatbestemming: np.ndarray,
 ) -> rules.Ledger:
     return rules.Ledger(
         line_amounts=lines,
@@ -361,6 +393,11 @@ def _ledger(
         weerstand_beschikbaar_overig=overig,
         weerstand_benodigd=benodigd,
         n_programmas=1,
+        line_onzeker=line_onzeker,
+        mutation_counts_structural=mutation_counts_structural,
+        open_taakstelling=open_taakstelling,
+        resultaat_reserve=resultaat_reserve,
+        resultaatbestemming=resultaatbestemming,
     )
 
 
@@ -379,6 +416,11 @@ def fixed_totals(fast: FastLedger) -> rules.Totals:
             fast.reserve_counts_as_weerstand,
             fast.weerstand_beschikbaar_overig,
             fast.weerstand_benodigd,
+            line_onzeker=fast.fixed_line_onzeker,
+            mutation_counts_structural=fast.fixed_mutation_counts_structural,
+            open_taakstelling=None if fast.open_taakstelling is None else fast.open_taakstelling[None],
+            resultaat_reserve=fast.resultaat_reserve,
+            resultaatbestemming=np.array([fast.takes_resultaat]),
         )
     )
 
@@ -419,20 +461,31 @@ def varying_totals(fast: FastLedger, amounts: np.ndarray) -> tuple[rules.Totals,
     rows = _varying_rows(fast)
     lines = [i for i, r in enumerate(rows) if not r[0]]
     mutations = [i for i, r in enumerate(rows) if r[0]]
-    touched = tuple(sorted({rows[i][3] for i in mutations}))
+    reserves = {rows[i][3] for i in mutations}
+    takes = fast.takes_resultaat and fast.resultaat_reserve >= 0
+    if takes:  # the varying rows' geraamd resultaat goes to the algemene reserve too
+        reserves.add(fast.resultaat_reserve)
+    touched = tuple(sorted(reserves))
     compact = {r: i for i, r in enumerate(touched)}
+    structural = np.array([rows[i][2] for i in mutations], dtype=bool)
     ledger = _ledger(
         amounts[:, lines, :],
         np.array([rows[i][1] for i in lines], dtype=bool),
         np.array([rows[i][2] for i in lines], dtype=bool),
         amounts[:, mutations, :],
         np.array([rows[i][1] for i in mutations], dtype=bool),
-        np.array([rows[i][2] for i in mutations], dtype=bool),
+        structural,
         np.array([compact[rows[i][3]] for i in mutations], dtype=int),
         np.zeros(max(1, len(touched))),
         np.array([bool(fast.reserve_counts_as_weerstand[r]) for r in touched] or [False]),
         np.zeros(n_y),
         np.zeros(n_y),
+        line_onzeker=np.zeros(len(lines), dtype=bool),
+        mutation_counts_structural=structural
+        & np.array([bool(fast.reserve_structural_ok[rows[i][3]]) for i in mutations], dtype=bool),
+        open_taakstelling=None,
+        resultaat_reserve=compact[fast.resultaat_reserve] if takes else -1,
+        resultaatbestemming=np.ones(amounts.shape[0], dtype=bool),
     )
     return rules.evaluate(ledger), touched
 

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from pydantic import ConfigDict, Field, model_validator
 
 from hengelo_scenario.baseline.model import Aard, Amounts, Baseline, Soort
-from hengelo_scenario.errors import Origin
+from hengelo_scenario.errors import Origin, Problem, ScenarioError
 from hengelo_scenario.levers.base import Lever
 from hengelo_scenario.levers.keyed import no_effect
 from hengelo_scenario.money import ZERO
@@ -216,6 +216,9 @@ class MeasuresLever(Lever):
         for measure in change:
             if all(a == 0 for a in measure.amounts):
                 raise no_effect(measure.origin, "0 in every year", "give a non-zero amount or remove the measure")
+            if measure.soort.is_reserve_mutation and any(a < 0 for a in measure.amounts):
+                negative = [str(y) for y, a in zip(baseline.years, measure.amounts, strict=True) if a < 0]
+                raise negative_mutation(measure.origin, measure.soort, ", ".join(negative))
             bookings.append(
                 Booking(
                     measure.name,
@@ -244,6 +247,24 @@ class MeasuresLever(Lever):
                     )
                 )
         return bookings
+
+
+def negative_mutation(origin: Origin, soort: Soort, years: str) -> ScenarioError:
+    """A negative toevoeging or onttrekking would silently run the reserve the other way: refused (issue 8)."""
+    other = "toevoeging" if soort is Soort.ONTTREKKING else "onttrekking"
+    return ScenarioError(
+        [
+            Problem(
+                origin.file,
+                origin.where,
+                origin.field or "amounts",
+                f"amounts of 0 or more for {'an' if soort is Soort.ONTTREKKING else 'a'} {soort.value}",
+                f"a negative amount in {years}",
+                f"money going the other way is a {other}: write `soort: {other}` with positive amounts",
+                code="scenario.negative-mutation",
+            )
+        ]
+    )
 
 
 LEVER = MeasuresLever()

@@ -21,6 +21,7 @@ class Kind(StrEnum):
     EFFECT = "verschil"  # a difference by its effect on the budget: + = voordelig (V), − = nadelig (N)
     RATIO = "ratio"
     PERCENT = "percentage"  # a fraction, shown as a percentage
+    PERCENTAGE_POINT = "procentpunt"  # a difference of two percentages (a fraction), shown in procentpunten
     PRICE = "prijs"  # euros per unit, not in thousands
     VOLUME = "volume"
     TEXT = "tekst"
@@ -47,7 +48,7 @@ FIGURES: dict[str, FigureSpec] = {
         FigureSpec("geraamd_resultaat", "Geraamd resultaat", lambda o: o.overview.geraamd_resultaat),
         FigureSpec("structureel_saldo", "Structureel saldo", lambda o: o.overview.structureel_saldo),
         FigureSpec("algemene_reserve", "Algemene reserve 31 december", _algemene_reserve),
-        FigureSpec("jeugdhulp", "Kosten jeugdhulp", lambda o: o.jeugdhulp.cost),
+        FigureSpec("jeugdhulp", "Kosten jeugdzorg", lambda o: o.jeugdhulp.cost),
         FigureSpec("saldo_baten_lasten", "Saldo van baten en lasten", lambda o: o.overview.saldo_baten_lasten),
         FigureSpec("lasten", "Lasten", lambda o: o.overview.lasten),
         FigureSpec("baten", "Baten", lambda o: o.overview.baten),

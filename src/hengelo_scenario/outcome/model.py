@@ -6,12 +6,15 @@ euros (ratios excepted); rounding is the report's business.
 
 from __future__ import annotations
 
+import decimal
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
 from hengelo_scenario.baseline.model import Aard, Amounts, Programma, Reserve, Soort
 from hengelo_scenario.errors import Origin
+
+_WIDE = decimal.Context(prec=10_000)  # differences of exact euros are exact (ratios are quotients already)
 
 
 @dataclass(frozen=True)
@@ -24,15 +27,18 @@ class Figure:
 
     @property
     def difference(self) -> tuple[Decimal, ...]:
-        """Scenario minus baseline, in the figure's own direction."""
-        return tuple(s - b for b, s in zip(self.baseline, self.scenario, strict=True))
+        """Scenario minus baseline, in the figure's own direction: exact, however many digits (not the default
+        context's 28). A ratio's NaN stays NaN."""
+        with decimal.localcontext(_WIDE):
+            return tuple(s - b for b, s in zip(self.baseline, self.scenario, strict=True))
 
     @property
     def effect(self) -> tuple[Decimal, ...]:
         """The difference signed for the budget: + is voordelig (V), - is nadelig (N)."""
         if self.higher_is_voordelig:
             return self.difference
-        return tuple(-d for d in self.difference)
+        with decimal.localcontext(_WIDE):
+            return tuple(-d for d in self.difference)
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,8 @@ class Overview:
     structurele_onttrekkingen: Figure
     structureel_saldo: Figure
     structurele_exploitatieruimte: Figure  # a fraction of the total baten, not money
+    mutaties_reserves: Figure  # onttrekkingen − toevoegingen: the step from saldo to geraamd resultaat
+    reeel_structureel_saldo: Figure  # structureel saldo without stelposten, taakstellingen, uncertain lines
 
 
 @dataclass(frozen=True)
@@ -123,6 +131,18 @@ class ReserveOutcome:
     toevoegingen: Figure
     onttrekkingen: Figure
     closing: Figure  # 31 December
+    resultaat: Figure | None = None  # the geraamd resultaat taken up (resultaatbestemming): + added, − withdrawn
+    structurele_toevoegingen: Figure | None = None  # counted structural (BBV art. 19d)
+    structurele_onttrekkingen: Figure | None = None
+
+
+@dataclass(frozen=True)
+class KlasseGrens:
+    """A class of the weerstandsratio table and its lower boundary (inclusief: a ratio equal to it qualifies)."""
+
+    klasse: str
+    ondergrens: Decimal
+    inclusief: bool
 
 
 @dataclass(frozen=True)
@@ -132,6 +152,9 @@ class WeerstandOutcome:
     ratio: Figure  # beschikbaar / benodigd, not money
     klasse_baseline: tuple[str, ...]
     klasse_scenario: tuple[str, ...]
+    grenzen: tuple[KlasseGrens, ...] = ()  # A..E with their lower boundaries; below the last is F
+    norm: Decimal = Decimal("1.0")  # the workbook's norm for the ratio (setting weerstandsratio_norm)
+    decimalen: int = 2  # the ratio is rounded to this many decimals before class and norm are applied
 
 
 @dataclass(frozen=True)
@@ -164,11 +187,105 @@ class TransformatieOutcome:
 
 
 class Verdict(StrEnum):
-    """Indicative structural-balance verdict as the province tests it (not a legal judgement)."""
+    """The overall status of the structural-balance test: what the terminal colours (green, amber, red)."""
 
-    IN_EVENWICHT = "in evenwicht"  # structureel saldo >= 0 in the first year
-    UITERLIJK_LAATSTE_JAAR = "uiterlijk laatste jaar"  # not in the first year, but in the last year
-    NIET_IN_EVENWICHT = "niet in evenwicht"
+    IN_EVENWICHT = "in evenwicht"  # every year structureel en reëel in evenwicht
+    NIET_ELK_JAAR = "niet elk jaar in evenwicht"  # repressief toezicht indicated, but a year falls short
+    NIET_IN_EVENWICHT = "niet in evenwicht"  # neither the begrotingsjaar nor the last year: preventief risk
+
+
+class Toezicht(StrEnum):
+    """Indication of the kind of provincial toezicht (Gemeentewet art. 203 lid 1), not a legal judgement."""
+
+    REPRESSIEF = "repressief"
+    PREVENTIEF = "risico op preventief"
+
+
+class Grond(StrEnum):
+    """Which year carries the repressief indication."""
+
+    BEGROTINGSJAAR = "begrotingsjaar"
+    LAATSTE_JAAR = "laatste jaar"
+    GEEN = "geen"
+
+
+@dataclass(frozen=True)
+class JaarEvenwicht:
+    """One jaarschijf: its structureel saldo and whether it balances, also without the uncertain items."""
+
+    year: int
+    structureel_saldo: Decimal
+    structureel: bool  # structureel saldo >= 0
+    reeel_saldo: Decimal  # structureel saldo without stelposten, taakstellingen and uncertain lines
+    reeel: bool
+
+    @property
+    def in_evenwicht(self) -> bool:
+        return self.structureel and self.reeel
+
+
+@dataclass(frozen=True)
+class Conclusie:
+    """The structural-balance verdict as data; the report turns it into the sentences of a raadsvoorstel."""
+
+    jaren: tuple[JaarEvenwicht, ...]
+    toezicht: Toezicht
+    grond: Grond
+    status: Verdict
+
+    @property
+    def tekort_jaren(self) -> tuple[int, ...]:
+        """The years with a structural deficit."""
+        return tuple(j.year for j in self.jaren if not j.structureel)
+
+
+class SignalKind(StrEnum):
+    """What a supervisor would point at beyond the formulas (a "Let op" in the report)."""
+
+    INCIDENTEEL_LANG = "incidenteel-lang"  # incidental in more consecutive years than the threshold
+    WEERSTAND_ONDER_NORM = "weerstand-onder-norm"
+    STRUCTUREEL_ALS_INCIDENTEEL = "structureel-als-incidenteel"  # structural mutation of a reserve that may not
+    ONZEKERE_POST = "onzekere-post"  # a stelpost, taakstelling or uncertain line (reëel evenwicht)
+    OPEN_TAAKSTELLING = "open-taakstelling"
+    RESERVE_NEGATIEF = "reserve-negatief"  # the algemene reserve below zero after taking up the deficits
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A structured "Let op": its kind and the data the sentence needs (the report writes the sentence)."""
+
+    kind: SignalKind
+    subject: str = ""  # the line, measure or reserve it is about
+    years: tuple[int, ...] = ()
+    amounts: tuple[Decimal, ...] = ()  # per year of the outcome, where the signal has amounts
+    number: Decimal | None = None  # a threshold, norm or count
+    detail: str = ""  # e.g. the reserve of a mutation, the kind of onzekerheid
+    in_baseline: bool = False  # the item is in the baseline workbook (not only in the scenario)
+
+
+@dataclass(frozen=True)
+class Effects:
+    """One booking's (or a measure's, or all bookings') effect per year: + is voordelig."""
+
+    saldo: tuple[Decimal, ...]  # on the saldo van baten en lasten
+    resultaat: tuple[Decimal, ...]  # on the geraamd resultaat
+    structureel: tuple[Decimal, ...]  # on the structureel saldo
+
+
+@dataclass(frozen=True)
+class BbvOverzichten:
+    """The figures of the overviews a toezichthouder starts from (BBV art. 19c, 19d and the bridge)."""
+
+    incidentele_lasten: Figure  # totals, for the bridge
+    incidentele_baten: Figure
+    incidentele_toevoegingen: Figure
+    incidentele_onttrekkingen: Figure
+    programma_incidentele_lasten: tuple[Figure, ...]  # per programme, in the order of Outcome.programmas
+    programma_incidentele_baten: tuple[Figure, ...]
+    saldo_incidenteel: Figure  # incidentele baten − incidentele lasten
+    saldo_incidentele_mutaties: Figure  # incidentele onttrekkingen − incidentele toevoegingen
+    onzekere_posten: Figure  # effect on the structureel saldo of the stelposten, taakstellingen, open taakstelling
+    reeel_structureel_saldo: Figure
 
 
 @dataclass(frozen=True)
@@ -183,12 +300,26 @@ class Outcome:
     weerstand: WeerstandOutcome
     jeugdhulp: JeugdhulpOutcome
     transformatieplan: TransformatieOutcome
-    verdict_baseline: Verdict
-    verdict_scenario: Verdict
+    conclusie_baseline: Conclusie
+    conclusie_scenario: Conclusie
     bookings: tuple[Booking, ...]
-    signals: tuple[str, ...] = ()  # points a supervisor would raise, in Dutch, for the memo (not errors)
+    signals: tuple[Signal, ...] = ()  # points a supervisor would raise (not errors); the report words them
+    booking_effects: tuple[Effects, ...] = ()  # aligned with bookings
+    measure_effects: tuple[tuple[str, Effects], ...] = ()  # per measure name, in order of first booking
+    effects: Effects | None = None  # all bookings together: equals the overview's differences
+    bbv: BbvOverzichten | None = None
+    resultaatbestemming_baseline: bool = True
+    resultaatbestemming_scenario: bool = True
     details: tuple[LeverDetail, ...] = ()  # the levers' own schedules (kapitaallasten, indexation)
     weerstand_changes: tuple[WeerstandChange, ...] = ()  # the levers' changes of the available capacity
+
+    @property
+    def verdict_baseline(self) -> Verdict:
+        return self.conclusie_baseline.status
+
+    @property
+    def verdict_scenario(self) -> Verdict:
+        return self.conclusie_scenario.status
 
     @property
     def algemene_reserve(self) -> ReserveOutcome | None:

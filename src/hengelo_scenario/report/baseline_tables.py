@@ -31,6 +31,7 @@ def baseline_tables(baseline: Baseline) -> tuple[Table, ...]:
         Row(("", "Onttrekkingen aan reserves", ""), o.onttrekkingen.baseline),
         Row(("", "Geraamd resultaat", ""), o.geraamd_resultaat.baseline, emphasis=True),
         Row(("", "Structureel saldo", ""), o.structureel_saldo.baseline, emphasis=True),
+        Row(("", "Structureel saldo zonder stelposten en taakstellingen", ""), o.reeel_structureel_saldo.baseline),
     ]
     programmas = Table(
         "basis_programmas",
@@ -48,8 +49,12 @@ def baseline_tables(baseline: Baseline) -> tuple[Table, ...]:
             Row((r.reserve.naam, "1 januari"), r.opening.baseline),
             Row(("", "toevoegingen"), r.toevoegingen.baseline),
             Row(("", "onttrekkingen"), tuple(-v for v in r.onttrekkingen.baseline)),
-            Row(("", "31 december"), r.closing.baseline, total_of=(start, start + 1, start + 2), section_end=True),
         ]
+        parts = (start, start + 1, start + 2)
+        if r.resultaat is not None:
+            reserve_rows.append(Row(("", "resultaatbestemming"), r.resultaat.baseline))
+            parts = (*parts, start + 3)
+        reserve_rows.append(Row(("", "31 december"), r.closing.baseline, total_of=parts, section_end=True))
     reserves = Table("basis_reserves", "Reserves (basis)", ("Reserve", "Regel"), years, tuple(reserve_rows))
 
     segment_rows: list[Row] = []
@@ -61,14 +66,14 @@ def baseline_tables(baseline: Baseline) -> tuple[Table, ...]:
         ]
     segment_rows.append(
         Row(
-            ("Totaal jeugdhulp", "kosten"),
+            ("Totaal jeugdzorg", "kosten"),
             outcome.jeugdhulp.cost.baseline,
             total_of=tuple(3 * i + 2 for i in range(len(outcome.jeugdhulp.segments))),
             emphasis=True,
         )
     )
     jeugdhulp = Table(
-        "basis_jeugdhulp", "Jeugdhulp per segment (basis)", ("Segment", "Regel"), years, tuple(segment_rows)
+        "basis_jeugdhulp", "Jeugdzorg per segment (basis)", ("Segment", "Regel"), years, tuple(segment_rows)
     )
 
     w = outcome.weerstand

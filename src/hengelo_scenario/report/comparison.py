@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import Any
 
 from hengelo_scenario.outcome.figures import DEFAULT_FIGURES, FIGURES, FigureSpec, figure_spec
-from hengelo_scenario.outcome.model import Figure, Outcome
+from hengelo_scenario.outcome.model import Conclusie, Figure, JaarEvenwicht, Outcome, Toezicht
 from hengelo_scenario.report.tables import BASIS, Kind, Row, Table, Value
 
 __all__ = [
@@ -38,9 +38,7 @@ def variant_names(outcomes: Sequence[Outcome]) -> tuple[str, ...]:
 def _difference(figure: Figure, kind: Kind) -> tuple[Value, ...]:
     if kind is Kind.MONEY:
         return figure.effect
-    return tuple(
-        None if (b.is_nan() or s.is_nan()) else s - b for b, s in zip(figure.baseline, figure.scenario, strict=True)
-    )
+    return tuple(None if d.is_nan() else d for d in figure.difference)
 
 
 def _nan_to_none(values: tuple[Decimal, ...]) -> tuple[Value, ...]:
@@ -66,7 +64,7 @@ def comparison_table(outcomes: Sequence[Outcome], figures: Sequence[FigureSpec])
         if first is None:
             continue
         shown.append(spec.label)
-        difference_kind = Kind.EFFECT if spec.kind is Kind.MONEY else spec.kind
+        difference_kind = {Kind.MONEY: Kind.EFFECT, Kind.PERCENT: Kind.PERCENTAGE_POINT}.get(spec.kind, spec.kind)
         rows.append(Row((spec.label, "Basis (begroting)", BASIS), _nan_to_none(first.baseline), spec.kind))
         for name, outcome in zip(names, outcomes, strict=True):
             figure = spec.get(outcome)
@@ -74,6 +72,7 @@ def comparison_table(outcomes: Sequence[Outcome], figures: Sequence[FigureSpec])
             rows.append(Row((spec.label, name, "scenario"), _nan_to_none(figure.scenario), spec.kind))
             rows.append(Row((spec.label, name, "verschil"), _difference(figure, spec.kind), difference_kind))
         rows[-1] = Row(rows[-1].labels, rows[-1].values, rows[-1].kind, section_end=True)
+    rows += verdict_rows(outcomes, names)
     return Table(
         "vergelijking",
         "Vergelijking van scenario's",
@@ -84,8 +83,40 @@ def comparison_table(outcomes: Sequence[Outcome], figures: Sequence[FigureSpec])
             "Elk scenario tegen dezelfde basis (" + PurePath(outcomes[0].baseline_source).name + "); verschil = "
             "scenario − basis, "
             "naar het effect op de begroting: + = voordelig (V), − = nadelig (N).",
+            VERDICT_NOTE,
         ),
     )
+
+
+VERDICT_LABEL = "Structureel en reëel evenwicht (indicatie)"
+
+
+def _year_word(j: JaarEvenwicht) -> str:
+    if j.in_evenwicht:
+        return "ja"
+    return "niet reëel" if j.structureel else "tekort"
+
+
+VERDICT_NOTE = (
+    "Evenwicht per jaar: ja = structureel en reëel in evenwicht; niet reëel = structureel in evenwicht, maar niet "
+    "zonder stelposten en taakstellingen; tekort = structureel tekort. Regel: repressief = indicatie repressief "
+    "toezicht, preventief = risico op preventief toezicht (Gemeentewet art. 203); een indicatie, geen oordeel van "
+    "de provincie."
+)
+
+
+def verdict_rows(outcomes: Sequence[Outcome], names: Sequence[str]) -> list[Row]:
+    """One row per scenario (and one for the basis): per year in evenwicht / alleen structureel / tekort, and
+    the status with the indicated toezicht in the row's label."""
+
+    def row(name: str, conclusie: Conclusie) -> Row:
+        label = "repressief" if conclusie.toezicht is Toezicht.REPRESSIEF else "preventief"
+        return Row((VERDICT_LABEL, name, label), tuple(_year_word(j) for j in conclusie.jaren), Kind.TEXT)
+
+    rows = [row("Basis (begroting)", outcomes[0].conclusie_baseline)]
+    rows += [row(name, o.conclusie_scenario) for name, o in zip(names, outcomes, strict=True)]
+    rows[-1] = Row(rows[-1].labels, rows[-1].values, rows[-1].kind, section_end=True)
+    return rows
 
 
 def comparison_dict(outcomes: Sequence[Outcome], figures: Sequence[FigureSpec]) -> dict[str, Any]:
@@ -122,4 +153,15 @@ def comparison_dict(outcomes: Sequence[Outcome], figures: Sequence[FigureSpec]) 
                 }
             )
         result["figures"].append(entry)
+    result["verdicts"] = [
+        {
+            "name": name,
+            "status": str(o.conclusie_scenario.status),
+            "toezicht": str(o.conclusie_scenario.toezicht),
+            "years": [
+                {"year": j.year, "structureel": j.structureel, "reeel": j.reeel} for j in o.conclusie_scenario.jaren
+            ],
+        }
+        for name, o in zip(names, outcomes, strict=True)
+    ]
     return result

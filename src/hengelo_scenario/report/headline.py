@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hengelo_scenario.outcome.model import Outcome, Verdict
-from hengelo_scenario.report.tables import Table, figure_rows, verdict_lines
+from hengelo_scenario.report.tables import Table, figure_rows, headline_lines, signal_lines, verdict_detail_lines
 
 HEADLINE = "headline"
 
@@ -20,14 +20,25 @@ class Headline:
     title: str  # "Jeugdhulp hoog: structureel saldo en geraamd resultaat, basis → scenario"
     baseline: str  # the workbook the scenario ran on
     table: Table  # structureel saldo and geraamd resultaat: basis, scenario, verschil per year
-    verdict: tuple[str, ...]  # the structural verdict per side, in words
+    verdict: tuple[str, ...]  # the structural verdict in words: the scenario per year, then the basis
     signals: tuple[str, ...]  # "Let op: ..." lines
-    in_evenwicht: bool  # the scenario passes the structural test (the panel is green, else red)
+    short: tuple[str, ...]  # the verdict in a few lines, for the panel under the headline
+    status: Verdict  # green (every year in evenwicht), amber (repressief, not every year), red (preventief risk)
+
+    @property
+    def in_evenwicht(self) -> bool:
+        """Every year structureel en reëel in evenwicht: the only status the panel shows green."""
+        return self.status is Verdict.IN_EVENWICHT
 
     @property
     def lines(self) -> tuple[str, ...]:
         """The verdict and the signals, in reading order."""
         return self.verdict + self.signals
+
+    @property
+    def panel(self) -> tuple[str, ...]:
+        """What the headline's panel says: short enough for 25 lines at 80 columns."""
+        return self.short
 
 
 def headline(outcome: Outcome) -> Headline:
@@ -47,9 +58,10 @@ def headline(outcome: Outcome) -> Headline:
         title=table.title,
         baseline=outcome.baseline_source,
         table=table,
-        verdict=tuple(verdict_lines(outcome)),
-        signals=tuple(f"Let op: {signal}" for signal in outcome.signals),
-        in_evenwicht=outcome.verdict_scenario is not Verdict.NIET_IN_EVENWICHT,
+        verdict=verdict_detail_lines(outcome),
+        signals=tuple(f"Let op: {text}" for text in signal_lines(outcome)),
+        short=headline_lines(outcome),
+        status=outcome.verdict_scenario,
     )
 
 

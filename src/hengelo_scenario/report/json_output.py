@@ -8,7 +8,8 @@ from typing import Any
 
 from hengelo_scenario import __version__
 from hengelo_scenario.money import exact_text
-from hengelo_scenario.outcome.model import Figure, Outcome
+from hengelo_scenario.outcome.model import Conclusie, Effects, Figure, Outcome
+from hengelo_scenario.report import tables
 
 __all__ = ["exact_text", "outcome_dict", "outcome_json"]
 
@@ -23,6 +24,49 @@ def _figure(figure: Figure) -> dict[str, Any]:
         "scenario": _values(figure.scenario),
         "verschil": _values(figure.difference),
         "effect": _values(figure.effect),
+    }
+
+
+def _effects(effects: Effects) -> dict[str, Any]:
+    return {
+        "saldo_baten_lasten": _values(effects.saldo),
+        "geraamd_resultaat": _values(effects.resultaat),
+        "structureel_saldo": _values(effects.structureel),
+    }
+
+
+def _conclusie(conclusie: Conclusie, label: str, years: tuple[int, ...]) -> dict[str, Any]:
+    return {
+        "status": str(conclusie.status),
+        "toezicht": str(conclusie.toezicht),
+        "grond": str(conclusie.grond),
+        "years": [
+            {
+                "year": j.year,
+                "begrotingsjaar": i == 0,
+                "structureel_saldo": exact_text(j.structureel_saldo),
+                "structureel_in_evenwicht": j.structureel,
+                "structureel_saldo_zonder_onzeker": exact_text(j.reeel_saldo),
+                "reeel_in_evenwicht": j.reeel,
+            }
+            for i, j in enumerate(conclusie.jaren)
+        ],
+        "text": [tables.conclusie_summary(label, conclusie, years), *tables.year_lines(conclusie)],
+    }
+
+
+def _table(table: tables.Table) -> dict[str, Any]:
+    return {
+        "key": table.key,
+        "title": table.title,
+        "rows": [
+            {
+                "labels": list(row.labels),
+                "values": [v if isinstance(v, str) or v is None else exact_text(v) for v in row.values],
+                "total_of": list(row.total_of),
+            }
+            for row in table.rows
+        ],
     }
 
 
@@ -51,9 +95,11 @@ def outcome_dict(outcome: Outcome) -> dict[str, Any]:
             {
                 "naam": r.reserve.naam,
                 "soort": str(r.reserve.soort),
+                "structurele_mutaties_toegestaan": r.reserve.structurele_mutaties,
                 "opening": _figure(r.opening),
                 "toevoegingen": _figure(r.toevoegingen),
                 "onttrekkingen": _figure(r.onttrekkingen),
+                "resultaatbestemming": _figure(r.resultaat) if r.resultaat is not None else None,
                 "closing": _figure(r.closing),
             }
             for r in outcome.reserves
@@ -66,6 +112,11 @@ def outcome_dict(outcome: Outcome) -> dict[str, Any]:
                 "basis": list(outcome.weerstand.klasse_baseline),
                 "scenario": list(outcome.weerstand.klasse_scenario),
             },
+            "klassen": [
+                {"klasse": g.klasse, "ondergrens": exact_text(g.ondergrens), "inclusief": g.inclusief}
+                for g in outcome.weerstand.grenzen
+            ],
+            "norm": exact_text(outcome.weerstand.norm),
         },
         "jeugdhulp": {
             "cost": _figure(outcome.jeugdhulp.cost),
@@ -92,8 +143,31 @@ def outcome_dict(outcome: Outcome) -> dict[str, Any]:
             "open": _values(outcome.transformatieplan.open),
             "niet_gerealiseerd": _figure(outcome.transformatieplan.niet_gerealiseerd),
         },
+        "resultaatbestemming": {
+            "basis": "algemene reserve" if outcome.resultaatbestemming_baseline else "geen",
+            "scenario": "algemene reserve" if outcome.resultaatbestemming_scenario else "geen",
+        },
         "verdict": {"basis": str(outcome.verdict_baseline), "scenario": str(outcome.verdict_scenario)},
-        "signals": list(outcome.signals),
+        "conclusie": {
+            "basis": _conclusie(outcome.conclusie_baseline, "Basis", outcome.years),
+            "scenario": _conclusie(outcome.conclusie_scenario, "Scenario", outcome.years),
+        },
+        "signals": [
+            {
+                "kind": str(s.kind),
+                "subject": s.subject,
+                "years": list(s.years),
+                "amounts": _values(s.amounts),
+                "number": exact_text(s.number) if s.number is not None else None,
+                "detail": s.detail,
+                "in_baseline": s.in_baseline,
+                "text": tables.signal_text(s, outcome.years),
+            }
+            for s in outcome.signals
+        ],
+        "effects": _effects(outcome.effects) if outcome.effects is not None else None,
+        "measure_effects": [{"measure": name, **_effects(e)} for name, e in outcome.measure_effects],
+        "bbv": {t.key: _table(t) for t in tables.bbv_tables(outcome)} if outcome.bbv is not None else None,
         "bookings": [
             {
                 "measure": b.measure,
@@ -105,9 +179,10 @@ def outcome_dict(outcome: Outcome) -> dict[str, Any]:
                 "reserve": b.reserve,
                 "amounts": _values(b.amounts),
                 "effect": _values(b.effect),
+                "effects": _effects(e),
                 "source": {"file": b.origin.file, "line": b.origin.line, "field": b.origin.field} if b.origin else None,
             }
-            for b in outcome.bookings
+            for b, e in zip(outcome.bookings, outcome.booking_effects, strict=True)
         ],
     }
 

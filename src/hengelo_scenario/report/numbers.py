@@ -82,6 +82,14 @@ def percentage(fraction: Decimal | None) -> str:
     return dutch_number(fraction * 100, decimals=2) + "%"
 
 
+def percentage_points(fraction: Decimal | None) -> str:
+    """A difference of two percentages, in procentpunten: 0.0074 -> "0,74%-punt" (not '0,74%', which would be a
+    relative change)."""
+    if fraction is None or fraction.is_nan():
+        return "-"
+    return dutch_number(fraction * 100, decimals=2) + "%-punt"
+
+
 def plain(value: Decimal, decimals: int = 0) -> str:
     """A price or a volume, not in thousands."""
     return dutch_number(value, decimals)

@@ -179,7 +179,8 @@ def simulation_tables(result) -> tuple[Table, ...]:
 def risk_tables(
     result, beschikbaar: Sequence[Decimal], years: Sequence[int], fixed: Sequence[Decimal]
 ) -> tuple[Table, ...]:
-    from hengelo_scenario.engine.rules import quotient, weerstand_klasse, weerstand_omschrijving
+    from hengelo_scenario.engine.rules import quotient, weerstand_klasse
+    from hengelo_scenario.report.tables import KLASSE_OMSCHRIJVING
 
     certainty = format_percentage(result.certainty).replace(".", ",")
     top = tuple(
@@ -211,7 +212,7 @@ def risk_tables(
     ratio_rows.append(
         Row(
             ("Waardering",),
-            tuple(f"{weerstand_klasse(r)} ({weerstand_omschrijving(weerstand_klasse(r))})" for r in ratios),
+            tuple(f"{weerstand_klasse(r)} ({KLASSE_OMSCHRIJVING.get(weerstand_klasse(r), '')})" for r in ratios),
             kind=Kind.TEXT,
         )
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from hengelo_scenario.baseline.model import Resultaatbestemming
 from hengelo_scenario.errors import Origin
 
 __all__ = ["Expectation", "Factors", "Origin", "Scenario"]
@@ -54,6 +55,7 @@ class Scenario:
     resolved: str | Callable[[], str] = field(default="", repr=False, compare=False)
     changes: tuple[tuple[str, Any], ...] = ()
     expectations: tuple[Expectation, ...] = ()  # for `check` only; not a measure, so not part of `is_empty`
+    resultaatbestemming: Resultaatbestemming | None = None  # None: the baseline workbook's setting
 
     def __init__(
         self,
@@ -67,6 +69,7 @@ class Scenario:
         changes: tuple[tuple[str, Any], ...] = (),
         expectations: tuple[Expectation, ...] = (),
         resolved: str | Callable[[], str] | None = None,
+        resultaatbestemming: Resultaatbestemming | None = None,
         **by_key: Any,
     ) -> None:
         from hengelo_scenario.levers import lever_keys
@@ -88,6 +91,7 @@ class Scenario:
             ("resolved", resolved_text if resolved is None or resolved_text else resolved),
             ("changes", ordered),
             ("expectations", tuple(expectations)),
+            ("resultaatbestemming", resultaatbestemming),
         ):
             object.__setattr__(self, attribute, value)
 
@@ -117,7 +121,7 @@ class Scenario:
 
     @property
     def is_empty(self) -> bool:
-        return not self.changes
+        return not self.changes and self.resultaatbestemming is None
 
 
 def _is_change(value: Any) -> bool:

@@ -64,6 +64,7 @@ class _Resolver:
             sha256=self.file.sha256,
             resolved_text=lambda: self.file.resolved_text,
             changes=tuple(changes),
+            resultaatbestemming=model.resultaatbestemming,
             expectations=expectations,
         )
 

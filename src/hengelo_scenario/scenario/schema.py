@@ -11,12 +11,13 @@ YAML (for example the YAML extension of VS Code).
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import ConfigDict, Field, create_model
+from pydantic import ConfigDict, Field, PlainValidator, WithJsonSchema, create_model
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from hengelo_scenario.baseline.model import Resultaatbestemming
 from hengelo_scenario.levers import all_levers
 from hengelo_scenario.scenario.uncertainty import UncertaintyModel
 from hengelo_scenario.scenario.values import (
@@ -29,6 +30,7 @@ from hengelo_scenario.scenario.values import (
     StrictModel,
     Text,
     YearKey,
+    _choice,
     bare_number_hint,
     describe,
     suggest,
@@ -43,6 +45,17 @@ __all__ = [
     "json_schema",
     "section_models",
     "suggest",
+]
+
+
+def _resultaatbestemming(value: Any) -> Resultaatbestemming:
+    return Resultaatbestemming(_choice(value, tuple(r.value for r in Resultaatbestemming)))
+
+
+ResultaatbestemmingValue = Annotated[
+    Resultaatbestemming,
+    PlainValidator(_resultaatbestemming),
+    WithJsonSchema({"type": "string", "enum": [r.value for r in Resultaatbestemming]}),
 ]
 
 
@@ -75,6 +88,13 @@ class ScenarioFields(StrictModel):
     )
     uncertainty: UncertaintyModel | None = Field(
         None, description="What is uncertain, for `simulate` and `tornado` (distributions); `run` ignores it."
+    )
+    resultaatbestemming: ResultaatbestemmingValue | None = Field(
+        None,
+        description="Where each year's geraamd resultaat goes: `algemene reserve` (a deficit is withdrawn from it, "
+        "a surplus added) or `geen`. Default: the baseline workbook's setting (sheet Instellingen; itself "
+        "`algemene reserve` by default).",
+        examples=["algemene reserve", "geen"],
     )
     expect: dict[FigureKey, dict[YearKey, ExpectedValue]] | None = Field(
         None,

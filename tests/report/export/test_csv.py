@@ -82,8 +82,8 @@ def test_dutch_dialect_has_a_bom_semicolons_and_crlf_the_international_one_neith
     assert int_bytes.startswith(b"tabel,rij,label_1,")
     assert nl_bytes.count(b"\r\n") == nl_bytes.count(b"\n")
     assert "Financiële gevolgen" not in nl_bytes.decode("utf-8-sig")  # keys, not titles: financiele_gevolgen
-    assert "59500000;" in nl_bytes.decode("utf-8-sig")
+    assert "59600000;" in nl_bytes.decode("utf-8-sig")  # 60.000.000 − 500.000 + resultaat 100.000
     line = next(x for x in nl_bytes.decode("utf-8-sig").splitlines() if x.startswith("weerstandsvermogen;7;"))
-    assert line.split(";")[8:10] == ["2,4", ""]  # 60.000 / 25.000, decimal comma
+    assert line.split(";")[8:10] == ["2,404", ""]  # (60.000 + 100) / 25.000, decimal comma
     jeugd, _, _ = write(tmp_path, youth_care, CsvDialect.NL)
     assert ";prijs per cliënt basis;" in jeugd.read_bytes().decode("utf-8")  # UTF-8, ë intact (after the BOM)

@@ -23,7 +23,7 @@ from hengelo_scenario.report.export import export, export_comparison, run_docume
 from hengelo_scenario.report.export.base import ExportOptions
 from hengelo_scenario.report.export.docx import build_docx
 from hengelo_scenario.report.headline import VERDICT_HEADING
-from hengelo_scenario.report.tables import verdict_lines
+from hengelo_scenario.report.tables import signal_lines, verdict_detail_lines, verdict_lines
 from hengelo_scenario.scenario.model import Scenario
 from tests.engine.builders import YEARS
 
@@ -83,7 +83,7 @@ def test_the_paragraph_has_the_verdict_the_dekking_and_the_source(motie_docx):
     assert "Effect op het begrotingssaldo (geraamd resultaat): geen." in text
     assert VERDICT_HEADING in text
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
-    assert bullets == list(verdict_lines(outcome))
+    assert bullets == list(verdict_detail_lines(outcome))  # the scenario, each of its years, the basis
     source = [t for t in text if t.startswith("Bron: hengelo-scenario")]
     assert source == ["Bron: hengelo-scenario 0.1.0; scenario motie.yaml; basis motie-basis.xlsx."]
 
@@ -111,14 +111,14 @@ def test_let_op_lines_are_in_the_memo_and_in_the_excel_sheet(tmp_path):
     export(tmp_path / "m.docx", outcome, scenario, baseline, environ=FIXED)
     export(tmp_path / "m.xlsx", outcome, scenario, baseline, environ=FIXED)
     text = paragraphs(read(tmp_path / "m.docx"))
-    for signal in outcome.signals:
+    for signal in signal_lines(outcome):
         assert f"Let op: {signal}" in text
     sheet = openpyxl.load_workbook(tmp_path / "m.xlsx")["Financiële gevolgen"]
     cells = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
     assert VERDICT_HEADING in cells
     for line in verdict_lines(outcome):
         assert line in cells
-    for signal in outcome.signals:
+    for signal in signal_lines(outcome):
         assert f"Let op: {signal}" in cells
 
 

@@ -81,6 +81,7 @@ def run_document(
     """What `run` exports: its tables, the financiële gevolgen, three native charts, and the provenance."""
     tables = list(report_tables.run_tables(outcome))
     tables.insert(1, report_tables.financiele_gevolgen(outcome))
+    tables.insert(2, report_tables.evenwicht(outcome))
     overzicht = tables[0]
     at = _overview_rows(overzicht)
     charts = []

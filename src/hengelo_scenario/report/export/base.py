@@ -74,6 +74,10 @@ SHEET_NAMES = {
     "weerstandsvermogen": "Weerstandsvermogen",
     "transformatieplan": "Transformatieplan",
     "vergelijking": "Vergelijking",
+    "evenwicht": "Evenwicht",
+    "bbv_incidenteel": "Incidentele baten en lasten",
+    "bbv_structurele_reserves": "Structurele reservemutaties",
+    "bbv_brug": "Naar structureel saldo",
     "indexatie": "Indexatie en accres",
     "kapitaallasten": "Kapitaallasten",
 }

@@ -84,10 +84,7 @@ class Bridge:
 def bridge(outcome: Outcome, year: int) -> Bridge:
     """The bookings' effects in `year`, per measure, in booking order; the smallest combined beyond 8 steps."""
     y = outcome.years.index(year)
-    per_measure: dict[str, Decimal] = {}
-    for booking in outcome.bookings:
-        per_measure[booking.measure] = per_measure.get(booking.measure, Decimal(0)) + booking.effect[y]
-    steps = [(label, effect) for label, effect in per_measure.items() if effect != 0]
+    steps = [(label, e.resultaat[y]) for label, e in outcome.measure_effects if e.resultaat[y] != 0]
     if len(steps) > MAX_BRIDGE_STEPS:
         keep = {label for label, _ in sorted(steps, key=lambda s: -abs(s[1]))[: MAX_BRIDGE_STEPS - 1]}
         rest = sum((effect for label, effect in steps if label not in keep), Decimal(0))

@@ -33,6 +33,7 @@ UNIT_OF_KIND = {
     Kind.VOLUME: "eenheden",
     Kind.RATIO: "ratio",
     Kind.PERCENT: "fractie",
+    Kind.PERCENTAGE_POINT: "fractie",
     Kind.TEXT: "",
 }
 

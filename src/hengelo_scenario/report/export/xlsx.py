@@ -63,6 +63,8 @@ def number_format(kind: Kind, unit: Unit, value: Decimal | None = None) -> str:
         return "0.00"
     if kind is Kind.PERCENT:
         return "0.00%"
+    if kind is Kind.PERCENTAGE_POINT:
+        return '0.00%"-punt"'  # the fraction stays the cell's value; Excel shows -0,74%-punt
     return "@"
 
 
@@ -80,6 +82,8 @@ def display_text(value: Value, kind: Kind, unit: Unit) -> str:
         return numbers.ratio(value)
     if kind is Kind.PERCENT:
         return numbers.percentage(value)
+    if kind is Kind.PERCENTAGE_POINT:
+        return numbers.percentage_points(value)
     if kind is Kind.PRICE:
         return numbers.plain(value, 2)
     if kind is Kind.VOLUME:
