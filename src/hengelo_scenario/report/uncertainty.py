@@ -152,8 +152,10 @@ def simulation_tables(result) -> tuple[Table, ...]:
                 rows=tuple(rows),
             )
         )
+    norm = numbers.ratio(Decimal(repr(float(result.ratio_norm))))
+    labels = {**PROBABILITY_LABELS, "ratio": f"Kans weerstandsratio onder {norm}"}
     prob_rows = [
-        Row((PROBABILITY_LABELS[name],), tuple(share(x) for x in values), kind=Kind.PERCENT)
+        Row((labels[name],), tuple(share(x) for x in values), kind=Kind.PERCENT)
         for name, values in result.probabilities.items()
     ]
     prob_rows.append(Row(("Ondergrens algemene reserve",), tuple(money(x) for x in result.floor)))

@@ -5,7 +5,8 @@ Probabilities are shares of draws:
 
     tekort        structureel saldo < 0 in the year (a structural deficit)
     reserve       algemene reserve on 31 December below the floor
-    ratio         weerstandsratio (beschikbaar / benodigd) below 1,0 (below class C)
+    ratio         weerstandsratio (beschikbaar / benodigd) below the workbook's norm (sheet Instellingen,
+                  weerstandsratio_norm; default 1,0, the lower bound of class C)
 
 The floor is the option given, else the scenario's `reserve_floor`, else 50% of the benodigde
 weerstandscapaciteit of the year (the baseline workbook states no council norm for the algemene reserve).
@@ -51,6 +52,7 @@ class SimulationResult:
     benodigd: np.ndarray  # (Y,) required weerstandscapaciteit used
     variables: tuple[str, ...]
     values: dict[str, np.ndarray] = field(default_factory=dict)  # figure -> (draws, Y), when kept
+    ratio_norm: float = RATIO_NORM  # the weerstandsratio norm of the probability "ratio"
     inputs: np.ndarray | None = None  # (draws, variables), when kept
 
 
@@ -84,6 +86,8 @@ def simulate(
     else:
         floor_values, floor_source = FLOOR_SHARE_OF_BENODIGD * required, "50% benodigd"
 
+    instellingen = getattr(baseline, "instellingen", None)
+    ratio_norm = float(getattr(instellingen, "weerstandsratio_norm", RATIO_NORM))
     has_ar = model.compiled.algemene_reserve is not None
     figures = [f for f in FIGURES if f != "algemene_reserve" or has_ar]
     # What to store per draw: a varying row that several figures are an affine image of, or the figure itself.
@@ -124,7 +128,7 @@ def simulate(
                 rows[i, start : start + n] = computed[a][:, b]
         if kept_inputs is not None:
             kept_inputs[start : start + n] = values.T
-        return n, (totals.weerstandsratio < RATIO_NORM).sum(axis=0)
+        return n, (totals.weerstandsratio < ratio_norm).sum(axis=0)
 
     firsts = range(0, n_blocks, blocks_per_chunk)
     done = 0
@@ -185,6 +189,7 @@ def simulate(
         floor=floor_values,
         floor_source=floor_source,
         benodigd=required,
+        ratio_norm=ratio_norm,
         variables=tuple(v.name for v in spec.variables),
         values=values_kept,
         inputs=kept_inputs,
