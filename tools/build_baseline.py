@@ -34,6 +34,11 @@ Published, entered exactly (Bron names the publication):
   in 2019, and have risen since). The line `jeugdhulp` of programme 6 is written as exactly Σ prijs × volume per
   year, computed here with Decimal (a number, not a formula).
 
+- Indexen (sheet `Indexen`): the 2025 rates of the Grondslagen voor de ramingen exactly (prijzen 2,10%, lonen 4,60%,
+  subsidies 3,77%, gemeenschappelijke regelingen 5,65%, zorg 4,89%, jeugdbescherming 4,96%); 2026-2028 continue them
+  (illustratief: the budget counts those years in constant prices and publishes no rates); the accres of the
+  algemene uitkering 2,5% a year (illustratief).
+
 Illustrative, calibrated to published magnitudes:
 - Scale: total lasten about € 384 mln in 2025 (begrotingsomzet about € 379 mln in 2024, "zo'n 380 miljoen"). Local
   taxes follow the 2023 heffingsopbrengsten (OZB, riool- and afvalstoffenheffing, leges) plus two years of
@@ -47,8 +52,14 @@ Illustrative, calibrated to published magnitudes:
   2025 and small in 2026-2028 (the 2024-2027 budget showed structural deficits of € 1,4 mln in 2026 and € 2,9 mln in
   2027; the 2025-2028 figures are not known), so a high youth-care scenario makes it clearly negative. No reserve
   goes below zero. `check()` asserts all this, so a change that breaks it fails the build.
-- Weerstandsvermogen: beschikbaar other than reserves is the unused tax capacity (illustratief) and onvoorzien;
-  benodigd about € 25 mln (illustratief), so the ratio rates A with the algemene reserve.
+- Weerstandsvermogen: beschikbaar other than reserves is the unused tax capacity (illustratief, Sleutel
+  `onbenutte_belastingcapaciteit`, which the OZB lever lowers) and onvoorzien; benodigd about € 25 mln
+  (illustratief), so the ratio rates A with the algemene reserve.
+- The index category of each line (column `Index`, `LINE_INDEX` below) is illustratief; the OZB niet-woningen
+  (€ 16,95 mln) is split into eigenaren and gebruikers as the 2023 heffingsopbrengsten (8.792 : 5.824).
+- Voorstellen nieuw beleid: the five youth-care proposals of paragraph 5.2.6 (their names and amounts were not found
+  published; illustratief, along the three lines of the Strategische agenda), together € 1,8 mln a year, all
+  opgenomen: they replace the single line "Nieuw beleid jeugd" of earlier versions, so every total is unchanged.
 - Risk register (sheet Risico's, illustratief): 13 risks with a chance and an impact range, whose simulated value
   at 90% certainty is within 5% of the fixed € 25 mln benodigd (`check()` simulates it with numpy).
 
@@ -692,6 +703,11 @@ INTRO = (
     "(€ 100.000 structureel en € 66.000 incidenteel in 2025), de stelposten BTW-compensatiefonds (€ 2,8 miljoen) en "
     "Wmo-indexering (€ 371.000 in 2026 tot bijna € 1,1 miljoen in 2028) en de indexcijfers en volumegroei voor de "
     "jeugdhulp.",
+    "Voor de scenario's met de grote hefbomen van 2025-2028: blad 'Indexen' heeft de indexcijfers van de Grondslagen "
+    "voor de ramingen 2025 (2026-2028 illustratief voortgezet, accres illustratief), kolom 'Index' op 'Lasten en "
+    "baten' de indexcategorie van elke regel, Sleutel 'algemene_uitkering' en 'ozb_...' de regels die de scenario's "
+    "algemene uitkering en OZB aanspreken, en blad 'Voorstellen' de vijf voorstellen nieuw beleid jeugd van "
+    "paragraaf 5.2.6 (illustratief, samen € 1,8 miljoen per jaar).",
     "Een analist van de gemeente vervangt dit werkboek door het echte, met dezelfde bladen en kolommen; "
     "hengelo-scenario werkt daarop zonder aanpassing. Gemaakt met tools/build_baseline.py.",
 )

@@ -17,7 +17,7 @@ from hengelo_scenario.baseline.model import (
     WeerstandPost,
     Weerstandsoort,
 )
-from hengelo_scenario.engine import evaluate_many, run
+from hengelo_scenario.engine import evaluate_many, run, run_many
 from hengelo_scenario.errors import ScenarioError
 from hengelo_scenario.levers.jeugdhulp import JeugdhulpChange
 from hengelo_scenario.levers.measures import Measure
@@ -229,6 +229,19 @@ def test_many_variants_at_once_equal_one_at_a_time(data):
         for field in ("geraamd_resultaat", "structureel_saldo", "reserve_closing", "programma_lasten"):
             a, b = getattr(together.totals, field), getattr(alone.totals, field)
             assert np.array_equal(a[i + 1], b[1]), field
+
+
+@settings(max_examples=30)
+@given(st.data())
+def test_outcomes_of_many_scenarios_in_one_pass_equal_each_run_alone(data):
+    """`compare` and `check` run all their scenarios in one pass: every figure of every outcome must be the one
+    `run` gives for that scenario alone (the whole Outcome compared, every figure, booking and signal)."""
+    baseline = data.draw(baselines())
+    many = data.draw(st.lists(scenarios(baseline), min_size=1, max_size=4))
+    alone = [run_or_reject(baseline, scenario) for scenario in many]
+    if any(outcome is None for outcome in alone):
+        return
+    assert run_many(baseline, many) == tuple(alone)
 
 
 @settings(max_examples=60)

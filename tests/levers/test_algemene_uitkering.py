@@ -51,6 +51,7 @@ def test_a_circulaire_of_zeros_changes_no_number(write):
     problem = one_problem(path)
     assert (problem.where, problem.field) == ("line 4", "algemene_uitkering.circulaires.meicirculaire 2025")
     assert "changes no number" in problem.found
+    assert problem.code == "scenario.no-change"
 
 
 def test_bad_values_are_located(write):
@@ -101,6 +102,7 @@ def test_a_baseline_without_the_line_says_which_sleutel_to_write(write):
     problem = one_problem(path, lever_baseline(algemene_uitkering=False))
     assert "algemene_uitkering" in problem.hint
     assert "Sleutel" in problem.hint
+    assert problem.code == "scenario.missing-line"
 
 
 def test_the_json_schema_has_the_lever_with_an_example():
@@ -109,3 +111,12 @@ def test_the_json_schema_has_the_lever_with_an_example():
     definition = json_schema()["$defs"]["AlgemeneUitkering"]
     assert definition["examples"][0]["circulaires"]["meicirculaire 2025"] == {"2026": -2100000, "2027": -800000}
     assert set(definition["properties"]) == {"amounts", "percentage", "circulaires", "aard"}
+
+
+def test_an_empty_circulaires_mapping_is_refused(write):
+    problem = one_problem(write("name: AU\nalgemene_uitkering: {circulaires: {}}\n"))
+    assert (problem.where, problem.field, problem.found) == (
+        "line 2",
+        "algemene_uitkering.circulaires",
+        "an empty mapping",
+    )

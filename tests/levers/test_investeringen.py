@@ -160,3 +160,8 @@ def test_over_the_whole_term_the_afschrijvingen_add_up_to_the_amount(amount, ter
     assert plan.boekwaarde[-1] == 0
     if methode == ANNUITAIR and rente != 0 and term > 2:  # a constant annuity, the last year taking the remainder
         assert len(set(plan.kapitaallasten[1:term])) == 1
+
+
+def test_an_empty_list_is_refused(write):
+    problem = one_problem(write("name: I\ninvesteringen: []\n"))
+    assert (problem.where, problem.field, problem.found) == ("line 2", "investeringen", "an empty list")

@@ -110,3 +110,8 @@ def test_the_json_schema_has_the_lever_with_an_example():
     definition = json_schema()["$defs"]["Ozb"]
     assert definition["examples"][0] == {"tarief": {"growth": "5%", "from": 2026}}
     assert "ozb" in json_schema()["properties"]
+
+
+def test_an_empty_section_says_what_it_needs(write):
+    problem = one_problem(write("name: OZB\nozb: {}\n"))
+    assert problem.expected == "at least one of: tarief, lines"

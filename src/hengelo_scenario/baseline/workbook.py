@@ -1046,8 +1046,9 @@ class _Loader:
                 str(year),
                 expected + ", between -100% and 100%",
                 _cell_text(value),
-                f"{_cell_text(value)} would be {_cell_text(value)}00%: for {_cell_text(value)}% type "
-                f"{_cell_text(value)}% (a cell formatted as percentage)",
+                f"the cell holds {_cell_text(value)}, which is {format((number * 100).normalize(), 'f')}%: for "
+                f"{_cell_text(value)}% type {_cell_text(value)}% with the % sign (Excel then stores "
+                f"{format((number / 100).normalize(), 'f')})",
             )
             return ZERO
         return number

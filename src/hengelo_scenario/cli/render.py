@@ -25,8 +25,13 @@ TABLE_SECTIONS = (
     "reserves",
     "weerstandsvermogen",
     "transformatieplan",
+    "indexatie",
+    "kapitaallasten",
     *BBV_KEYS,  # the overviews a toezichthouder starts from (BBV art. 19c, 19d, the bridge)
 )
+# Tables that exist only when the scenario uses their lever (the indexation, the investments): left out without
+# a word when the scenario does not, unless asked for by name.
+LEVER_SECTIONS = ("indexatie", "kapitaallasten")
 EVENWICHT = "evenwicht"  # the full verdict after the tables: every year, every Let op
 SECTIONS = (HEADLINE, *TABLE_SECTIONS, EVENWICHT)
 HEADLINE_SIGNS = "+ = voordelig, − = nadelig; V = voordelig, N = nadelig"
@@ -75,9 +80,16 @@ def print_tables(console: Console, outcome: Outcome, scenario: Scenario, unit: U
     available = {table.key: table for table in tables.run_tables(outcome, compact=True)}
     if "reserves" in available:  # every reserve, also those the scenario leaves alone: no figure left out
         available["reserves"] = tables.reserves(outcome)
+    asked = tuple(chosen) != TABLE_SECTIONS  # parts named with --sections, not the default of all
     for key in chosen:
         if key in available:
             rich_report.print_table(console, available[key], unit)
+        elif key in LEVER_SECTIONS and not asked:
+            continue
+        elif key in LEVER_SECTIONS:
+            console.print(
+                rich_report.wrapped(f"Tabel '{key}': het scenario gebruikt deze hefboom niet.", console.width)
+            )
         else:  # asked for, but the baseline has nothing to show in it: say so rather than print nothing
             console.print(rich_report.wrapped(f"Tabel '{key}': de basis heeft hiervoor geen gegevens.", console.width))
         console.print()

@@ -275,7 +275,7 @@ def render_blocks(table: Table, unit: Unit, width: int, title: bool = True) -> l
             rich.add_column(table.value_headers[j], justify="right", no_wrap=True, width=values[j])
         for row, labels, cells in body:
             rich.add_row(
-                *labels,
+                *(Text(label) for label in labels),  # names from a scenario or workbook are data, not Rich markup
                 *(cells[j] for j in block),
                 style="bold" if row.emphasis else "",
                 end_section=row.section_end,

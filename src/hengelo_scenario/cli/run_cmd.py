@@ -35,6 +35,8 @@ SECTION_NAMES = (
     "reserves",
     "weerstandsvermogen",
     "transformatieplan",
+    "indexatie",
+    "kapitaallasten",
     "bbv_incidenteel",
     "bbv_structurele_reserves",
     "bbv_brug",

@@ -26,7 +26,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from hengelo_scenario.baseline.model import Aard, Baseline, Soort
-from hengelo_scenario.engine import build_ledger, evaluate_many, rules
+from hengelo_scenario.engine import rules
+from hengelo_scenario.engine.exact import build_ledger, evaluate_many
 from hengelo_scenario.outcome.model import Booking
 from hengelo_scenario.scenario.model import Scenario
 

@@ -185,6 +185,8 @@ class AlgemeneUitkeringLever(Lever):
             rates = ctx.per_year(section.percentage, (*path, "percentage"), ZERO)
             values = None if rates is None else tuple(t * r for t, r in zip(total, rates, strict=True))
             part(f"{LABEL}: procentuele mutatie", section.aard, values, (*path, "percentage"), "0% in every year")
+        if section.circulaires is not None and not section.circulaires:
+            ctx.problem((*path, "circulaires"), "at least one circulaire with its amounts", "an empty mapping")
         for name, entry in (section.circulaires or {}).items():
             where = (*path, "circulaires", name)
             amounts, aard = (entry.amounts, entry.aard) if isinstance(entry, Circulaire) else (entry, Aard.STRUCTUREEL)

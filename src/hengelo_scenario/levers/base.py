@@ -41,6 +41,7 @@ class Lever:
     order: ClassVar[int]  # reading order in tables, bookings and the bridge chart; the registry sorts by it
     model: ClassVar[Any]  # the pydantic type of the section: a model, or list[Model] for a list of items
     description: ClassVar[str]  # one line for the JSON Schema
+    examples: ClassVar[list[Any]] = []  # examples of the whole section for the JSON Schema (models carry their own)
     empty: ClassVar[Any] = None  # what a scenario holds for the lever when its file does not mention it
     whole: ClassVar[tuple[tuple[str, ...], ...]] = ()  # sub-paths `extends` takes whole from the child ('*': any)
     merge_by_name: ClassVar[bool] = False  # a list of items that `extends` merges by their `name`

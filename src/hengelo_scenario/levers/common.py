@@ -1,4 +1,4 @@
-"""Small pieces the levers of the 2025-2028 budget share: checked values, a booking per year, missing-line errors.
+"""Small pieces the levers of the 2025-2028 budget share: checked values, and finding their lines (or what to mark).
 
 Defines no `LEVER`, so the registry skips it.
 """
@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import PlainValidator, WithJsonSchema
 
-from hengelo_scenario.baseline.model import Line
+from hengelo_scenario.baseline.model import Line, Soort
 from hengelo_scenario.money import ZERO, to_decimal
 from hengelo_scenario.scenario.context import ResolveContext
 from hengelo_scenario.scenario.paths import FieldPath
@@ -78,10 +78,8 @@ def is_zero(amounts: tuple[Decimal, ...] | list[Decimal]) -> bool:
     return all(a == ZERO for a in amounts)
 
 
-def baat_lines(ctx_or_lines: tuple[Line, ...]) -> tuple[Line, ...]:
-    from hengelo_scenario.baseline.model import Soort
-
-    return tuple(x for x in ctx_or_lines if x.soort is Soort.BAAT)
+def baat_lines(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    return tuple(x for x in lines if x.soort is Soort.BAAT)
 
 
 def lines_or_problem(ctx: ResolveContext, prefix: str, path: FieldPath, what: str, example: str) -> tuple[Line, ...]:
@@ -93,5 +91,6 @@ def lines_or_problem(ctx: ResolveContext, prefix: str, path: FieldPath, what: st
             f"{what} in the baseline: a baat line on sheet 'Lasten en baten' whose Sleutel starts with '{prefix}'",
             "none in the baseline workbook",
             f"give the line the Sleutel '{example}' in sheet 'Lasten en baten', or remove the section",
+            "scenario.missing-line",
         )
     return lines

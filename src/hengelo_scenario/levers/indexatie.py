@@ -85,7 +85,7 @@ class Indexatie(StrictModel):
 
 @dataclass(frozen=True)
 class IndexatieChange:
-    factors: dict[str, Factors]  # per category: F(c, y)
+    factors: tuple[tuple[str, Factors], ...]  # per category: F(c, y)
     rounded: frozenset[str]  # categories whose factor divides (a changed first-year index): bookings to the cent
     lines: tuple[Line, ...]  # the indexed lines (the youth-care line is indexed through p × q)
     youth_care: tuple[Factors, ...] | None  # price factors per segment; None: youth care not indexed here
@@ -93,9 +93,12 @@ class IndexatieChange:
     lopende_prijzen: bool
     origin: Origin
 
+    def factor(self, category: str) -> Factors:
+        return dict(self.factors)[category]
+
     def indexation(self, line: Line) -> Amounts:
         assert line.index is not None
-        values = tuple(a * (f - ONE) for a, f in zip(line.amounts, self.factors[line.index], strict=True))
+        values = tuple(a * (f - ONE) for a, f in zip(line.amounts, self.factor(line.index), strict=True))
         if line.index in self.rounded:
             return tuple(round_half_away(v, CENT) for v in values)
         return values
@@ -125,6 +128,7 @@ class IndexatieLever(Lever):
                 f"the budget's indices in the baseline (sheet '{INDEXEN}')",
                 "none in the baseline workbook",
                 f"add sheet '{INDEXEN}' (hengelo-scenario baseline template shows its columns), or remove the section",
+                "scenario.missing-line",
             )
             return None
         if not any(x.index for x in baseline.lines) and not any(s.index for s in baseline.jeugdhulp):
@@ -133,6 +137,7 @@ class IndexatieLever(Lever):
                 f"index categories on the lines (column '{INDEX}' of sheet '{LASTEN_BATEN}')",
                 "no line with an index category",
                 f"add the column '{INDEX}' to sheet '{LASTEN_BATEN}' and give each indexed line its category",
+                "scenario.missing-line",
             )
             return None
         lopende = bool(section.lopende_prijzen)
@@ -183,7 +188,7 @@ class IndexatieLever(Lever):
         )
         youth_care = self._youth_care(ctx, factors, youth_line)
         change = IndexatieChange(
-            factors,
+            tuple(factors.items()),
             frozenset(changed_first),
             lines,
             youth_care,
@@ -208,7 +213,7 @@ class IndexatieLever(Lever):
     ) -> tuple[Factors, ...] | None:
         """Price factors per youth-care segment: its category's F, unless the jeugdhulp section sets the price."""
         segments = ctx.baseline.jeugdhulp
-        if not segments:
+        if not segments or youth_line is None:  # youth care is booked on the programme of its `jeugdhulp` line
             return None
         jeugdhulp = getattr(ctx.file.model, "jeugdhulp", None)
         general_price = jeugdhulp is not None and jeugdhulp.price is not None
@@ -258,7 +263,7 @@ class IndexatieLever(Lever):
         return Booking(
             YOUTH_CARE,
             f"Tarieven jeugdhulp volgen de index (blad {JEUGDHULP})",
-            change.youth_care_programma or (baseline.jeugdhulp and "6") or "",
+            change.youth_care_programma or "",
             Soort.LAST,
             Aard.STRUCTUREEL,
             cost_change,
@@ -277,6 +282,7 @@ class IndexatieLever(Lever):
                 ACCRES if line.index == ACCRES else line.soort.value,
             )
             for line in change.lines
+            if any(a != 0 for a in change.indexation(line))  # a line whose index did not move is left out
         ]
         youth = [b for b in bookings if b.lever == KEY and b.measure == YOUTH_CARE]
         if youth:  # the booked amount: on the scenario's volumes when the jeugdhulp lever changes them too

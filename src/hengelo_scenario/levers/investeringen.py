@@ -1,8 +1,9 @@
 """Investeringen and their kapitaallasten by the BBV: afschrijving from the year after activation, plus rente.
 
 Each investment (a list item, merged by name through `extends`) is activated in a year; its kapitaallasten start
-on 1 January of the year after (BBV art. 64; Commissie BBV, notitie Materiële vaste activa) and are structural
-lasten of its programme:
+on 1 January of the year after (BBV art. 64 requires yearly afschrijving; the start is the municipality's own rule
+under the Commissie BBV notitie Materiële vaste activa, and the year after activation the common one) and are
+structural lasten of its programme:
 
 - lineair: afschrijving = amount / termijn every year; rente = rente% × boekwaarde on 1 January;
 - annuïtair: a constant annuity A = amount × r / (1 − (1 + r)^−n); rente = r × boekwaarde on 1 January and
@@ -209,6 +210,9 @@ class InvesteringenLever(Lever):
     def resolve(self, items: list[InvesteringModel], ctx: ResolveContext) -> tuple[Investering, ...] | None:
         resolved: list[Investering] = []
         seen: dict[str, int] = {}
+        if not items:
+            ctx.problem((KEY,), "at least one investment, a list item starting with `- name:`", "an empty list")
+            return None
         for position, item in enumerate(items):
             path: FieldPath = (KEY, position)
             count = ctx.count
@@ -286,7 +290,8 @@ class InvesteringenLever(Lever):
         rows: list[DetailRow] = []
         for inv in change:
             plan = schedule(inv, baseline.years)
-            label = f"{inv.name} ({inv.methode}, {inv.termijn} jaar, rente {format_percentage(inv.rente)})"
+            rente = format_percentage(inv.rente).replace(".", ",")
+            label = f"{inv.name} ({inv.methode}, {inv.termijn} jaar, rente {rente})"
             rows += [
                 DetailRow((label, inv.programma), plan.afschrijving, "afschrijving"),
                 DetailRow((label, inv.programma), plan.rente, "rente"),

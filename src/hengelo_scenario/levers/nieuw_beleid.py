@@ -45,6 +45,7 @@ class NieuwBeleidLever(Lever):
     description = (
         "Proposals for new policy (sheet Voorstellen) by name: `aan` takes one into the budget, `uit` leaves it out."
     )
+    examples: ClassVar[list[Any]] = [{"Jeugd: versnelling transformatieplan jeugdhulp": "uit"}]
 
     def resolve(self, section: dict[str, bool], ctx: ResolveContext) -> NieuwBeleidChange | None:
         path: FieldPath = (KEY,)
@@ -56,6 +57,7 @@ class NieuwBeleidLever(Lever):
                 "none in the baseline workbook",
                 f"add sheet '{VOORSTELLEN}' (hengelo-scenario baseline template shows its columns), or remove "
                 "the section",
+                "scenario.missing-line",
             )
             return None
         if not section:

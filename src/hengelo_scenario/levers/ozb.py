@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
 
 from hengelo_scenario.baseline.layout import KEY_BELASTINGCAPACITEIT, KEY_OZB, SLEUTEL, WEERSTAND
 from hengelo_scenario.baseline.model import Aard, Baseline, Line, Soort, Weerstandsoort
@@ -25,7 +25,7 @@ from hengelo_scenario.outcome.model import Booking, WeerstandChange
 from hengelo_scenario.scenario.context import ResolveContext
 from hengelo_scenario.scenario.model import Factors
 from hengelo_scenario.scenario.paths import FieldPath
-from hengelo_scenario.scenario.values import AardValue, Change, Reference, StrictModel
+from hengelo_scenario.scenario.values import AardValue, Change, Reference, StrictModel, scenario_error
 
 __all__ = ["KEY", "LEVER", "Ozb", "OzbChange"]
 
@@ -57,6 +57,14 @@ class Ozb(StrictModel):
         examples=[{"ozb_woningen": {"per_year": {"2026": "4%"}}}],
     )
     aard: AardValue = Field(Aard.STRUCTUREEL, description="Default structureel: a tariff rise is recurring.")
+
+    @model_validator(mode="after")
+    def _something(self) -> Ozb:
+        if self.tarief is None and self.lines is None:
+            raise scenario_error(
+                "at least one of: tarief, lines", "none of them", "write for example `tarief: {growth: 5%}`"
+            )
+        return self
 
 
 @dataclass(frozen=True)
@@ -97,6 +105,7 @@ class OzbLever(Lever):
                 "none in the baseline workbook",
                 f"add the column {SLEUTEL} to sheet '{WEERSTAND}' and write {KEY_BELASTINGCAPACITEIT} on the row of "
                 "the onbenutte belastingcapaciteit",
+                "scenario.missing-line",
             )
         if not lines or post is None:
             return None
@@ -161,6 +170,8 @@ class OzbLever(Lever):
     def weerstand_changes(self, change: OzbChange, baseline: Baseline) -> list[WeerstandChange]:
         n = len(baseline.years)
         raised = [sum((change.raised(x, f)[y] for x, f in change.lines), ZERO) for y in range(n)]
+        if all(r == 0 for r in raised):
+            return []
         return [WeerstandChange(change.post, tuple(-r for r in raised), KEY, change.origin)]
 
 

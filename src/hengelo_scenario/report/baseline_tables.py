@@ -93,4 +93,44 @@ def baseline_tables(baseline: Baseline) -> tuple[Table, ...]:
     if baseline.jeugdhulp:
         tables.append(jeugdhulp)
     tables.append(weerstand)
+    tables += lever_sheets(baseline, years)
     return tuple(tables)
+
+
+def lever_sheets(baseline: Baseline, years: tuple[str, ...]) -> list[Table]:
+    """The sheets the budget levers use, when the workbook has them: the indices and the proposals."""
+    tables: list[Table] = []
+    if baseline.indexen:
+        counted = {  # the lines and youth-care tariffs in each category
+            r.naam: sum(1 for x in (*baseline.lines, *baseline.jeugdhulp) if x.index == r.naam)
+            for r in baseline.indexen
+        }
+        tables.append(
+            Table(
+                "basis_indexen",
+                "Indexcijfers (basis, blad 'Indexen')",
+                ("Index", "Regels en tarieven"),
+                years,
+                tuple(Row((r.naam, str(counted[r.naam])), r.rates, Kind.PERCENT) for r in baseline.indexen),
+                ("Het eerste jaar zit in de bedragen; de latere jaren tellen alleen in lopende prijzen.",),
+            )
+        )
+    if baseline.voorstellen:
+        rows = tuple(
+            Row(
+                (v.naam, v.programma, "opgenomen" if v.opgenomen else "niet opgenomen", v.aard.letter),
+                v.amounts,
+            )
+            for v in baseline.voorstellen
+        )
+        tables.append(
+            Table(
+                "basis_voorstellen",
+                "Voorstellen nieuw beleid (basis, blad 'Voorstellen')",
+                ("Voorstel", "Programma", "In de basis", "I/S"),
+                years,
+                rows,
+                ("Opgenomen voorstellen zitten in de lasten van de basis; een scenario zet ze aan of uit.",),
+            )
+        )
+    return tables

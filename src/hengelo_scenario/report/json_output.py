@@ -184,6 +184,20 @@ def outcome_dict(outcome: Outcome) -> dict[str, Any]:
             }
             for b, e in zip(outcome.bookings, outcome.booking_effects, strict=True)
         ],
+        "weerstand_changes": [
+            {"post": w.post, "lever": w.lever, "amounts": _values(w.amounts)} for w in outcome.weerstand_changes
+        ],
+        "details": [
+            {
+                "lever": detail.lever,
+                "kind": detail.kind,
+                "rows": [
+                    {"labels": list(row.labels), "part": row.part, "total": row.total, "amounts": _values(row.amounts)}
+                    for row in detail.rows
+                ],
+            }
+            for detail in outcome.details
+        ],
     }
 
 

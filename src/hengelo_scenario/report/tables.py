@@ -15,7 +15,6 @@ from hengelo_scenario.money import ZERO
 from hengelo_scenario.outcome.figures import Kind
 from hengelo_scenario.outcome.model import (
     Conclusie,
-    DetailRow,
     Figure,
     Grond,
     JaarEvenwicht,
@@ -779,23 +778,23 @@ def indexatie(outcome: Outcome, detail: LeverDetail) -> Table:
     """Every indexed line's indexation per year, lasten and baten apart, the accres beside them, and the gap."""
     n_y = len(outcome.years)
     rows: list[Row] = []
-    sections: dict[str, tuple[int, ...]] = {}
+    totals: dict[str, int] = {}
     for part, title in (("last", "Totaal indexatie lasten"), ("baat", "Totaal indexatie baten"), ("accres", "Accres")):
         start = len(rows)
         for d in detail.rows:
-            if d.part == part:
-                rows.append(Row((d.labels[0], d.labels[1], d.labels[2]), d.amounts))
+            if d.part == part:  # labels: (omschrijving, programma, index)
+                rows.append(Row((f"{d.labels[1]} {d.labels[0]}".strip(), d.labels[2]), d.amounts))
         parts = tuple(range(start, len(rows)))
         total = tuple(sum((detail_value(rows, i, y) for i in parts), ZERO) for y in range(n_y))
-        rows.append(Row((title, "", ""), total, total_of=parts, emphasis=True, section_end=True))
-        sections[part] = (len(rows) - 1,)
-    lasten, baten, accres = sections["last"][0], sections["baat"][0], sections["accres"][0]
-    gap = tuple(rows[accres].values[y] + rows[baten].values[y] - rows[lasten].values[y] for y in range(n_y))  # type: ignore[operator]
-    rows.append(Row(("Verschil: accres + indexatie baten − indexatie lasten", "", ""), gap, Kind.EFFECT, emphasis=True))
+        rows.append(Row((title, ""), total, total_of=parts, emphasis=True, section_end=True))
+        totals[part] = len(rows) - 1
+    lasten, baten, accres = (rows[totals[p]].values for p in ("last", "baat", "accres"))
+    gap = tuple(a + b - c for a, b, c in zip(accres, baten, lasten, strict=True))  # type: ignore[operator]
+    rows.append(Row(("Verschil: accres + indexatie baten − indexatie lasten", ""), gap, Kind.EFFECT, emphasis=True))
     return Table(
         "indexatie",
         "Loon- en prijsindexatie per regel en het accres van de algemene uitkering",
-        ("Regel", "Programma", "Index"),
+        ("Programma en regel", "Index"),
         _years(outcome),
         tuple(rows),
         (
@@ -813,21 +812,16 @@ def detail_value(rows: list[Row], index: int, year: int) -> Decimal:
 
 def kapitaallasten(outcome: Outcome, detail: LeverDetail) -> Table:
     """Each investment's afschrijving, rente and kapitaallasten per year (BBV), its dekking and boekwaarde."""
-    rows = [
-        Row(
-            (d.labels[0], d.labels[1], d.part),
-            d.amounts,
-            emphasis=d.total,
-            total_of=(len(rows_before) - 3, len(rows_before) - 2) if d.total else (),
-            section_end=d.part == "boekwaarde 31 december",
-        )
-        for rows_before in _prefixes(detail.rows)
-        for d in (rows_before[-1],)
-    ]
+    rows: list[Row] = []
+    for d in detail.rows:  # labels: (investering, programma)
+        total_of = (len(rows) - 2, len(rows) - 1) if d.total else ()
+        label = f"{d.labels[0]}, programma {d.labels[1]}"
+        end = d.part == "boekwaarde 31 december"
+        rows.append(Row((label, d.part), d.amounts, emphasis=d.total, total_of=total_of, section_end=end))
     return Table(
         "kapitaallasten",
         "Investeringen: kapitaallasten per jaar",
-        ("Investering", "Programma", "Regel"),
+        ("Investering", "Regel"),
         _years(outcome),
         tuple(rows),
         (
@@ -835,10 +829,6 @@ def kapitaallasten(outcome: Outcome, detail: LeverDetail) -> Table:
             "1 januari.",
         ),
     )
-
-
-def _prefixes(items: tuple[DetailRow, ...]) -> list[tuple[DetailRow, ...]]:
-    return [items[: i + 1] for i in range(len(items))]
 
 
 FG_LASTEN, FG_BATEN = "Lasten", "Baten"

@@ -110,7 +110,8 @@ class ScenarioFields(StrictModel):
 
 def _assemble() -> type[ScenarioFields]:
     fields: dict[str, Any] = {
-        lever.key: (lever.model | None, Field(None, description=lever.description)) for lever in all_levers()
+        lever.key: (lever.model | None, Field(None, description=lever.description, examples=lever.examples or None))
+        for lever in all_levers()
     }
     return create_model("ScenarioModel", __base__=ScenarioFields, **fields)
 
