@@ -66,13 +66,6 @@ class Evaluation:
     weerstand_changes: tuple[tuple[WeerstandChange, ...], ...] = ()  # per scenario
 
 
-def _object_array(values: Sequence[Sequence[Decimal]], n_years: int) -> np.ndarray:
-    array = np.empty((len(values), n_years), dtype=object)
-    for i, row in enumerate(values):
-        array[i, :] = list(row)
-    return array
-
-
 def _sum_amounts(rows: Sequence[Sequence[Decimal]], n_years: int) -> np.ndarray:
     total = np.array([ZERO] * n_years, dtype=object)
     for row in rows:
@@ -180,10 +173,10 @@ def build_ledger(
     variants: list[Scenario | None] = [None, *(scenarios if scenarios is not None else [None] * (n_v - 1))]
     ar = baseline.algemene_reserve
     with exact():
-        open_rows = [open_taakstelling(baseline, v) for v in variants]
+        open_rows = [open_taakstelling(baseline, variant) for variant in variants]
     open_array = np.empty((n_v, n_y), dtype=object)
-    for v, row in enumerate(open_rows):
-        open_array[v, :] = list(row)
+    for index, open_row in enumerate(open_rows):
+        open_array[index, :] = list(open_row)
     return rules.Ledger(
         line_amounts=line_amounts,
         line_is_baat=np.array([s is Soort.BAAT for _, s, _ in lines_meta], dtype=bool),

@@ -166,7 +166,7 @@ def evaluate(ledger: Ledger) -> Totals:
             if ledger.resultaatbestemming is None
             else np.asarray(ledger.resultaatbestemming, dtype=bool)
         )
-        bestemming[:, ledger.resultaat_reserve, :] = np.where(takes[:, np.newaxis], resultaat, zero)
+        bestemming[:, ledger.resultaat_reserve, :] = np.where(takes[:, np.newaxis], resultaat, zero)  # type: ignore[arg-type]
     _, closing_bookings = carry_reserves(ledger.reserve_opening, reserve_toev, reserve_ontt)
     opening, closing = carry_reserves(ledger.reserve_opening, reserve_toev + bestemming, reserve_ontt)
 

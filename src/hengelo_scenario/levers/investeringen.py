@@ -189,14 +189,16 @@ def schedule(investering: Investering, years: tuple[int, ...]) -> Schedule:
                 afschrijving = min(book, straight)
             book = book - afschrijving
             by_year[year] = (afschrijving, rente, book)
-    afschrijving, rente, boekwaarde = [], [], []
+    afschrijvingen: list[Decimal] = []
+    renten: list[Decimal] = []
+    boekwaarden: list[Decimal] = []
     for year in years:
         # before activation, or after the term: nothing; in the year of activation the whole amount
         x, y, z = by_year.get(year, (ZERO, ZERO, a if year == investering.activation else ZERO))
-        afschrijving.append(x)
-        rente.append(y)
-        boekwaarde.append(z)
-    return Schedule(tuple(afschrijving), tuple(rente), tuple(boekwaarde))
+        afschrijvingen.append(x)
+        renten.append(y)
+        boekwaarden.append(z)
+    return Schedule(tuple(afschrijvingen), tuple(renten), tuple(boekwaarden))
 
 
 class InvesteringenLever(Lever):

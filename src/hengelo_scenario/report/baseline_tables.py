@@ -50,7 +50,7 @@ def baseline_tables(baseline: Baseline) -> tuple[Table, ...]:
             Row(("", "toevoegingen"), r.toevoegingen.baseline),
             Row(("", "onttrekkingen"), tuple(-v for v in r.onttrekkingen.baseline)),
         ]
-        parts = (start, start + 1, start + 2)
+        parts: tuple[int, ...] = (start, start + 1, start + 2)
         if r.resultaat is not None:
             reserve_rows.append(Row(("", "resultaatbestemming"), r.resultaat.baseline))
             parts = (*parts, start + 3)
@@ -101,10 +101,8 @@ def lever_sheets(baseline: Baseline, years: tuple[str, ...]) -> list[Table]:
     """The sheets the budget levers use, when the workbook has them: the indices and the proposals."""
     tables: list[Table] = []
     if baseline.indexen:
-        counted = {  # the lines and youth-care tariffs in each category
-            r.naam: sum(1 for x in (*baseline.lines, *baseline.jeugdhulp) if x.index == r.naam)
-            for r in baseline.indexen
-        }
+        indexed = [item.index for item in baseline.lines] + [segment.index for segment in baseline.jeugdhulp]
+        counted = {r.naam: indexed.count(r.naam) for r in baseline.indexen}  # lines and tariffs per category
         tables.append(
             Table(
                 "basis_indexen",

@@ -6,7 +6,6 @@ values, so a displayed total can differ by rounding from the sum of displayed pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
@@ -93,16 +92,3 @@ def percentage_points(fraction: Decimal | None) -> str:
 def plain(value: Decimal, decimals: int = 0) -> str:
     """A price or a volume, not in thousands."""
     return dutch_number(value, decimals)
-
-
-@dataclass(frozen=True)
-class Formats:
-    """The display choices of one report."""
-
-    unit: Unit = Unit.THOUSANDS
-
-    def money(self, value: Decimal) -> str:
-        return money(value, self.unit)
-
-    def vn(self, effect: Decimal) -> str:
-        return vn(effect, self.unit)
