@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from hengelo_scenario.baseline.model import Aard, Baseline, Soort
 from hengelo_scenario.engine.fast import LinearInput
@@ -251,6 +252,12 @@ def _keyed_amounts(baseline: Baseline, scenario: Scenario, target: str) -> tuple
     return tuple(old if new is None else new for old, new in zip(line.amounts, change.amounts, strict=True))
 
 
+def _with(scenario: Scenario, **changes: Any) -> Scenario:
+    """The scenario with some levers' changes replaced (a Scenario takes its changes by lever key)."""
+    replace: Any = dataclasses.replace
+    return replace(scenario, **changes)  # type: ignore[no-any-return]
+
+
 def apply(baseline: Baseline, scenario: Scenario, values: Mapping[LeverRef, Decimal]) -> Scenario:
     """The scenario with each lever moved by its value: exactly what `run` evaluates for that point."""
     for ref, x in values.items():
@@ -284,7 +291,7 @@ def _apply_one(baseline: Baseline, scenario: Scenario, ref: LeverRef, x: Decimal
                 change = dataclasses.replace(change, price_factors=moved(change.price_factors))
             else:
                 change = dataclasses.replace(change, volume_factors=moved(change.volume_factors))
-            return dataclasses.replace(scenario, jeugdhulp=change)
+            return _with(scenario, jeugdhulp=change)
         if ref.target == "transformatieplan":
             shares = _shares(baseline, scenario)
             realisatie = tuple(
@@ -297,7 +304,7 @@ def _apply_one(baseline: Baseline, scenario: Scenario, ref: LeverRef, x: Decimal
                 if current is not None
                 else TransformatieChange(realisatie, Aard.STRUCTUREEL, origin)
             )
-            return dataclasses.replace(scenario, transformatieplan=plan)
+            return _with(scenario, transformatieplan=plan)
         if ref.target in ("wijkaanpak", "leefbare_wijken"):
             amounts = _keyed_amounts(baseline, scenario, ref.target)
             new = tuple(a + x if mask[y] else a for y, a in enumerate(amounts))
@@ -308,13 +315,13 @@ def _apply_one(baseline: Baseline, scenario: Scenario, ref: LeverRef, x: Decimal
                     if current is not None
                     else AmountsChange(new, (None,) * n, origin)
                 )
-                return dataclasses.replace(scenario, wijkaanpak=keyed)
+                return _with(scenario, wijkaanpak=keyed)
             fund = (
                 dataclasses.replace(current, amounts=new)
                 if current is not None
                 else LeefbareWijkenChange(new, (None,) * n, origin)
             )
-            return dataclasses.replace(scenario, leefbare_wijken=fund)
+            return _with(scenario, leefbare_wijken=fund)
         if ref.target == "algemene_uitkering":  # the same booking as the section's own amounts: a structural baat
             line = _algemene_uitkering_line(baseline)
             assert line is not None
@@ -327,14 +334,14 @@ def _apply_one(baseline: Baseline, scenario: Scenario, ref: LeverRef, x: Decimal
                 tuple(x if mask[y] else ZERO for y in range(n)),
                 origin=origin,
             )
-            return dataclasses.replace(scenario, measures=(*scenario.measures, extra))
+            return _with(scenario, measures=(*scenario.measures, extra))
         assert ref.index is not None
         measures = list(scenario.measures)
         m = measures[ref.index]
         measures[ref.index] = dataclasses.replace(
             m, amounts=tuple(a + x if mask[y] else a for y, a in enumerate(m.amounts))
         )
-        return dataclasses.replace(scenario, measures=tuple(measures))
+        return _with(scenario, measures=tuple(measures))
 
 
 def factor_multiplier(ref: LeverRef, n_segments: int, n_years: int) -> tuple[list[int], list[int], bool]:

@@ -309,13 +309,18 @@ class _Resolver:
                     )
                     continue
                 if members:
-                    ordered = sorted(indices, key=lambda i: members.index(self.variables[i].jeugd.segments[0]))
+                    ordered = sorted(indices, key=lambda i: members.index(self._segment_of(i)))
                     loading = _loading(self._matrix[lever])
                     group = len(self.groups)
                     self.groups.append(Group(tuple(ordered), loading))
                     for i in ordered:
                         v = self.variables[i]
                         self.variables[i] = Variable(v.name, v.label, v.distribution, v.jeugd, v.lever, group)
+
+    def _segment_of(self, i: int) -> int:
+        target = self.variables[i].jeugd
+        assert target is not None  # a correlated variable is a youth-care variable
+        return target.segments[0]
 
     def segment(self, name: str, path: tuple[Any, ...]) -> int | None:
         from hengelo_scenario.scenario.schema import describe, suggest

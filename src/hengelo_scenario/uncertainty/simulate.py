@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
 
@@ -30,6 +31,8 @@ from hengelo_scenario.uncertainty.model import UncertaintySpec
 from hengelo_scenario.uncertainty.stats import percentiles as percentiles_of
 
 __all__ = ["FIGURES", "PERCENTILES", "SimulationResult", "simulate"]
+
+Source = tuple[str, Any, Any]  # ("amount", row, year) or ("figure", key, year): a row stored per draw
 
 FIGURES = ("geraamd_resultaat", "structureel_saldo", "algemene_reserve", "jeugdhulp")
 PERCENTILES = (5, 25, 50, 75, 95)
@@ -91,15 +94,15 @@ def simulate(
     has_ar = model.compiled.algemene_reserve is not None
     figures = [f for f in FIGURES if f != "algemene_reserve" or has_ar]
     # What to store per draw: a varying row that several figures are an affine image of, or the figure itself.
-    plan: dict[tuple[str, int], tuple[str, object, float, float]] = {}
-    stored: dict[object, int] = {}
+    plan: dict[tuple[str, int], tuple[str, Source | None, float, float]] = {}
+    stored: dict[Source, int] = {}
     for key in figures:
         for y in range(n_y):
             found = None if keep else fast.affine_source(model.compiled, key, y)
             if found is not None and found[0] is None:
                 plan[key, y] = ("constant", None, 0.0, found[3])
                 continue
-            source = ("amount", found[0], found[1]) if found is not None else ("figure", key, y)
+            source: Source = ("amount", found[0], found[1]) if found is not None else ("figure", key, y)
             stored.setdefault(source, len(stored))
             plan[key, y] = ("row", source, found[2] if found else 1.0, found[3] if found else 0.0)
     rows = np.empty((len(stored), draws))
@@ -119,7 +122,7 @@ def simulate(
         totals = variants.evaluate(model, n, shifts, price, volume, benodigd=required)
         computed: dict[str, np.ndarray] = {}
         for source, i in stored.items():
-            kind, a, b = source  # type: ignore[misc]
+            kind, a, b = source
             if kind == "amount":
                 rows[i, start : start + n] = totals.amounts[a, b]
             else:
@@ -156,17 +159,17 @@ def simulate(
 
     def below(key: str, y: int, limit: float) -> int:
         kind, source, sign, constant = plan[key, y]
-        if kind == "constant":
+        if kind == "constant" or source is None:
             return draws if constant < limit else 0
         row = rows[stored[source]]
         return int(np.count_nonzero((constant + sign * row if sign != 1.0 or constant else row) < limit))
 
-    for (key, y), (kind, source, sign, constant) in plan.items():
-        if kind == "constant":
+    for (key, y), (kind, origin, sign, constant) in plan.items():
+        if kind == "constant" or origin is None:
             percentiles[key][:, y] = constant
             means[key][y] = constant
             continue
-        i = stored[source]
+        i = stored[origin]
         p = row_percentiles[:, i] if sign > 0 else row_percentiles[::-1, i]
         percentiles[key][:, y] = constant + sign * p
         means[key][y] = constant + sign * row_means[i]

@@ -30,7 +30,7 @@ class VariantModel:
 
 def build(baseline: Baseline, scenario: Scenario, levers: Sequence[LeverRef] = ()) -> VariantModel:
     slots: list[int | None] = []
-    inputs = []
+    inputs: list[fast.LinearInput] = []
     for ref in levers:
         if ref.kind in (LeverKind.FACTOR, LeverKind.REDUCTION):
             slots.append(None)
