@@ -47,6 +47,7 @@ from hengelo_scenario.baseline.model import (
     Reserve,
     ReserveMutation,
     ReserveSoort,
+    Risico,
     Soort,
     TransformatieOnderdeel,
     Voorstel,
@@ -709,6 +710,7 @@ class _Loader:
         jeugdhulp = self.read_jeugdhulp(tables[layout.JEUGDHULP], lines_table, lines)
         transformatieplan = self.read_transformatieplan(tables[layout.TRANSFORMATIEPLAN])
         weerstand = self.read_weerstand(tables[layout.WEERSTAND])
+        risicos = self.read_risicos(tables.get(layout.RISICOS))
         instellingen = self.read_instellingen(tables[layout.INSTELLINGEN])
 
         if self.problems:
@@ -724,6 +726,7 @@ class _Loader:
             transformatieplan=transformatieplan,
             weerstand=weerstand,
             sha256=sha256,
+            risicos=risicos,
             instellingen=instellingen,
             indexen=indexen,
             voorstellen=voorstellen,
@@ -1027,6 +1030,93 @@ class _Loader:
                 "none" if table.rows else "no rows",
                 "add the quantified risks as benodigd, or remove the sheet",
             )
+        return tuple(result)
+
+    # --- the risk register --------------------------------------------------------------------------------
+
+    def _optional_amount(self, table: _Table, row: int, values: tuple[object, ...], name: str) -> Decimal | None:
+        index = table.columns[name]
+        if index >= len(values) or _is_blank(values[index]):
+            return None
+        return self.amount(table, row, values, index, name)
+
+    def _kans(self, table: _Table, row: int, values: tuple[object, ...]) -> Decimal | None:
+        index = table.columns[layout.KANS]
+        value = values[index] if index < len(values) else None
+        expected = "a chance between 0% and 100% (a percentage, or a number from 0 to 1)"
+        if _is_blank(value):
+            self.problem(table.where(row, index), layout.KANS, expected, "an empty cell")
+            return None
+        if isinstance(value, str):
+            from hengelo_scenario.money import parse_percentage
+
+            try:
+                kans = parse_percentage(value)
+            except (ValueError, ArithmeticError):
+                self.problem(
+                    table.where(row, index), layout.KANS, expected, f"text '{value.strip()}'", "write 30% or 0.3"
+                )
+                return None
+        elif isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+            kans = to_decimal(value)
+        else:
+            self.problem(table.where(row, index), layout.KANS, expected, f"'{value}'")
+            return None
+        if not 0 <= kans <= 1:
+            hint = f"write {_cell_text(value)}% as {kans / 100}" if 1 < kans <= 100 else ""
+            self.problem(table.where(row, index), layout.KANS, expected, _cell_text(value), hint)
+            return None
+        return kans
+
+    def read_risicos(self, table: _Table | None) -> tuple[Risico, ...]:
+        result: list[Risico] = []
+        names: dict[str, int] = {}
+        for row, values in self._rows(table):
+            assert table is not None
+            naam = self.text(table, row, values, layout.RISICO, "the name of the risk")
+            self._unique(table, row, layout.RISICO, naam, names, "a risk name")
+            programma = self.programma(table, row, values)
+            kans = self._kans(table, row, values)
+            point = self._optional_amount(table, row, values, layout.IMPACT)
+            low = self._optional_amount(table, row, values, layout.IMPACT_MIN)
+            high = self._optional_amount(table, row, values, layout.IMPACT_MAX)
+            aard = self.choice(table, row, values, layout.AARD, layout.AARDEN)
+            source = self.optional_text(table, row, values, layout.BRON) or ""
+            where = f"sheet '{table.title}', row {row}"
+            if point is not None and (low is not None or high is not None):
+                self.problem(
+                    where,
+                    layout.IMPACT,
+                    f"either '{layout.IMPACT}' or '{layout.IMPACT_MIN}' and '{layout.IMPACT_MAX}'",
+                    "both",
+                    "keep the point estimate or the range",
+                )
+                continue
+            if point is None and (low is None or high is None):
+                found = "neither" if low is None and high is None else "only one end of the range"
+                self.problem(
+                    where,
+                    layout.IMPACT,
+                    f"'{layout.IMPACT}', or '{layout.IMPACT_MIN}' and '{layout.IMPACT_MAX}'",
+                    found,
+                    "give the financial impact of the risk",
+                )
+                continue
+            if point is not None:
+                low = high = point
+            assert low is not None
+            assert high is not None
+            if low > high:
+                self.problem(
+                    table.where(row, table.columns[layout.IMPACT_MIN]),
+                    layout.IMPACT_MIN,
+                    f"at most '{layout.IMPACT_MAX}' ({_money(high)})",
+                    _money(low),
+                    "swap the two ends of the range",
+                )
+                continue
+            if naam is not None and programma is not None and kans is not None and aard is not None:
+                result.append(Risico(naam, programma, kans, low, high, aard, source, row))
         return tuple(result)
 
     def read_instellingen(self, table: _Table | None) -> Instellingen:

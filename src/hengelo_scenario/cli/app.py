@@ -14,7 +14,18 @@ import typer
 from typer.core import TyperGroup
 
 from hengelo_scenario import __version__
-from hengelo_scenario.cli import baseline_cmd, check_cmd, compare_cmd, run_cmd, schema_cmd
+from hengelo_scenario.cli import (
+    baseline_cmd,
+    check_cmd,
+    compare_cmd,
+    risks_cmd,
+    run_cmd,
+    schema_cmd,
+    simulate_cmd,
+    solve_cmd,
+    sweep_cmd,
+    tornado_cmd,
+)
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as a shell reports them
@@ -114,6 +125,11 @@ app.command("list")(run_cmd.list_scenarios)
 app.add_typer(baseline_cmd.app, name="baseline")
 app.command("schema")(schema_cmd.schema)
 app.command("check")(check_cmd.check)
+app.command("sweep")(sweep_cmd.sweep)
+app.command("tornado")(tornado_cmd.tornado)
+app.command("solve")(solve_cmd.solve)
+app.command("simulate")(simulate_cmd.simulate)
+app.command("risks")(risks_cmd.risks)
 
 
 def _version(value: bool) -> None:
