@@ -66,11 +66,11 @@ def parse_dialect(text: str):
 
 def _output_files(path: Path, kind: str) -> list[Path]:
     """The files one export target becomes: a .png is a pair for `run` (FILE-brug.png, FILE-meerjarig.png)."""
-    if path.suffix.lower() == ".png":
+    if path.suffix.lower() == ".png" and kind in ("run", "compare"):
         from hengelo_scenario.report.export.charts import chart_paths
 
         return chart_paths(path, kind)
-    return [path]
+    return [path]  # the range commands write a PNG under the name given
 
 
 def planned_exports(exports: list[Path] | None, chart: Path | None, kind: str = "run") -> list[Path]:

@@ -94,9 +94,11 @@ def meta(scenario: Scenario, baseline: Baseline, *lines: tuple[str, str]):
 
 
 def write(paths: list[Path], tables, info, csv_dialect: str, chart) -> None:
+    from hengelo_scenario.cli.export_options import refuse_inputs
     from hengelo_scenario.cli.output import stderr
     from hengelo_scenario.report.uncertainty import write_exports
 
+    refuse_inputs(paths, "uncertainty")  # an export never replaces the scenario or the workbook it read
     console = stderr()
     for path in write_exports(paths, tables, info, parse_dialect(csv_dialect), chart):
         console.print(f"Geschreven: {path}", markup=False, highlight=False, soft_wrap=True)

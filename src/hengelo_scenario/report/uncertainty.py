@@ -261,13 +261,9 @@ def simulation_json(result, meta: Meta) -> str:
 
 def write_atomic(path: Path, write) -> None:
     """Whole or not at all, with the usual file mode, a failure named (as `run`'s exports do)."""
-    from hengelo_scenario.report.export import _written
-    from hengelo_scenario.report.export.base import ExportError
+    from hengelo_scenario.report.export import _write_set
 
-    try:
-        _written(path, write)
-    except OSError as error:
-        raise ExportError(str(path), f"cannot be written ({error.strerror or error})") from None
+    _write_set([(path, write)])
 
 
 def check_export(path: Path, allowed: Sequence[str] = EXPORT_FORMATS) -> None:
@@ -332,23 +328,23 @@ def _xlsx(path: Path, tables: Sequence[Table], meta: Meta) -> None:
 
 def write_exports(paths: Sequence[Path], tables: Sequence[Table], meta: Meta, dialect: CsvDialect, chart) -> list[Path]:
     """Write each file whole or not at all; `chart(path)` draws the PNG."""
+    from hengelo_scenario.report.export import _write_set
     from hengelo_scenario.report.export.base import Document, ExportOptions
     from hengelo_scenario.report.export.csv import write_csv
 
-    written = []
+    items = []
     for path in paths:
         suffix = path.suffix.lower()
         if suffix == ".csv":
             document = Document(
                 kind="uncertainty", title=meta.scenario, tables=tuple(tables), outcomes=(), provenance=None
             )
-            write_atomic(path, lambda tmp, d=document: write_csv(tmp, d, ExportOptions(Unit.EUROS, dialect)))
+            items.append((path, lambda tmp, d=document: write_csv(tmp, d, ExportOptions(Unit.EUROS, dialect))))
         elif suffix == ".xlsx":
-            write_atomic(path, lambda tmp: _xlsx(tmp, tables, meta))
+            items.append((path, lambda tmp: _xlsx(tmp, tables, meta)))
         else:
-            write_atomic(path, lambda tmp: chart(tmp))
-        written.append(path)
-    return written
+            items.append((path, lambda tmp: chart(tmp)))
+    return _write_set(items)  # every file of the set, or none
 
 
 def write_draws(path: Path, result, figure_keys: Sequence[str]) -> None:
