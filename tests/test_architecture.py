@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "money": 0,
     "text": 0,
     "atomic": 0,
+    "files": 0,  # reading an input safely (regular files only, a byte cap), for the scenario and workbook readers
     "resources": 0,
     "baseline": 1,
     "outcome": 2,

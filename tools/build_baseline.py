@@ -60,6 +60,8 @@ Illustrative, calibrated to published magnitudes:
 - Voorstellen nieuw beleid: the five youth-care proposals of paragraph 5.2.6 (their names and amounts were not found
   published; illustratief, along the three lines of the Strategische agenda), together € 1,8 mln a year, all
   opgenomen: they replace the single line "Nieuw beleid jeugd" of earlier versions, so every total is unchanged.
+- Risk register (sheet Risico's, illustratief): 13 risks with a chance and an impact range, whose simulated value
+  at 90% certainty is within 5% of the fixed € 25 mln benodigd (`check()` simulates it with numpy).
 
 The build is deterministic (fixed document and zip timestamps) and atomic (a temporary file, then a rename); every
 amount is a Decimal, written as the number it is.
@@ -508,6 +510,67 @@ WEERSTAND: tuple[tuple[str, str, tuple[Decimal, ...], str], ...] = (
     ("Overige risico's (garanties, verbonden partijen, claims)", "benodigd", money(9_500_000), ILL),
 )
 
+# The risk register (sheet Risico's): ILLUSTRATIVE. Kans, impact (min-max or a point), aard. The tool simulates
+# it (hengelo-scenario risks); its 90% value (about € 25 mln) is close to the fixed benodigde capaciteit above.
+RISK_BRON = f"{ILL} (risicoregister; categorieën als {ONTWIKKELINGEN})"
+RISICOS: tuple[tuple[str, str, str, tuple[int, int] | int, str], ...] = (
+    ("Jeugdhulp: volumegroei boven de raming (open einde)", "6", "50%", (3_000_000, 9_000_000), "structureel"),
+    ("Jeugdhulp: tariefindexatie hoger dan geraamd", "6", "50%", (1_500_000, 4_500_000), "structureel"),
+    (
+        "Wmo: groei huishoudelijke ondersteuning (abonnementstarief)",
+        "6",
+        "50%",
+        (1_500_000, 3_500_000),
+        "structureel",
+    ),
+    (
+        "Participatie: uitkeringslasten hoger dan het rijksbudget (BUIG)",
+        "6",
+        "30%",
+        (1_500_000, 4_500_000),
+        "incidenteel",
+    ),
+    (
+        "Transformatieplan: besparing niet of niet tijdig gerealiseerd",
+        "6",
+        "40%",
+        (1_000_000, 3_000_000),
+        "structureel",
+    ),
+    (
+        "Grondexploitaties: lagere grondopbrengsten en vertraging",
+        "8",
+        "30%",
+        (3_000_000, 12_000_000),
+        "incidenteel",
+    ),
+    ("Spoorzone: hogere kosten van sanering en infrastructuur", "8", "20%", (1_500_000, 7_500_000), "incidenteel"),
+    (
+        "Garantstellingen en geldleningen (sport, zorg, woningbouw)",
+        "AD",
+        "10%",
+        (3_000_000, 9_000_000),
+        "incidenteel",
+    ),
+    (
+        "Verbonden partijen (veiligheidsregio, GGD, afvalverwerking)",
+        "9",
+        "30%",
+        (1_000_000, 3_500_000),
+        "structureel",
+    ),
+    ("Claims en juridische procedures", "9", "20%", (1_000_000, 4_000_000), "incidenteel"),
+    (
+        "Algemene uitkering: herverdeling gemeentefonds vanaf 2027",
+        "AD",
+        "40%",
+        (1_500_000, 7_500_000),
+        "structureel",
+    ),
+    ("Loon- en prijsstijging boven de geraamde index", "OH", "50%", (1_500_000, 4_500_000), "structureel"),
+    ("Cyberincident of langdurige uitval van ICT", "OH", "10%", 2_000_000, "incidenteel"),
+)
+
 # --- Indexen: the Grondslagen voor de ramingen, and the index category of each line -------------------------
 
 INDEX_BRON_2025 = f"{GRONDSLAGEN} (2025)"
@@ -732,6 +795,19 @@ def sheet_rows() -> dict[str, list[dict[str | int, object]]]:
             }
             for naam, soort, a, bron in WEERSTAND
         ],
+        layout.RISICOS: [
+            {
+                layout.RISICO: naam,
+                layout.PROGRAMMA: prog,
+                layout.KANS: float(Decimal(kans.rstrip("%")) / 100),
+                layout.IMPACT: impact if isinstance(impact, int) else None,
+                layout.IMPACT_MIN: impact[0] if isinstance(impact, tuple) else None,
+                layout.IMPACT_MAX: impact[1] if isinstance(impact, tuple) else None,
+                layout.AARD: aard,
+                layout.BRON: RISK_BRON,
+            }
+            for naam, prog, kans, impact, aard in RISICOS
+        ],
         layout.INDEXEN: [{layout.INDEX: naam, **_years(rates), layout.BRON: bron} for naam, rates, bron in INDEXEN],
         layout.VOORSTELLEN: [
             {
@@ -789,10 +865,18 @@ def build_workbook():
             if isinstance(name, int) and spec.name == layout.INDEXEN:
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
                     cell.number_format = "0.00%"
-            elif isinstance(name, int) or name == layout.BEGINSTAND:
+            elif isinstance(name, int) or name in (
+                layout.BEGINSTAND,
+                layout.IMPACT,
+                layout.IMPACT_MIN,
+                layout.IMPACT_MAX,
+            ):
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
                     whole = isinstance(cell.value, int)
                     cell.number_format = "#,##0" if whole else "#,##0.00"
+            if name == layout.KANS:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+                    cell.number_format = "0%"
     return workbook
 
 
@@ -882,6 +966,21 @@ def check() -> None:
     assert set(LINE_INDEX.values()) <= {naam for naam, _r, _b in INDEXEN}
     benodigd = sum(a[0] for _n, soort, a, _b in WEERSTAND if soort == "benodigd")
     assert benodigd == Decimal(25) * million, benodigd
+    p90 = risk_register_p90()
+    assert Decimal("0.95") * benodigd <= p90 <= Decimal("1.05") * benodigd, p90
+
+
+def risk_register_p90(draws: int = 200_000, seed: int = 2025) -> Decimal:
+    """The register's 90% value by a plain numpy simulation (independent of the tool's own `risks`)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    total = np.zeros(draws)
+    for _naam, _prog, kans, impact, _aard in RISICOS:
+        low, high = impact if isinstance(impact, tuple) else (impact, impact)
+        occurs = rng.random(draws) < float(Decimal(kans.rstrip("%")) / 100)
+        total += occurs * rng.uniform(low, high, draws)
+    return Decimal(round(float(np.quantile(total, 0.9))))
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -63,8 +63,9 @@ def _needs_escape(char: str) -> bool:
     if char in _INVISIBLE:
         return True
     category = unicodedata.category(char)
-    # Cc: C0/C1 controls (ESC, NEL U+0085, DEL ...); Cs: lone surrogates; Co/Cn: private use and unassigned
-    return category in ("Cc", "Cs", "Co", "Cn") or char in ("\u2028", "\u2029", "\ufffe", "\uffff")
+    # Cc: C0/C1 controls (ESC, NEL U+0085, DEL ...); Cf: format characters, all invisible (tags U+E0000-E007F,
+    # invisible operators, joiners); Cs: lone surrogates; Co/Cn: private use and unassigned
+    return category in ("Cc", "Cf", "Cs", "Co", "Cn") or char in ("\u2028", "\u2029", "\ufffe", "\uffff")
 
 
 def visible(text: str, *, keep_newlines: bool = False) -> str:
@@ -76,28 +77,38 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     return "".join(_escape_char(char) if _needs_escape(char) else char for char in text)
 
 
-# Rich's own rule (rich.markup.escape): a '[' that opens something tag-like gets a backslash; backslashes before it
-# are doubled so they stay backslashes.
-_MARKUP_TAG = re.compile(r"(\\*)(\[[a-zA-Z#/@][^\[]*?\])")
+# Rich's markup rules (rich.markup): a tag is '[' + one of a-z # / @ + ... + ']'; n backslashes before a tag give
+# n // 2 backslashes and, if n is odd, the tag as text; in text outside tags every '\[' becomes '['.
+_RICH_TAG = re.compile(r"\[[a-z#/@][^\[]*?\]")
+_BRACKET = re.compile(r"(\\*)\[")
 
 
 def terminal(text: str, *, keep_newlines: bool = False) -> str:
-    """Text safe inside a Rich markup string: visible, with every tag-like '[...]' escaped."""
+    """Text safe inside a Rich markup string (`f"[bold]{terminal(name)}[/bold]"`): visible, no tag takes effect.
+
+    Print it with `emoji=False`: Rich would otherwise turn ':smile:' into an emoji. Backslashes at the end are
+    doubled, as they would otherwise escape a tag that follows.
+    """
     shown = visible(text, keep_newlines=keep_newlines)
 
-    def escape_tag(match: re.Match[str]) -> str:
-        backslashes, tag = match.groups()
-        return f"{backslashes}{backslashes}\\{tag}"
+    def escape(match: re.Match[str]) -> str:
+        count = len(match.group(1))
+        if _RICH_TAG.match(shown, match.end() - 1):
+            return "\\" * (2 * count + 1) + "["  # count backslashes, then the tag as text
+        return "\\" * (count + 1 if count else 0) + "["  # Rich drops one backslash before a '[' in text
 
-    shown = _MARKUP_TAG.sub(escape_tag, shown)
-    if shown.endswith("\\") and not shown.endswith("\\\\"):
-        shown += "\\"
-    return shown
+    shown = _BRACKET.sub(escape, shown)
+    trailing = len(shown) - len(shown.rstrip("\\"))
+    return shown + "\\" * trailing
 
 
 def plot_text(text: str) -> str:
-    """Text for a matplotlib title, label or legend: visible, and '$' escaped so no mathtext is parsed."""
-    return visible(text).replace("$", r"\$")
+    """Text for a matplotlib title, label or legend: visible, and '$' escaped so no mathtext is parsed.
+
+    A leading '_' gets a space before it: matplotlib leaves a label that starts with '_' out of the legend.
+    """
+    shown = visible(text).replace("$", r"\$")
+    return " " + shown if shown.startswith("_") else shown
 
 
 def xml_text(text: str) -> str:

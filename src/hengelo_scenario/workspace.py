@@ -124,8 +124,8 @@ class Workspace:
 
     @property
     def allowed_roots(self) -> tuple[Path, ...]:
-        """Folders that `extends:` and `baseline:` in a scenario file may point into: the workspace and the
-        configured folders (empty without a workspace: then nothing is restricted beyond the loader's own rules)."""
+        """Folders that `extends:` and `baseline:` in a scenario file may point into, besides its own folder and the
+        working folder: the workspace and its configured `allowed_folders` (none without a workspace)."""
         if self.root is None:
             return ()
         return (self.root, *self.allowed_folders)
@@ -308,7 +308,7 @@ def choose_baseline(
     return BaselineChoice(shipped_baseline(), BaselineReason.SHIPPED)
 
 
-def load_baseline_file(choice: BaselineChoice | Path, cwd: Path | None = None) -> Baseline:
+def load_baseline_file(choice: BaselineChoice | Path, cwd: Path | None = None, *, progress: Any = None) -> Baseline:
     """Load a workbook; its `source` is the header's Basis line (name and why), not where pip installed it."""
     from hengelo_scenario.baseline.cache import load_baseline_cached
     from hengelo_scenario.resources import shipped_baseline
@@ -316,7 +316,7 @@ def load_baseline_file(choice: BaselineChoice | Path, cwd: Path | None = None) -
     if not isinstance(choice, BaselineChoice):
         shipped = Path(choice).resolve() == shipped_baseline().resolve()
         choice = BaselineChoice(Path(choice), BaselineReason.SHIPPED if shipped else BaselineReason.GIVEN)
-    baseline = load_baseline_cached(choice.path)  # a warm run reads the validated baseline from the cache
+    baseline = load_baseline_cached(choice.path, progress=progress)  # warm: the validated baseline from the cache
     return replace(baseline, source=choice.label(cwd))
 
 
@@ -350,13 +350,15 @@ def evaluate(
     baseline: Path | Baseline | None = None,
     workspace: Workspace | None = None,
     one_baseline: bool = False,
+    progress: Any = None,
 ) -> list[Evaluated]:
     """Find, load, choose the baseline, resolve and evaluate every scenario; every problem raised at once.
 
     A `str` is a name or path as on the command line (looked up through the workspace); a `Path` is a file; a
     `ScenarioFile` is already loaded. `baseline` is --baseline: a workbook path, or an already loaded Baseline.
     Each workbook is loaded once. With `one_baseline` (compare) every scenario must run on the same workbook,
-    else the error names the scenarios that chose another.
+    else the error names the scenarios that chose another. `extends:` and `baseline:` may point into the working
+    folder and the workspace's `allowed_roots`. `progress` is handed to the workbook loader (the CLI's bar).
     """
     from hengelo_scenario.baseline.model import Baseline as BaselineData
     from hengelo_scenario.engine import run as run_engine
@@ -375,7 +377,7 @@ def evaluate(
                 path, scenario_file = Path(item.path), item
             else:
                 path = space.find(item) if isinstance(item, str) else Path(item)
-                scenario_file = load_scenario_file(path)
+                scenario_file = load_scenario_file(path, allowed_roots=(space.cwd, *space.allowed_roots))
         except BudgetError as error:
             problems += _problems(error, str(item))
             continue
@@ -406,7 +408,7 @@ def evaluate(
         key = choice.path.resolve()
         if given is None and key not in workbooks:
             try:
-                workbooks[key] = load_baseline_file(choice, space.cwd)
+                workbooks[key] = load_baseline_file(choice, space.cwd, progress=progress)
             except BudgetError as error:
                 problems += _problems(error, str(choice.path))
                 workbooks[key] = None

@@ -76,9 +76,9 @@ def test_the_baseline_is_loaded_once(in_tmp, monkeypatch, capsys):
     calls = []
     real = workspace.load_baseline_file
 
-    def counting(choice, cwd=None):
+    def counting(choice, cwd=None, **options):
         calls.append(choice)
-        return real(choice, cwd)
+        return real(choice, cwd, **options)
 
     monkeypatch.setattr(workspace, "load_baseline_file", counting)
     assert invoke(monkeypatch, capsys, "compare", *THREE, "combinatie.yaml").code == 0

@@ -95,11 +95,16 @@ def test_status_lines_about_written_files_are_dutch(in_tmp, monkeypatch, capsys)
 
 
 def test_a_nel_in_a_name_is_kept_and_shown_as_an_escape(in_tmp, monkeypatch, capsys):
-    """U+0085 (NEL) is no line break in YAML 1.2: the name keeps it, and the terminal shows it as \\x85."""
+    """A raw NEL (U+0085) is refused with its line (YAML would read a line break an editor does not show); written
+    as the escape "\\N" it is a character of the name, and the terminal shows it as \\x85, never as a space."""
     (in_tmp / "scenarios").mkdir()
-    (in_tmp / "scenarios" / "nel.yaml").write_bytes(
-        "name: Jeugd\u0085hoog\nwijkaanpak: {amounts: {2027: 509000}}\n".encode()
-    )
+    raw = "name: Jeugd\u0085hoog\nwijkaanpak: {amounts: {2027: 509000}}\n"
+    (in_tmp / "scenarios" / "rauw.yaml").write_bytes(raw.encode())
+    refused = invoke(monkeypatch, capsys, "run", "rauw")
+    assert refused.code == 2
+    assert "line 1" in refused.err
+    text = 'name: "Jeugd\\Nhoog"\nwijkaanpak: {amounts: {2027: 509000}}\n'
+    (in_tmp / "scenarios" / "nel.yaml").write_text(text, encoding="utf-8")
     data = invoke(monkeypatch, capsys, "run", "nel", "--format", "json").json
     assert data["scenario"]["name"] == "Jeugd\u0085hoog"
     shown = invoke(monkeypatch, capsys, "run", "nel")
@@ -108,6 +113,7 @@ def test_a_nel_in_a_name_is_kept_and_shown_as_an_escape(in_tmp, monkeypatch, cap
     assert "Jeugd hoog" not in shown.out
     listed = invoke(monkeypatch, capsys, "list")
     assert "Jeugd\\x85hoog" in listed.out
+    (in_tmp / "scenarios" / "rauw.yaml").unlink()
     (in_tmp / "hier.yml").write_text("name: Hier en nu\n", encoding="utf-8")
     (in_tmp / ".gitlab-ci.yml").write_text("stages: [test]\n", encoding="utf-8")
     here = invoke(monkeypatch, capsys, "list").out

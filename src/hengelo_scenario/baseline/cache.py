@@ -20,11 +20,14 @@ import os
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hengelo_scenario import __version__
 from hengelo_scenario.baseline import model
 from hengelo_scenario.baseline.model import Baseline
+
+if TYPE_CHECKING:
+    from hengelo_scenario.baseline.workbook import Progress
 
 __all__ = ["cache_folder", "load_baseline_cached"]
 
@@ -53,21 +56,24 @@ def _fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def load_baseline_cached(path: Path) -> Baseline:
-    """`load_baseline(path)`, served from the cache when the same bytes were loaded before by the same loader."""
+def load_baseline_cached(path: Path, *, progress: Progress | None = None) -> Baseline:
+    """`load_baseline(path)`, served from the cache when the same bytes were loaded before by the same loader.
+
+    `progress` is passed to the loader when the workbook is read (a cached baseline needs none).
+    """
     from hengelo_scenario.baseline.workbook import load_baseline, read_workbook_bytes
 
     path = Path(path)
     folder = cache_folder()
     if folder is None:
-        return load_baseline(path)
+        return load_baseline(path, progress=progress)
     data = read_workbook_bytes(path)
     sha256 = hashlib.sha256(data).hexdigest()
     target = folder / f"{sha256}-{_fingerprint()}.json"
     cached = _read(target)
     if cached is not None and cached.sha256 == sha256:
         return dataclasses.replace(cached, source=str(path))
-    baseline = load_baseline(path, data=data)
+    baseline = load_baseline(path, data=data, progress=progress)
     _write(target, baseline)
     return baseline
 

@@ -32,6 +32,7 @@ MUTATIES = "Reservemutaties"
 JEUGDHULP = "Jeugdhulp"
 TRANSFORMATIEPLAN = "Transformatieplan"
 WEERSTAND = "Weerstandsvermogen"
+RISICOS = "Risico's"
 INDEXEN = "Indexen"
 VOORSTELLEN = "Voorstellen"
 INSTELLINGEN = "Instellingen"
@@ -53,6 +54,11 @@ EENHEID = "Eenheid"
 GROOTHEID = "Grootheid"
 ONDERDEEL = "Onderdeel"
 INVULLING = "Invulling"
+RISICO = "Risico"
+KANS = "Kans"
+IMPACT = "Impact"
+IMPACT_MIN = "Impact min"
+IMPACT_MAX = "Impact max"
 INDEX = "Index"
 VOORSTEL = "Voorstel"
 OPGENOMEN = "Opgenomen"
@@ -337,6 +343,25 @@ WEERSTAND_SHEET = Sheet(
     year_description="Eén kolom per jaar, in euro's, 0 of meer.",
 )
 
+RISICOS_SHEET = Sheet(
+    RISICOS,
+    "Het risicoregister van de paragraaf weerstandsvermogen: per risico de kans en het financiële gevolg als "
+    "het zich voordoet. `hengelo-scenario risks` simuleert het register en berekent de benodigde "
+    "weerstandscapaciteit bij een zekerheid (standaard 90%). Optioneel blad.",
+    (
+        Column(RISICO, "Naam van het risico, uniek.", width=48),
+        _PROGRAMMA_REF,
+        Column(
+            KANS, "De kans dat het risico zich voordoet, tussen 0% en 100% (als percentage of als getal 0-1).", width=8
+        ),
+        Column(IMPACT, "Het financiële gevolg in euro's als puntschatting; leeg als er een bandbreedte is.", width=14),
+        Column(IMPACT_MIN, "De ondergrens van het gevolg in euro's (bij een bandbreedte), anders leeg.", width=14),
+        Column(IMPACT_MAX, "De bovengrens van het gevolg in euro's (bij een bandbreedte), anders leeg.", width=14),
+        _AARD,
+        _BRON,
+    ),
+    required=False,
+)
 INDEXEN_SHEET = Sheet(
     INDEXEN,
     "De indexcijfers van de begroting per categorie en jaar (Grondslagen voor de ramingen), als percentage: een "
@@ -407,6 +432,7 @@ SHEETS: tuple[Sheet, ...] = (
     JEUGDHULP_SHEET,
     TRANSFORMATIEPLAN_SHEET,
     WEERSTAND_SHEET,
+    RISICOS_SHEET,
     INDEXEN_SHEET,
     VOORSTELLEN_SHEET,
     INSTELLINGEN_SHEET,

@@ -209,6 +209,21 @@ VOORSTEL_KEY_PREFIX = "voorstel:"
 
 
 @dataclass(frozen=True)
+class Risico:
+    """A risk of the register (paragraaf weerstandsvermogen): if it occurs (chance `kans`), it costs between
+    impact_min and impact_max (equal for a point estimate)."""
+
+    naam: str
+    programma: str
+    kans: Decimal  # 0 to 1
+    impact_min: Decimal
+    impact_max: Decimal
+    aard: Aard
+    source: str = ""
+    row: int | None = None
+
+
+@dataclass(frozen=True)
 class Instellingen:
     """Settings of the workbook's optional sheet 'Instellingen'; each default is what the README explains."""
 
@@ -231,6 +246,7 @@ class Baseline:
     transformatieplan: tuple[TransformatieOnderdeel, ...] = ()
     weerstand: tuple[WeerstandPost, ...] = ()
     sha256: str = field(default="", compare=False)
+    risicos: tuple[Risico, ...] = ()  # the risk register (sheet Risico's), optional
     indexen: tuple[IndexReeks, ...] = ()  # sheet Indexen
     voorstellen: tuple[Voorstel, ...] = ()  # sheet Voorstellen; the opgenomen ones are also in lines/mutations
     instellingen: Instellingen = field(default_factory=Instellingen)

@@ -29,11 +29,16 @@ def write_template(path: Path, years: Sequence[int] = (2025, 2026, 2027, 2028)) 
 
     Written atomically; a file that cannot be written raises UnreadableFileError (a user error, not a traceback).
     """
+    from hengelo_scenario.atomic import WriteError
     from hengelo_scenario.errors import UnreadableFileError
 
     workbook = new_workbook(years)
     try:
         save_workbook(workbook, Path(path))
+    except WriteError as error:  # the file system refused, in words (read-only, full, a file where a folder is)
+        raise UnreadableFileError(
+            str(path), f"the workbook cannot be written: {error.reason.removeprefix('cannot write here: ')}", error.hint
+        ) from None
     except OSError as error:
         raise UnreadableFileError(
             str(path),

@@ -8,6 +8,14 @@ that does not calculate, such as openpyxl, has no cached values).
 Every problem found is collected with its sheet, cell, column, what was expected and what was found; the loader
 raises one `BaselineError` with all of them. Only a file that cannot be opened at all stops it early, with an
 `UnreadableFileError`. No openpyxl or zipfile exception escapes.
+
+Limits, checked before the XML is parsed so a hostile file fails in well under a second: a regular file (stat-ed
+before it is opened) of at most `MAX_WORKBOOK_BYTES`; a zip archive of at most `MAX_ZIP_ENTRIES` entries whose
+declared unpacked sizes add up to at most `MAX_UNPACKED_BYTES` (Python's zipfile never unpacks more than an entry
+declares, and a lying entry fails its CRC check); a sheet whose declared dimension holds at most `MAX_CELLS` cells,
+and at most `MAX_CELLS` cells and `MAX_ROWS` rows counted while reading (a dimension can lie). Amounts must be below
+`MAX_AMOUNT` with at most `MAX_DECIMALS` decimals: 1e300 or 1e-300 in a cell is bad input, not a computation that
+fails later.
 """
 
 from __future__ import annotations
@@ -18,7 +26,8 @@ import hashlib
 import io
 import math
 import re
-from collections.abc import Iterable, Sequence
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -38,6 +47,7 @@ from hengelo_scenario.baseline.model import (
     Reserve,
     ReserveMutation,
     ReserveSoort,
+    Risico,
     Soort,
     TransformatieOnderdeel,
     Voorstel,
@@ -46,9 +56,34 @@ from hengelo_scenario.baseline.model import (
     youth_care_cost,
 )
 from hengelo_scenario.errors import BaselineError, Problem, UnreadableFileError
+from hengelo_scenario.files import read_regular_file, size_text
 from hengelo_scenario.money import CENT, ZERO, exact, round_half_away, to_decimal
 
-__all__ = ["load_baseline", "read_workbook_bytes"]
+__all__ = [
+    "MAX_AMOUNT",
+    "MAX_CELLS",
+    "MAX_DECIMALS",
+    "MAX_ROWS",
+    "MAX_UNPACKED_BYTES",
+    "MAX_WORKBOOK_BYTES",
+    "MAX_ZIP_ENTRIES",
+    "PROGRESS_EVERY",
+    "Progress",
+    "load_baseline",
+    "read_workbook_bytes",
+]
+
+MAX_WORKBOOK_BYTES = 64 * 1024 * 1024  # the shipped workbook is 30 KiB; a real budget a few MiB
+MAX_UNPACKED_BYTES = 128 * 1024 * 1024  # the sum of the declared sizes of the entries; 100,000 lines are ~10 MiB
+MAX_ZIP_ENTRIES = 10_000
+MAX_CELLS = 3_000_000  # per sheet read: 300,000 lines of ten columns
+MAX_ROWS = 1_048_576  # Excel's own limit
+MAX_AMOUNT = Decimal(10) ** 15  # euros: far above any municipal budget, far below what loses exactness
+MAX_DECIMALS = 20  # a float cell has at most 17 significant digits; 1e-300 is not an amount
+PROGRESS_EVERY = 10_000  # rows between two progress calls
+
+Progress = Callable[[str, int, int], None]
+"""progress(sheet title, rows read so far, rows the sheet declares (0 if unknown)); called every PROGRESS_EVERY rows."""
 
 T = TypeVar("T")
 
@@ -58,16 +93,18 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _NUMBER_TEXT = re.compile(r"^[-+]?\s*(€\s*)?[-+]?[\d.,\s]*\d[\d.,\s]*$")
 
 
-def load_baseline(path: Path, *, data: bytes | None = None) -> Baseline:
+def load_baseline(path: Path, *, data: bytes | None = None, progress: Progress | None = None) -> Baseline:
     """The baseline in the workbook at `path`; raises BaselineError listing every problem in it.
 
-    `data` is the file's bytes when the caller has read them already (`read_workbook_bytes`).
+    `data` is the file's bytes when the caller has read them already (`read_workbook_bytes`, which applies the
+    same limits); `progress`, if given, is told how far the reading of each sheet is (the CLI shows it for large
+    workbooks).
     """
     path = Path(path)
     file = str(path)
     if data is None:
         data = _read_bytes(path, file)
-    sheets = _read_sheets(data, file)
+    sheets = _read_sheets(data, file, progress=progress)
     return _Loader(file, data, sheets).load(hashlib.sha256(data).hexdigest())
 
 
@@ -80,14 +117,14 @@ def read_workbook_bytes(path: Path) -> bytes:
 
 
 def _read_bytes(path: Path, file: str) -> bytes:
-    if path.is_dir():
-        raise UnreadableFileError(file, "this is a folder, not a workbook", "give the path of an .xlsx file")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFileError(file, "the file does not exist", "check the name and the folder") from None
-    except OSError as error:
-        raise UnreadableFileError(file, f"the file cannot be read ({error.strerror or error})") from None
+    data = read_regular_file(
+        path,
+        file,
+        MAX_WORKBOOK_BYTES,
+        what="workbook (.xlsx)",
+        hint="a budget workbook is a few MiB; remove images and unused sheets",
+        missing="the file does not exist",
+    )
     if not data:
         raise UnreadableFileError(file, "the file is empty", SAVE_AS_XLSX)
     if data.startswith(_OLE_MAGIC):
@@ -100,7 +137,47 @@ def _read_bytes(path: Path, file: str) -> bytes:
         raise UnreadableFileError(file, "this is an old Excel 97-2003 workbook (.xls), not an .xlsx", SAVE_AS_XLSX)
     if not data.startswith(b"PK"):
         raise UnreadableFileError(file, "this is not an Excel workbook (.xlsx): it is not a zip archive", SAVE_AS_XLSX)
+    _check_archive(data, file)
     return data
+
+
+def _check_archive(data: bytes, file: str) -> None:
+    """Refuse a zip bomb from the archive's directory alone, before anything is unpacked.
+
+    The entry count comes first from the end-of-directory record (a few bytes), so a directory of a million
+    entries is refused before a million ZipInfo objects are made.
+    """
+    try:
+        end = zipfile._EndRecData(io.BytesIO(data))  # the standard library's own reader of that record
+        declared = int(end[zipfile._ECD_ENTRIES_TOTAL]) if end else 0
+    except Exception:  # no readable record: ZipFile below says why
+        declared = 0
+    if declared > MAX_ZIP_ENTRIES:
+        raise UnreadableFileError(
+            file,
+            f"the workbook's archive holds {declared:,} parts; the limit is {MAX_ZIP_ENTRIES:,}",
+            SAVE_AS_XLSX,
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except Exception as error:  # a damaged directory: not a readable workbook
+        raise UnreadableFileError(
+            file, f"this is not a readable Excel workbook (.xlsx): {_describe(error)}", SAVE_AS_XLSX
+        ) from None
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise UnreadableFileError(
+            file,
+            f"the workbook's archive holds {len(entries):,} parts; the limit is {MAX_ZIP_ENTRIES:,}",
+            SAVE_AS_XLSX,
+        )
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UnreadableFileError(
+            file,
+            f"the workbook would unpack to {size_text(unpacked)}; the limit is {size_text(MAX_UNPACKED_BYTES)}",
+            "a budget workbook unpacks to a few MiB; remove images and unused sheets, or save it again from Excel",
+        )
 
 
 def _open_workbook(data: bytes, file: str, *, data_only: bool):
@@ -126,7 +203,49 @@ class _RawSheet:
     rows: list[tuple[object, ...]] | None  # None: not read (a sheet the loader does not use, or a chart sheet)
 
 
-def _read_sheets(data: bytes, file: str, *, data_only: bool = True) -> dict[str, _RawSheet]:
+def _too_many(file: str, title: str, found: str) -> UnreadableFileError:
+    return UnreadableFileError(
+        file,
+        f"sheet '{_shown(title)}' {found}; the limit is {MAX_CELLS:,} cells and {MAX_ROWS:,} rows per sheet",
+        "delete the unused rows and columns (Ctrl+End shows the last cell in use) and save it again",
+    )
+
+
+def _shown(text: str) -> str:
+    from hengelo_scenario.text import visible
+
+    return visible(text)[:80]
+
+
+def _rows_of(worksheet, file: str, title: str, progress: Progress | None) -> list[tuple[object, ...]]:
+    """The rows of a sheet, counting cells and rows as they come, so a lying dimension cannot exhaust memory."""
+    try:
+        declared_rows = int(worksheet.max_row or 0)
+        declared_cells = declared_rows * int(worksheet.max_column or 0)
+    except (TypeError, ValueError):
+        declared_rows = declared_cells = 0
+    if declared_cells > MAX_CELLS or declared_rows > MAX_ROWS:
+        raise _too_many(file, title, f"declares {declared_rows:,} rows and {declared_cells:,} cells")
+    worksheet.reset_dimensions()  # a wrong <dimension> in the file must not hide cells
+    rows: list[tuple[object, ...]] = []
+    cells = 0
+    for values in worksheet.iter_rows(values_only=True):
+        rows.append(values)
+        cells += len(values)
+        if cells > MAX_CELLS:
+            raise _too_many(file, title, f"holds more than {MAX_CELLS:,} cells (in its first {len(rows):,} rows)")
+        if len(rows) > MAX_ROWS:
+            raise _too_many(file, title, f"holds more than {MAX_ROWS:,} rows")
+        if progress is not None and len(rows) % PROGRESS_EVERY == 0:
+            progress(title, len(rows), declared_rows)
+    if progress is not None and len(rows) >= PROGRESS_EVERY:
+        progress(title, len(rows), len(rows))
+    return rows
+
+
+def _read_sheets(
+    data: bytes, file: str, *, data_only: bool = True, progress: Progress | None = None
+) -> dict[str, _RawSheet]:
     """The cell values of the sheets the loader reads, by normalised name. All other sheets are skipped."""
     wanted = {layout.normalise_name(s.name) for s in layout.SHEETS}
     workbook = _open_workbook(data, file, data_only=data_only)
@@ -143,8 +262,9 @@ def _read_sheets(data: bytes, file: str, *, data_only: bool = True) -> dict[str,
             if not hasattr(worksheet, "iter_rows"):
                 sheets[key] = _RawSheet(title, None)
                 continue
-            worksheet.reset_dimensions()  # a wrong <dimension> in the file must not hide cells
-            sheets[key] = _RawSheet(title, list(worksheet.iter_rows(values_only=True)))
+            sheets[key] = _RawSheet(title, _rows_of(worksheet, file, title, progress))
+    except UnreadableFileError:
+        raise
     except Exception as error:  # a corrupt sheet inside a valid zip
         raise UnreadableFileError(
             file, f"this is not a readable Excel workbook (.xlsx): {_describe(error)}", SAVE_AS_XLSX
@@ -165,6 +285,7 @@ class _Table:
     years: dict[int, int]  # year -> 0-based index
     rows: list[tuple[int, tuple[object, ...]]] = field(default_factory=list)  # (row number, values), not empty
     complete: bool = True  # every column of the spec is present
+    bad_years: bool = False  # a header that is almost a year (2025.5): reported on its cell, not as missing years
     headers: list[str] = field(default_factory=list)  # the non-empty header cells as written, for messages
 
     def where(self, row: int, column: int) -> str:
@@ -175,6 +296,18 @@ class _Table:
     @property
     def header_where(self) -> str:
         return f"sheet '{self.title}', row 1"
+
+
+_ALMOST_YEAR = re.compile(r"^\s*\d{4}\s*[.,]\s*\d+\s*$")
+
+
+def _almost_a_year(value: object) -> bool:
+    """2025.5, '2025,5': a header meant as a year with a typing slip, not an extra column."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return math.isfinite(value) and 1000 <= value < 10000 and not float(value).is_integer()
+    return isinstance(value, str) and bool(_ALMOST_YEAR.match(value))
 
 
 def _is_blank(value: object) -> bool:
@@ -188,8 +321,15 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def _excerpt(text: str) -> str:
+    """A cell's text in a message: short and visible (a cell may hold 32,767 characters, or escape sequences)."""
+    from hengelo_scenario.text import excerpt
+
+    return excerpt(text)
+
+
 def _quote_list(items: Iterable[object]) -> str:
-    texts = [f"'{_cell_text(i)}'" for i in items]
+    texts = [_excerpt(_cell_text(i)) for i in items]
     return ", ".join(texts) if texts else "none"
 
 
@@ -290,6 +430,16 @@ class _Loader:
             if _is_blank(value):
                 continue
             year = layout.as_year(value) if spec.has_years else None
+            if year is None and spec.has_years and _almost_a_year(value):
+                table.bad_years = True
+                self.problem(
+                    table.where(1, index),
+                    "years",
+                    "a year as a whole number, such as 2025",
+                    f"'{_shown(_cell_text(value))}'",
+                    "type the year without decimals (format the cell as a number with 0 decimals)",
+                )
+                continue
             if year is not None:
                 if year in table.years:
                     self.problem(
@@ -422,7 +572,7 @@ class _Loader:
                 table.where(row, table.columns[name]),
                 name,
                 expected,
-                f"'{text}'",
+                _excerpt(text),
                 f"did you mean '{near}'?" if near else "",
             )
         return chosen
@@ -444,24 +594,35 @@ class _Loader:
         if isinstance(value, str):
             text = value.strip()
             if text.startswith("#"):
-                self.problem(where, name, expected, f"the error value '{text}'", "correct the formula in this cell")
+                self.problem(where, name, expected, f"the error value {_excerpt(text)}", "correct the formula")
             elif _NUMBER_TEXT.match(text):
                 self.problem(
                     where,
                     name,
                     expected,
-                    f"text '{text}'",
+                    f"text {_excerpt(text)}",
                     "the cell holds text that looks like a number: use Convert to Number (Converteren naar "
                     "getal) in Excel, or type the number again in a cell formatted as a number",
                 )
             else:
-                self.problem(where, name, expected, f"text '{text}'")
+                self.problem(where, name, expected, f"text {_excerpt(text)}")
             return ZERO
         if isinstance(value, int | float):
             if isinstance(value, float) and not math.isfinite(value):
-                self.problem(where, name, expected, f"'{value}'")
+                self.problem(where, name, expected, _excerpt(str(value)))
                 return ZERO
             number = to_decimal(value)
+            exponent = number.normalize().as_tuple().exponent
+            decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+            if not number.is_zero() and (abs(number) >= MAX_AMOUNT or decimals > MAX_DECIMALS):
+                self.problem(
+                    where,
+                    name,
+                    f"{expected}, below 10^15 (a thousand trillion) in size, with at most {MAX_DECIMALS} decimals",
+                    f"{value!r}"[:40],
+                    "a budget amount is euros and cents; round the cell (=ROUND(...; 2)) or correct it",
+                )
+                return ZERO
             if number < 0 and not negative:
                 self.problem(
                     where,
@@ -475,7 +636,7 @@ class _Loader:
         if isinstance(value, datetime.datetime | datetime.date | datetime.time | datetime.timedelta):
             self.problem(where, name, expected, f"a date or time ({value})", "format the cell as a number")
             return ZERO
-        self.problem(where, name, expected, f"'{value}'")
+        self.problem(where, name, expected, _excerpt(str(value)))
         return ZERO
 
     def amounts(
@@ -507,7 +668,7 @@ class _Loader:
                 table.where(row, table.columns[name]),
                 name,
                 f"a programme code or name from sheet '{layout.PROGRAMMAS}'",
-                f"'{text}'",
+                _excerpt(text),
                 hint,
             )
         return code
@@ -529,7 +690,14 @@ class _Loader:
                 self.years = tuple(sorted(first.years))
         for spec in layout.SHEETS:
             table = tables[spec.name]
-            if table is not None and spec.has_years and spec.name != layout.LASTEN_BATEN and lines_table is not None:
+            if (
+                table is not None
+                and spec.has_years
+                and spec.name != layout.LASTEN_BATEN
+                and lines_table is not None
+                and not lines_table.bad_years
+                and not table.bad_years
+            ):
                 self.check_years(table)
 
         programmas = self.read_programmas(tables[layout.PROGRAMMAS])
@@ -542,6 +710,7 @@ class _Loader:
         jeugdhulp = self.read_jeugdhulp(tables[layout.JEUGDHULP], lines_table, lines)
         transformatieplan = self.read_transformatieplan(tables[layout.TRANSFORMATIEPLAN])
         weerstand = self.read_weerstand(tables[layout.WEERSTAND])
+        risicos = self.read_risicos(tables.get(layout.RISICOS))
         instellingen = self.read_instellingen(tables[layout.INSTELLINGEN])
 
         if self.problems:
@@ -557,6 +726,7 @@ class _Loader:
             transformatieplan=transformatieplan,
             weerstand=weerstand,
             sha256=sha256,
+            risicos=risicos,
             instellingen=instellingen,
             indexen=indexen,
             voorstellen=voorstellen,
@@ -715,7 +885,7 @@ class _Loader:
                 table.where(row, table.columns[name]),
                 name,
                 f"a reserve from sheet '{layout.RESERVES}'",
-                f"'{text}'",
+                _excerpt(text),
                 f"did you mean '{near}'?" if near else f"known reserves: {_quote_list(known)}",
             )
         return naam
@@ -860,6 +1030,93 @@ class _Loader:
                 "none" if table.rows else "no rows",
                 "add the quantified risks as benodigd, or remove the sheet",
             )
+        return tuple(result)
+
+    # --- the risk register --------------------------------------------------------------------------------
+
+    def _optional_amount(self, table: _Table, row: int, values: tuple[object, ...], name: str) -> Decimal | None:
+        index = table.columns[name]
+        if index >= len(values) or _is_blank(values[index]):
+            return None
+        return self.amount(table, row, values, index, name)
+
+    def _kans(self, table: _Table, row: int, values: tuple[object, ...]) -> Decimal | None:
+        index = table.columns[layout.KANS]
+        value = values[index] if index < len(values) else None
+        expected = "a chance between 0% and 100% (a percentage, or a number from 0 to 1)"
+        if _is_blank(value):
+            self.problem(table.where(row, index), layout.KANS, expected, "an empty cell")
+            return None
+        if isinstance(value, str):
+            from hengelo_scenario.money import parse_percentage
+
+            try:
+                kans = parse_percentage(value)
+            except (ValueError, ArithmeticError):
+                self.problem(
+                    table.where(row, index), layout.KANS, expected, f"text '{value.strip()}'", "write 30% or 0.3"
+                )
+                return None
+        elif isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+            kans = to_decimal(value)
+        else:
+            self.problem(table.where(row, index), layout.KANS, expected, f"'{value}'")
+            return None
+        if not 0 <= kans <= 1:
+            hint = f"write {_cell_text(value)}% as {kans / 100}" if 1 < kans <= 100 else ""
+            self.problem(table.where(row, index), layout.KANS, expected, _cell_text(value), hint)
+            return None
+        return kans
+
+    def read_risicos(self, table: _Table | None) -> tuple[Risico, ...]:
+        result: list[Risico] = []
+        names: dict[str, int] = {}
+        for row, values in self._rows(table):
+            assert table is not None
+            naam = self.text(table, row, values, layout.RISICO, "the name of the risk")
+            self._unique(table, row, layout.RISICO, naam, names, "a risk name")
+            programma = self.programma(table, row, values)
+            kans = self._kans(table, row, values)
+            point = self._optional_amount(table, row, values, layout.IMPACT)
+            low = self._optional_amount(table, row, values, layout.IMPACT_MIN)
+            high = self._optional_amount(table, row, values, layout.IMPACT_MAX)
+            aard = self.choice(table, row, values, layout.AARD, layout.AARDEN)
+            source = self.optional_text(table, row, values, layout.BRON) or ""
+            where = f"sheet '{table.title}', row {row}"
+            if point is not None and (low is not None or high is not None):
+                self.problem(
+                    where,
+                    layout.IMPACT,
+                    f"either '{layout.IMPACT}' or '{layout.IMPACT_MIN}' and '{layout.IMPACT_MAX}'",
+                    "both",
+                    "keep the point estimate or the range",
+                )
+                continue
+            if point is None and (low is None or high is None):
+                found = "neither" if low is None and high is None else "only one end of the range"
+                self.problem(
+                    where,
+                    layout.IMPACT,
+                    f"'{layout.IMPACT}', or '{layout.IMPACT_MIN}' and '{layout.IMPACT_MAX}'",
+                    found,
+                    "give the financial impact of the risk",
+                )
+                continue
+            if point is not None:
+                low = high = point
+            assert low is not None
+            assert high is not None
+            if low > high:
+                self.problem(
+                    table.where(row, table.columns[layout.IMPACT_MIN]),
+                    layout.IMPACT_MIN,
+                    f"at most '{layout.IMPACT_MAX}' ({_money(high)})",
+                    _money(low),
+                    "swap the two ends of the range",
+                )
+                continue
+            if naam is not None and programma is not None and kans is not None and aard is not None:
+                result.append(Risico(naam, programma, kans, low, high, aard, source, row))
         return tuple(result)
 
     def read_instellingen(self, table: _Table | None) -> Instellingen:

@@ -18,6 +18,7 @@ from hengelo_scenario.check.runner import CheckReport, ScenarioResult, SnapshotS
 from hengelo_scenario.check.snapshot import RowKind
 from hengelo_scenario.money import CENT, exact_text, round_half_away
 from hengelo_scenario.report.numbers import dutch_number
+from hengelo_scenario.text import xml_text
 
 __all__ = [
     "difference_shown",
@@ -213,14 +214,14 @@ def junit_xml(report: CheckReport) -> bytes:
     ET.SubElement(properties, "property", name="tool", value=f"hengelo-scenario {__version__}")
     ET.SubElement(properties, "property", name="tolerance", value=exact_text(report.tolerance) or "0")
     for file, sha in report.baselines:
-        ET.SubElement(properties, "property", name="baseline", value=f"{file} sha256 {sha}")
+        ET.SubElement(properties, "property", name="baseline", value=xml_text(f"{file} sha256 {sha}"))
     for r in report.results:
         case = ET.SubElement(
             suite,
             "testcase",
             classname="hengelo-scenario.check",
-            name=f"{r.file} ({r.name})",
-            file=r.file,
+            name=xml_text(f"{r.file} ({r.name})"),
+            file=xml_text(r.file),
             time=_seconds(r.seconds),
         )
         notes = [n.text for n in r.notes]
@@ -230,11 +231,11 @@ def junit_xml(report: CheckReport) -> bytes:
             else:
                 count = len(r.mismatches)
                 message = f"{count} pinned value{'s' if count != 1 else ''} differ: {status_text(r)}"
-            failure = ET.SubElement(case, "failure", message=message, type="mismatch")
-            failure.text = "\n".join([*notes, *(mismatch_line(m) for m in r.mismatches)]) + "\n"
+            failure = ET.SubElement(case, "failure", message=xml_text(message), type="mismatch")
+            failure.text = xml_text("\n".join([*notes, *(mismatch_line(m) for m in r.mismatches)]) + "\n")
         lines = [status_text(r), *(mismatch_line(m, old_new=True) for m in r.changes)]
         if r.passed:
             lines += notes
-        ET.SubElement(case, "system-out").text = "\n".join(lines) + "\n"
+        ET.SubElement(case, "system-out").text = xml_text("\n".join(lines) + "\n")
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -9,6 +9,7 @@ Snapshots live beside the scenarios: `<folder>/snapshots/<scenario file name wit
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import time
@@ -23,6 +24,7 @@ from hengelo_scenario.baseline.model import Baseline
 from hengelo_scenario.check.compare import Mismatch, compare_expectations, compare_snapshots
 from hengelo_scenario.check.snapshot import Header, Snapshot, parse_snapshot, render_snapshot, snapshot_of
 from hengelo_scenario.errors import BudgetError, InputError, Problem, UnreadableFileError
+from hengelo_scenario.files import read_regular_file
 from hengelo_scenario.outcome.model import Outcome
 from hengelo_scenario.scenario.loader import SCENARIO_SUFFIXES, ScenarioFile
 from hengelo_scenario.scenario.model import Scenario
@@ -41,6 +43,7 @@ __all__ = [
 ]
 
 SNAPSHOT_FOLDER = "snapshots"
+MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024  # a snapshot is a few KiB; a larger file is not one
 DEFAULT_FOLDER = "scenarios"
 TOOL = f"hengelo-scenario {__version__}"
 
@@ -294,6 +297,47 @@ def _notes(stored: Snapshot, current: Snapshot, moved: bool) -> list[Note]:
     return notes
 
 
+def _read(path: Path) -> str | None:
+    try:
+        return read_regular_file(path, str(path), MAX_SNAPSHOT_BYTES, what="snapshot").decode("utf-8")
+    except (BudgetError, UnicodeDecodeError):
+        return None
+
+
+def _write_snapshots(pending: Sequence[tuple[Path, str]], write_all) -> None:
+    """Every snapshot of `--update` or none: folders made first, then all files in one all-or-nothing set.
+
+    A folder this call made is removed again when the set fails, so a failed update leaves the tree as it was.
+    """
+    from hengelo_scenario.atomic import describe_os_error
+
+    made: list[Path] = []
+    try:
+        for target, _ in pending:
+            missing = [f for f in (target.parent, *target.parent.parents) if not f.exists()]
+            for folder in reversed(missing):
+                try:
+                    folder.mkdir()
+                except FileExistsError:
+                    continue
+                except OSError as error:
+                    raise describe_os_error(error, target) from None
+                made.append(folder)
+
+        def writer(text: str):
+            def write(tmp: Path) -> None:
+                tmp.write_text(text, encoding="utf-8", newline="")
+
+            return write
+
+        write_all([(target, writer(text)) for target, text in pending])
+    except BaseException:
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
 def run_check(
     names: Sequence[str],
     cwd: Path,
@@ -307,7 +351,7 @@ def run_check(
 
     `workspace` is the hengelo-scenario.toml to use; by default the nearest one upward from `cwd`.
     """
-    from hengelo_scenario.atomic import write_text_atomic
+    from hengelo_scenario.atomic import write_all
     from hengelo_scenario.workspace import find_workspace
 
     start = time.perf_counter()
@@ -324,7 +368,8 @@ def run_check(
         stored: Snapshot | None = None
         if target.is_file():
             try:
-                stored = parse_snapshot(target.read_text(encoding="utf-8"), str(target))
+                data = read_regular_file(target, str(target), MAX_SNAPSHOT_BYTES, what="snapshot")
+                stored = parse_snapshot(data.decode("utf-8"), str(target))
             except BudgetError as error:
                 if not update:
                     problems += _problems(error, str(target))
@@ -336,17 +381,17 @@ def run_check(
         raise InputError(problems)
 
     results: list[ScenarioResult] = []
+    pending: list[tuple[Path, str]] = []  # --update: every snapshot to write, written together at the end
     for run, target, text, current, stored in prepared:
         shown = str(target)
         expect = compare_expectations(run.outcome, run.scenario.expectations, tolerance)
         moved = compare_snapshots(stored, current, tolerance if not update else Decimal(0), shown) if stored else ()
         notes = _notes(stored, current, bool(moved)) if stored else []
         if update:
-            if stored is not None and target.read_text(encoding="utf-8") == text:
+            if stored is not None and _read(target) == text:
                 state = SnapshotState.UNCHANGED
             else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                write_text_atomic(target, text)
+                pending.append((target, text))
                 state = SnapshotState.UPDATED if stored is not None else SnapshotState.WRITTEN
             mismatches, changes = expect, moved
         else:
@@ -373,6 +418,7 @@ def run_check(
             )
             result = replace(result, notes=(*result.notes, nothing))
         results.append(result)
+    _write_snapshots(pending, write_all)
     loaded = tuple((path.name, b.sha256) for path, b in baselines.items() if b is not None)
     sources = tuple(dict.fromkeys(run.baseline.source for run in runs))
     return CheckReport(tuple(results), tolerance, update, loaded, time.perf_counter() - start, sources)

@@ -5,6 +5,8 @@ Heavy libraries (numpy, openpyxl, pydantic) are imported inside the commands, so
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 from typing import Annotated
 
@@ -12,19 +14,52 @@ import typer
 from typer.core import TyperGroup
 
 from hengelo_scenario import __version__
-from hengelo_scenario.cli import baseline_cmd, check_cmd, compare_cmd, init_cmd, new_cmd, run_cmd, schema_cmd
+from hengelo_scenario.cli import (
+    baseline_cmd,
+    check_cmd,
+    compare_cmd,
+    init_cmd,
+    new_cmd,
+    risks_cmd,
+    run_cmd,
+    schema_cmd,
+    simulate_cmd,
+    solve_cmd,
+    sweep_cmd,
+    tornado_cmd,
+)
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as a shell reports them
 
 _debug = False
 
 
+class Terminated(SystemExit):
+    """Raised in the main thread by SIGTERM, so every `finally` and cleanup runs (temporary files are removed)."""
+
+    def __init__(self) -> None:
+        super().__init__(EXIT_TERMINATED)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 class _CatchUserErrors(TyperGroup):
-    """Catch a user error once, for every command: a short message on stderr and exit code 2, no traceback."""
+    """Catch a user error once, for every command: a short message on stderr and exit code 2, no traceback.
+
+    Besides the tool's own errors (BudgetError): a file system that refuses (OSError, named by its file), a
+    number too large or too precise for exact arithmetic, and input too large for memory or too deeply nested.
+    """
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
+        import decimal
+
+        from hengelo_scenario.cli.common import reset_inputs
         from hengelo_scenario.errors import BudgetError
 
+        reset_inputs()
         try:
             return super().invoke(ctx)
         except BudgetError as error:
@@ -34,6 +69,47 @@ class _CatchUserErrors(TyperGroup):
 
             print_error(error)
             raise typer.Exit(EXIT_BAD_INPUT) from None
+        except OSError as error:
+            if _debug:
+                raise
+            _fail(_os_error_text(error))
+        except decimal.DecimalException:
+            if _debug:
+                raise
+            _fail(
+                "a number in the input is too large or has too many decimals to compute exactly",
+                "amounts are below 10^15 euros; check the scenario and the workbook for a mistyped number",
+            )
+        except MemoryError:
+            if _debug:
+                raise
+            _fail("the input is too large to hold in memory", "check that the files are the ones you meant")
+        except RecursionError:
+            if _debug:
+                raise
+            _fail("the input is nested too deeply to read")
+        return None
+
+
+def _os_error_text(error: OSError) -> tuple[str, str]:
+    from pathlib import Path
+
+    from hengelo_scenario.atomic import describe_os_error
+
+    if error.filename is not None:  # reading or writing: the cause in words, without "cannot write here"
+        described = describe_os_error(error, Path(str(error.filename)))
+        reason = described.reason.removeprefix("cannot write here: ")
+        return f"{described.file}: {reason}", described.hint
+    return f"a file could not be read or written ({error.strerror or error})", ""
+
+
+def _fail(reason: str | tuple[str, str], hint: str = "") -> None:
+    from hengelo_scenario.cli.output import print_failure
+
+    if isinstance(reason, tuple):
+        reason, hint = reason
+    print_failure("", reason, hint)
+    raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
 app = typer.Typer(
@@ -53,6 +129,11 @@ app.command("schema")(schema_cmd.schema)
 app.command("check")(check_cmd.check)
 app.command("init")(init_cmd.init)
 app.command("new")(new_cmd.new)
+app.command("sweep")(sweep_cmd.sweep)
+app.command("tornado")(tornado_cmd.tornado)
+app.command("solve")(solve_cmd.solve)
+app.command("simulate")(simulate_cmd.simulate)
+app.command("risks")(risks_cmd.risks)
 
 
 def _version(value: bool) -> None:
@@ -72,23 +153,61 @@ def _options(
     _debug = debug
 
 
+def _text_streams_that_never_fail() -> None:
+    """An ASCII-only locale or PYTHONIOENCODING=latin-1 must not end in UnicodeEncodeError: escape what cannot be
+    encoded (€ becomes \\u20ac) instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a closed or unusual stream: leave it as it is
+                reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
     """Console entry point: exit 0 on success, 1 when a check failed, 2 for bad input or usage.
 
-    Usage errors are printed plainly, one line, like the tool's own errors (not in a Rich panel).
+    Usage errors are printed plainly, one line, like the tool's own errors (not in a Rich panel). SIGTERM and
+    SIGINT end the command cleanly (temporary files removed, no traceback) with 143 and 130.
     """
+    _text_streams_that_never_fail()
+    previous = None
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread (an embedding program): its own signal handling applies
+        previous = None
+    try:
+        code = _main()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    sys.exit(code)
+
+
+def _main() -> int:
     try:
         code = app(standalone_mode=False)
-    except typer.Abort:
-        sys.exit(130)
+    except (typer.Abort, KeyboardInterrupt):
+        _interrupted("interrupted (Ctrl+C)")
+        return EXIT_INTERRUPTED
+    except Terminated:
+        _interrupted("terminated (SIGTERM)")
+        return EXIT_TERMINATED
     except Exception as error:
         # typer vendors its own click (typer._click); find its ClickException through typer's BadParameter.
         click_exception = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
         if isinstance(error, click_exception):
             error.show()  # type: ignore[attr-defined]
-            sys.exit(EXIT_BAD_INPUT)
+            return EXIT_BAD_INPUT
         raise
-    sys.exit(code if isinstance(code, int) else EXIT_OK)
+    if code == EXIT_INTERRUPTED:  # typer turns Ctrl+C (KeyboardInterrupt) into exit code 130 itself
+        _interrupted("interrupted (Ctrl+C)")
+    return code if isinstance(code, int) else EXIT_OK
+
+
+def _interrupted(how: str) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"Stopped: {how}; no temporary file is left.\n")
+        sys.stderr.flush()
 
 
 def entry() -> None:

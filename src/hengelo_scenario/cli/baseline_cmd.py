@@ -69,4 +69,6 @@ def template(
     if workbook.exists() and not force:
         raise UnreadableFileError(str(workbook), "the file exists already", "use --force to replace it")
     write_template(workbook)
-    typer.echo(f"Geschreven: {workbook}")
+    from hengelo_scenario.text import visible
+
+    typer.echo(f"Geschreven: {visible(str(workbook))}")

@@ -82,7 +82,10 @@ def check(
     if junit_xml is not None:
         from hengelo_scenario.atomic import write_bytes_atomic
         from hengelo_scenario.check.report import junit_xml as junit
+        from hengelo_scenario.cli.export_options import refuse_inputs
 
+        inputs = [Path(r.file) for r in report.results] + [Path(r.snapshot_file) for r in report.results]
+        refuse_inputs([junit_xml], "run", (*inputs, *([baseline] if baseline else [])))
         write_bytes_atomic(junit_xml, junit(report))
     if output_format == "json":
         from hengelo_scenario.check.report import report_json
@@ -108,8 +111,9 @@ def _print(report: CheckReport) -> None:
         console.print(Text(f"Basis: {visible(source)}"))
     for result in report.results:
         mark = Text("✓ ", style="green") if result.passed else Text("✗ ", style="bold red")
-        name = visible(result.name)
-        console.print(mark + Text(visible(result.file), style="bold") + Text(f"  {name}: {status_text(result)}"))
+        console.print(
+            mark + Text(visible(result.file), style="bold") + Text(visible(f"  {result.name}: {status_text(result)}"))
+        )
         for note in result.notes:
             console.print(Text("    ! ", style="yellow") + Text(visible(note.text)))
 
@@ -127,9 +131,9 @@ def _print(report: CheckReport) -> None:
             pin = f"expect {m.line}" if m.pin == "expect" and m.line else str(m.pin)
             difference = difference_shown(m)
             grid.add_row(
-                Path(result.file).stem if result.file != previous else "",
-                pin,
-                m.figure.removeprefix("overzicht › "),
+                Text(visible(Path(result.file).stem)) if result.file != previous else "",
+                Text(visible(pin)),
+                Text(visible(m.figure.removeprefix("overzicht › "))),
                 str(m.year) if m.year is not None else "",
                 shown(m.expected, m.kind, m.places),
                 shown(m.found, m.kind, m.places),

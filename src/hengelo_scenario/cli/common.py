@@ -16,6 +16,8 @@ import typer
 if TYPE_CHECKING:
     from hengelo_scenario.baseline.model import Baseline
     from hengelo_scenario.report.numbers import Unit
+    from hengelo_scenario.scenario.loader import ScenarioFile
+    from hengelo_scenario.scenario.model import Scenario
     from hengelo_scenario.workspace import Evaluated, Workspace
 
 
@@ -93,15 +95,50 @@ def check_format(choice: FormatChoice | str, allowed: tuple[str, ...] = ("table"
     return str(choice)
 
 
+_inputs: list[Path] = []  # the files this command has read, so no export can replace one of them
+
+
+def reset_inputs() -> None:
+    """Forget the inputs of an earlier command (the CLI calls this before every command)."""
+    _inputs.clear()
+
+
+def record_input(path: Path) -> None:
+    _inputs.append(Path(path))
+
+
+def record_inputs(scenario_file: ScenarioFile) -> None:
+    """A scenario file and every file of its `extends` chain are inputs of this run."""
+    for name in scenario_file.chain or (scenario_file.path,):
+        record_input(Path(name))
+
+
+def run_inputs() -> tuple[Path, ...]:
+    """The files read by this command so far: the scenario chain(s) and the baseline workbook."""
+    return tuple(_inputs)
+
+
 def load_baseline_file(path: Path) -> Baseline:
     """Load a workbook; the shipped one is named as such, not by where pip happened to install it."""
+    from hengelo_scenario.cli.output import LoadProgress
     from hengelo_scenario.workspace import load_baseline_file as load
 
-    return load(path)
+    record_input(Path(path))
+    return load(path, progress=LoadProgress())
 
 
 def evaluate_one(name: str, baseline_option: Path | None, space: Workspace) -> Evaluated:
     """One scenario through the orchestration: found, loaded, its baseline chosen, resolved, evaluated."""
+    from hengelo_scenario.cli.output import LoadProgress
     from hengelo_scenario.workspace import evaluate
 
-    return evaluate([name], baseline=baseline_option, workspace=space)[0]
+    [evaluated] = evaluate([name], baseline=baseline_option, workspace=space, progress=LoadProgress())
+    record_inputs(evaluated.file)
+    record_input(evaluated.choice.path)
+    return evaluated
+
+
+def load_scenario(name: str, baseline_option: Path | None) -> tuple[Baseline, Scenario]:
+    """The scenario, resolved against its baseline (for the commands that run one scenario their own way)."""
+    evaluated = evaluate_one(name, baseline_option, workspace())
+    return evaluated.baseline, evaluated.scenario

@@ -21,6 +21,7 @@ from hengelo_scenario.cli.export_options import (
     ExportOption,
     export_options,
     planned_exports,
+    refuse_inputs,
 )
 
 FigureOption = Annotated[
@@ -59,13 +60,19 @@ def compare(
     chosen_unit = parse_unit(unit, space)
     check_format(output_format)
     specs = _figures(figure)
-    targets = planned_exports(export, chart)
+    targets = planned_exports(export, chart, "compare")
     options = export_options(chosen_unit, csv_dialect, None, space) if targets else None
+    from hengelo_scenario.cli.common import record_input, record_inputs
+    from hengelo_scenario.cli.output import LoadProgress
     from hengelo_scenario.workspace import evaluate
 
-    evaluated = evaluate(scenarios, baseline=baseline, workspace=space, one_baseline=True)
+    evaluated = evaluate(scenarios, baseline=baseline, workspace=space, one_baseline=True, progress=LoadProgress())
+    for each in evaluated:
+        record_inputs(each.file)
+        record_input(each.choice.path)
     baseline_data = evaluated[0].baseline
     resolved = [e.scenario for e in evaluated]
+    refuse_inputs(targets, "compare")
     outcomes = [e.outcome for e in evaluated]
     if output_format == "json":
         import json

@@ -1,11 +1,14 @@
 """The export options `run` and `compare` share (--export, --csv-dialect, --chart, --chart-year), defined once.
 
-The files are checked before any work is done (a known extension, an existing folder), so a typo in
-`--export memo.xslx` costs nothing; the writing itself lives in `report.export`, imported only when asked for.
+The files are checked before any work is done (a known extension, an existing folder, no file named twice), so a
+typo in `--export memo.xslx` costs nothing; once the inputs are read, no export may be one of them (the baseline
+workbook, a scenario file or anything it extends). The writing itself lives in `report.export`, imported only when
+asked for, and writes all exports of a run all or nothing.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -68,10 +71,20 @@ def parse_dialect(choice: DialectChoice | str | None, space: Workspace | None = 
     raise typer.BadParameter(f"expected 'nl' or 'int', found '{choice}'", param_hint="--csv-dialect")
 
 
-def planned_exports(exports: list[Path] | None, chart: Path | None) -> list[Path]:
-    """Every file to write, checked now: a known extension (.png for --chart) and a folder that exists."""
+def _output_files(path: Path, kind: str) -> list[Path]:
+    """The files one export target becomes: a .png is a pair for `run` (FILE-brug.png, FILE-meerjarig.png)."""
+    if path.suffix.lower() == ".png" and kind in ("run", "compare"):
+        from hengelo_scenario.report.export.charts import chart_paths
+
+        return chart_paths(path, kind)
+    return [path]  # the range commands write a PNG under the name given
+
+
+def planned_exports(exports: list[Path] | None, chart: Path | None, kind: str = "run") -> list[Path]:
+    """Every file to write, checked now: a known extension (.png for --chart), a folder that exists, each once."""
     if not exports and chart is None:
         return []  # the export machinery is imported only when an export is asked for
+    from hengelo_scenario.atomic import describe_os_error
     from hengelo_scenario.report.export import ExportError, export_format
 
     targets = list(exports or [])
@@ -79,12 +92,51 @@ def planned_exports(exports: list[Path] | None, chart: Path | None) -> list[Path
         if chart.suffix.lower() != ".png":
             raise ExportError(str(chart), "--chart writes PNG files", "Name it FILE.png")
         targets.append(chart)
+    seen: dict[Path, Path] = {}
     for path in targets:
         export_format(path)
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
-            raise ExportError(str(path), f"cannot write here: the folder {folder} does not exist", "Create it first")
+            import errno
+
+            error = describe_os_error(OSError(errno.ENOENT, "missing"), path)
+            raise ExportError(str(path), error.reason, error.hint[:1].upper() + error.hint[1:])
+        for output in _output_files(path, kind):
+            key = Path(os.path.abspath(output))
+            if key in seen:
+                raise ExportError(
+                    str(path),
+                    f"the file {output} is written twice (also by {seen[key]})",
+                    "Name each export once",
+                )
+            seen[key] = path
     return targets
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.resolve() == b.resolve():
+            return True
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def refuse_inputs(targets: list[Path], kind: str, inputs: tuple[Path, ...] | None = None) -> None:
+    """No export may replace a file this run reads: the baseline workbook or any scenario file of the chain."""
+    from hengelo_scenario.cli.common import run_inputs
+    from hengelo_scenario.report.export import ExportError
+
+    read = run_inputs() if inputs is None else inputs
+    for path in targets:
+        for output in _output_files(path, kind):
+            for source in read:
+                if _same_file(output, source):
+                    raise ExportError(
+                        str(output),
+                        f"this is an input of this run ({source}); an export never replaces an input",
+                        "Choose another name for the export",
+                    )
 
 
 def export_options(
@@ -104,11 +156,12 @@ def command_line() -> str:
 
 
 def write_exports(targets: list[Path], document: Document, options: ExportOptions) -> None:
-    """Write each export and say where it went (on stderr, so `--format json` output stays clean)."""
+    """Write every export, all or nothing, and say where each went (on stderr, so `--format json` stays clean)."""
     from hengelo_scenario.cli.output import stderr
-    from hengelo_scenario.report.export import write_document
+    from hengelo_scenario.report.export import write_documents
+    from hengelo_scenario.text import visible
 
+    refuse_inputs(targets, document.kind)
     console = stderr()
-    for target in targets:
-        for written in write_document(target, document, options):
-            console.print(f"Geschreven: {written}", markup=False, highlight=False, soft_wrap=True)
+    for written in write_documents(targets, document, options):
+        console.print(f"Geschreven: {visible(str(written))}", markup=False, highlight=False, soft_wrap=True)

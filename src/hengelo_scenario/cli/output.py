@@ -8,6 +8,10 @@ from rich.console import Console
 from rich.text import Text
 
 from hengelo_scenario.errors import BudgetError, InputError
+from hengelo_scenario.text import visible
+
+PROGRESS_FROM = 100_000  # rows: a workbook this large takes seconds to read, so say how far it is
+MAX_PROBLEMS_SHOWN = 50  # a broken workbook can have thousands of problems; the first ones say what is wrong
 
 REPORT_WIDTH = 120  # budget tables with four years and labels need this much; pipes and files get it too
 
@@ -24,12 +28,47 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)  # a message is one line, however long
 
 
+def _shown(text: str) -> str:
+    """A message line as text: control characters and invisible characters visible, and not endless."""
+    shown = visible(text)
+    return shown if len(shown) <= 1000 else shown[:400] + " … " + shown[-400:]
+
+
 def print_error(error: BudgetError) -> None:
+    """The error on stderr as plain text (Text objects: no markup is interpreted), every problem on its line."""
     console = stderr()
     if isinstance(error, InputError):
         count = len(error.problems)
         console.print(Text(f"Error: {count} problem{'s' if count != 1 else ''} in the input", style="bold red"))
-        for problem in error.problems:
-            console.print(Text("  ✗ ", style="red") + Text(str(problem)))
+        for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
+            console.print(Text("  ✗ ", style="red") + Text(_shown(str(problem))))
+        if count > MAX_PROBLEMS_SHOWN:
+            console.print(Text(f"  … and {count - MAX_PROBLEMS_SHOWN} more problems"))
     else:
-        console.print(Text("Error: ", style="bold red") + Text(str(error)))
+        console.print(Text("Error: ", style="bold red") + Text(_shown(str(error))))
+
+
+def print_failure(where: str, reason: str, hint: str = "") -> None:
+    """A failure that is not a BudgetError (a file system that refuses, a signal), in the same form."""
+    text = f"{where}: {reason}" if where else reason
+    if hint:
+        text += f". {hint[0].upper()}{hint[1:]}"
+    stderr().print(Text("Error: ", style="bold red") + Text(_shown(text)))
+
+
+class LoadProgress:
+    """Progress of reading a large workbook, on stderr: a line per 100,000 rows, from the first 100,000 on."""
+
+    def __init__(self) -> None:
+        self.shown: dict[str, int] = {}
+
+    def __call__(self, sheet: str, rows: int, total: int) -> None:
+        if rows < PROGRESS_FROM or (rows - self.shown.get(sheet, 0) < PROGRESS_FROM and rows != total):
+            return
+        if self.shown.get(sheet) == rows:
+            return
+        self.shown[sheet] = rows
+        of = f" van {total:,}".replace(",", ".") if total > rows else ""
+        done = " (klaar)" if rows == total else ""
+        line = f"Inlezen blad '{visible(sheet)}': {rows:,}".replace(",", ".") + f"{of} regels{done}"
+        stderr().print(Text(line), highlight=False)

@@ -25,6 +25,7 @@ from hengelo_scenario.cli.export_options import (
     command_line,
     export_options,
     planned_exports,
+    refuse_inputs,
 )
 
 SECTION_NAMES = (
@@ -123,6 +124,7 @@ def run(
     options = export_options(chosen_unit, csv_dialect, chart_year, space) if targets else None
     evaluated = evaluate_one(scenario, baseline, space)
     baseline_data, scenario_data, outcome = evaluated.baseline, evaluated.scenario, evaluated.outcome
+    refuse_inputs(targets, "run")
     if targets:
         from hengelo_scenario.report.export import chart_year as check_chart_year
         from hengelo_scenario.report.export import run_document

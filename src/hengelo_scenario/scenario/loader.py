@@ -11,14 +11,22 @@ by name: a child's measure replaces the parent's measure of the same name in pla
 `name`, `description`, `author` and `expect` (the figures the file pins for `check`) are not inherited; `baseline`
 is, relative to the file that wrote it. The merged scenario is validated as a whole, so a parent may leave out what
 its children fill in.
+
+A scenario file references only scenario files and workbooks: an `extends:` target must be a regular `.yaml` or
+`.yml` file and a `baseline:` target an `.xlsx` file, inside an allowed folder: the folder of the scenario file that
+was loaded, the current folder, a root given in `allowed_roots` (the workspace configuration), or the shipped
+scenarios (for a bare name). Anything else is refused on the `extends:` or `baseline:` line, and the message never
+quotes the target's content, so `extends: ../../etc/passwd` in a merge request cannot print a file into a CI log.
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import os
 import re
+import stat
 import types
 import typing
 from collections.abc import Mapping, Sequence
@@ -45,6 +53,7 @@ from hengelo_scenario.scenario.source import (
     read_text,
 )
 from hengelo_scenario.scenario.values import StrictModel, describe, suggest
+from hengelo_scenario.text import excerpt, visible
 
 __all__ = [
     "SCENARIO_SUFFIXES",
@@ -57,6 +66,7 @@ __all__ = [
 ]
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
+BASELINE_SUFFIXES = (".xlsx",)
 NOT_INHERITED = ("name", "description", "author", "expect")
 
 
@@ -150,22 +160,33 @@ def find_scenario(name: str, cwd: Path, folders: Sequence[Path] | None = None) -
 # --- loading --------------------------------------------------------------------------------------------------
 
 
-def load_scenario_file(path: Path) -> ScenarioFile:
-    """Read, merge (`extends`) and validate a scenario file; ScenarioError lists every problem at once."""
+def load_scenario_file(path: Path, *, allowed_roots: Sequence[Path] = ()) -> ScenarioFile:
+    """Read, merge (`extends`) and validate a scenario file; ScenarioError lists every problem at once.
+
+    `extends:` and `baseline:` targets must lie inside the file's own folder, the current folder or one of
+    `allowed_roots` (a bare `extends: name` found among the shipped scenarios is allowed too).
+    """
     raw, text = read_text(path, str(path))
-    return _validated(path, raw, text)
+    return _validated(Path(path), raw, text, allowed_roots=allowed_roots)
 
 
-def load_scenario_text(text: str, name: str = "(scenario text)", folder: Path | None = None) -> ScenarioFile:
+def load_scenario_text(
+    text: str, name: str = "(scenario text)", folder: Path | None = None, *, allowed_roots: Sequence[Path] = ()
+) -> ScenarioFile:
     """A scenario given as YAML text rather than a file (the Python API): `name` stands for the file in messages,
     and `extends:` and `baseline:` are read relative to `folder` (default: the working folder)."""
-    return _validated((folder or Path.cwd()) / name, text.encode("utf-8"), text, shown=name)
+    return _validated(
+        (folder or Path.cwd()) / name, text.encode("utf-8"), text, shown=name, allowed_roots=allowed_roots
+    )
 
 
-def _validated(path: Path, raw: bytes, text: str, shown: str | None = None) -> ScenarioFile:
+def _validated(
+    path: Path, raw: bytes, text: str, shown: str | None = None, allowed_roots: Sequence[Path] = ()
+) -> ScenarioFile:
     shown = shown if shown is not None else str(path)
     chain: list[str] = []
-    data, locations = _load_merged(path, text, chain, stack=[], shown=shown)
+    roots = _roots(Path(path), allowed_roots)
+    data, locations = _load_merged(Path(path), text, chain, stack=[], roots=roots, shown=shown)
     problems: list[Problem] = []
     model: ScenarioFields | None = None
     try:
@@ -225,8 +246,82 @@ def _line_number(where: str) -> int:
     return int(digits) if digits else 0
 
 
+def _roots(path: Path, allowed: Sequence[Path]) -> tuple[Path, ...]:
+    """The folders a scenario's references may point into, resolved (symbolic links followed)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return tuple(dict.fromkeys(p.resolve() for p in (folder, Path.cwd(), *map(Path, allowed))))
+
+
+def _inside(target: Path, roots: Sequence[Path]) -> bool:
+    resolved = target.resolve()
+    return any(resolved == root or resolved.is_relative_to(root) for root in roots)
+
+
+def _refused(path: Path, where: str, field: str, expected: str, found: str, hint: str = "") -> ScenarioError:
+    return ScenarioError([Problem(str(path), where, field, expected, found, hint)])
+
+
+MAX_CHAIN = 20  # files in an `extends` chain; a real one has two or three
+MAX_NAME = 255  # characters in one part of a path, as file systems allow
+MAX_PATH = 1024
+
+
+def _check_name(written: str, path: Path, where: str, field: str) -> None:
+    """A name a file system can look up: no control characters, parts of at most 255 characters."""
+    if any(ord(char) < 32 or ord(char) == 127 for char in written):
+        raise _refused(path, where, field, "a file name without control characters", excerpt(written))
+    if len(written) > MAX_PATH or any(len(part) > MAX_NAME for part in re.split(r"[/\\]", written)):
+        raise _refused(
+            path,
+            where,
+            field,
+            f"a path of at most {MAX_PATH} characters, each folder or file name at most {MAX_NAME}",
+            f"{excerpt(written)} ({len(written)} characters)",
+        )
+
+
+def _check_target(
+    target: Path, written: str, path: Path, where: str, field: str, suffixes: tuple[str, ...], roots: Sequence[Path]
+) -> None:
+    """A reference is a file of the right kind inside the allowed folders; nothing of the target is read or shown."""
+    _check_name(written, path, where, field)
+    what = "a scenario file (.yaml or .yml)" if field == "extends" else "a workbook (.xlsx)"
+    if target.suffix.lower() not in suffixes:
+        raise _refused(
+            path,
+            where,
+            field,
+            what,
+            excerpt(written),
+            f"`{field}:` names only {what.split(' (')[0].removeprefix('a ')}s, by a name ending in "
+            + " or ".join(suffixes),
+        )
+    if not _inside(target, roots):
+        folders = ", ".join(str(root) for root in roots)
+        raise _refused(
+            path,
+            where,
+            field,
+            f"{what} inside the scenario's folder, the current folder or a workspace root ({folders})",
+            f"{excerpt(written)}, outside these folders",
+            "move the file into the project, or add its folder to the workspace configuration",
+        )
+    try:
+        info = os.stat(target)
+    except (OSError, ValueError):
+        return  # missing: reported by whoever opens it (a missing parent is reported by _find_parent)
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device, a FIFO or a socket)"
+        raise _refused(path, where, field, what, f"{excerpt(written)}: {kind}")
+
+
 def _load_merged(
-    path: Path, text: str, chain: list[str], stack: list[tuple[Path, str]], shown: str | None = None
+    path: Path,
+    text: str,
+    chain: list[str],
+    stack: list[tuple[Path, str]],
+    roots: Sequence[Path],
+    shown: str | None = None,
 ) -> tuple[dict[str | int, Any], Locations]:
     """This file's data with everything it extends merged in, and where each value was written."""
     shown = shown if shown is not None else str(path)
@@ -239,6 +334,10 @@ def _load_merged(
     baseline = data.get("baseline")
     if isinstance(baseline, str) and baseline.strip():
         data["baseline"] = _relative_to(path, baseline.strip())
+        line = locations.get(("baseline",), (shown, 1))[1]
+        _check_target(
+            Path(data["baseline"]), baseline.strip(), path, f"line {line}", "baseline", BASELINE_SUFFIXES, roots
+        )
 
     if "extends" not in data:
         return data, locations
@@ -249,9 +348,18 @@ def _load_merged(
         raise ScenarioError(
             [Problem(shown, where, "extends", "the name or path of another scenario", describe(extends))]
         )
-    parent = _find_parent(extends.strip(), path, where)
+    parent = _find_parent(extends.strip(), path, where, roots)
     me = (path.resolve(), shown)
     ancestors = [*stack, me]
+    if len(ancestors) >= MAX_CHAIN:
+        raise _refused(
+            path,
+            where,
+            "extends",
+            f"a chain of at most {MAX_CHAIN} files (each `extends:` one more)",
+            f"a chain of more than {MAX_CHAIN}: {visible(ancestors[0][1])} → … → {visible(shown)}",
+            "let the scenarios extend a common parent instead of each other in a row",
+        )
     keys = [key for key, _ in ancestors]
     if parent.resolve() in keys:
         start = keys.index(parent.resolve())
@@ -272,9 +380,18 @@ def _load_merged(
         _, parent_text = read_text(parent, str(parent))
     except UnreadableFileError as error:
         raise ScenarioError(
-            [Problem(shown, where, "extends", "a readable scenario file", f"{error.reason} ({parent})", error.hint)]
+            [
+                Problem(
+                    shown,
+                    where,
+                    "extends",
+                    "a readable scenario file",
+                    f"{error.reason} ({visible(str(parent))})",
+                    error.hint,
+                )
+            ]
         ) from None
-    parent_data, parent_locations = _load_merged(parent, parent_text, chain, ancestors)
+    parent_data, parent_locations = _load_merged(parent, parent_text, chain, ancestors, roots)
     for key in NOT_INHERITED:
         parent_data.pop(key, None)
     parent_locations = {p: loc for p, loc in parent_locations.items() if not (p and p[0] in NOT_INHERITED)}
@@ -309,16 +426,34 @@ def _relative_to(path: Path, target: str) -> str:
     return os.path.normpath(path.parent / written)
 
 
-def _find_parent(name: str, path: Path, where: str) -> Path:
-    """`extends: name`: a file next to this one (with or without .yaml), else looked up like the command line."""
+def _find_parent(name: str, path: Path, where: str, roots: Sequence[Path]) -> Path:
+    """`extends: name`: a file next to this one (with or without .yaml), else looked up like the command line.
+
+    A path must stay inside `roots`; a bare name may also be one of the shipped scenarios.
+    """
+    _check_name(name, path, where, "extends")
     written = Path(name).expanduser()
+    if written.suffix and written.suffix.lower() not in SCENARIO_SUFFIXES and not _looks_like_a_bare_name(name):
+        _check_target(written, name, path, where, "extends", SCENARIO_SUFFIXES, roots)
     for candidate in [name, *(_with_suffixes(name) if written.suffix.lower() not in SCENARIO_SUFFIXES else [])]:
         target = Path(candidate).expanduser()
         full = target if target.is_absolute() else Path(os.path.normpath(path.parent / target))
-        if full.is_file():
-            return full
+        if os.path.lexists(full):
+            _check_target(full, name, path, where, "extends", SCENARIO_SUFFIXES, roots)
+            if full.is_file():
+                return full
+    if written.is_absolute() or written.name != name:  # a path that names no file: not looked up elsewhere
+        _check_target(
+            written if written.is_absolute() else path.parent / written,
+            name,
+            path,
+            where,
+            "extends",
+            SCENARIO_SUFFIXES,
+            roots,
+        )
     try:
-        return find_scenario(name, Path.cwd())
+        found = find_scenario(name, Path.cwd())
     except UnreadableFileError as error:
         nearby = _available([path.parent])
         close = suggest(written.stem, nearby) or error.hint
@@ -329,11 +464,19 @@ def _find_parent(name: str, path: Path, where: str) -> Path:
                     where,
                     "extends",
                     "an existing scenario: a file next to this one, in ./scenarios/ or among the shipped scenarios",
-                    describe(name),
+                    excerpt(name),
                     close,
                 )
             ]
         ) from None
+    shipped = shipped_scenarios_dir().resolve()
+    _check_target(found, name, path, where, "extends", SCENARIO_SUFFIXES, (*roots, shipped))
+    return found
+
+
+def _looks_like_a_bare_name(name: str) -> bool:
+    """'basis.v2' is a bare name (looked up as basis.v2.yaml), not a file with the suffix '.v2'."""
+    return "/" not in name and os.sep not in name
 
 
 # --- merging --------------------------------------------------------------------------------------------------
@@ -501,8 +644,14 @@ def _model_at(loc: FieldPath) -> type[StrictModel] | None:
     return None
 
 
+@functools.cache
+def _places() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(the keys of a section, where it stands), computed once: a file with thousands of unknown keys stays fast."""
+    return tuple((tuple(_aliases(model)), place) for model, place in section_models().items())
+
+
 def _misplaced_hint(key: str) -> str:
-    places = [place for model, place in section_models().items() if key in _aliases(model)]
+    places = [place for keys, place in _places() if key in keys]
     if places:
         return f"'{key}' belongs {places[0]}; check the indentation"
     return ""

@@ -19,6 +19,7 @@ from pydantic_core import core_schema
 
 from hengelo_scenario.baseline.model import Resultaatbestemming
 from hengelo_scenario.levers import all_levers
+from hengelo_scenario.scenario.uncertainty import UncertaintyModel
 from hengelo_scenario.scenario.values import (
     PERCENT_JSON,
     TAG_PREFIX,
@@ -84,6 +85,9 @@ class ScenarioFields(StrictModel):
         None,
         description="Baseline workbook, relative to this file. The command line's --baseline wins.",
         examples=["../data/hengelo-begroting-2025-2028.xlsx"],
+    )
+    uncertainty: UncertaintyModel | None = Field(
+        None, description="What is uncertain, for `simulate` and `tornado` (distributions); `run` ignores it."
     )
     resultaatbestemming: ResultaatbestemmingValue | None = Field(
         None,

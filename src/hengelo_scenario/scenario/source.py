@@ -8,6 +8,14 @@ becomes a `ScenarioError` naming the file and line; no traceback reaches the use
 Floats are read as exact `Decimal` from the text in the file, so ``0.1`` is ``Decimal('0.1')`` and ``509.000``
 keeps its three decimals (which is how the loader recognises a Dutch thousands separator). The YAML version is
 1.2, so ``yes`` and ``no`` are text, not booleans.
+
+Hostile input fails fast, before it costs memory or time: a file must be a regular file (a device or a FIFO is
+refused from `os.stat`, before it is opened) of at most `MAX_FILE_BYTES`; nesting is at most `MAX_DEPTH` levels
+(checked while scanning); the YAML graph may hold at most `MAX_NODES` nodes counted after aliases are expanded (an
+alias bomb is refused after composing, before anything is constructed); tags other than the standard scalar and
+collection tags (`!!binary`, `!!set`, `!python/...`, any `!local` tag) are refused; every number must be below
+`MAX_MAGNITUDE` with at most `MAX_DECIMALS` decimals; and a mapping may not hold the same year twice in two
+spellings (`2027` and `"2027"`).
 """
 
 from __future__ import annotations
@@ -20,14 +28,23 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.scanner import RoundTripScanner
 
 from hengelo_scenario.errors import Problem, ScenarioError, UnreadableFileError
+from hengelo_scenario.files import read_regular_file
 from hengelo_scenario.scenario.paths import FieldPath, Location, Locations, PathKey, dotted, nearest_location
+from hengelo_scenario.text import excerpt, visible
 
 __all__ = [
+    "ALLOWED_TAGS",
+    "MAX_DECIMALS",
+    "MAX_FILE_BYTES",
+    "MAX_MAGNITUDE",
+    "MAX_NODES",
     "FieldPath",
     "Location",
     "Locations",
@@ -37,6 +54,104 @@ __all__ = [
     "read_text",
     "read_yaml",
 ]
+
+
+MAX_FILE_BYTES = 1024 * 1024  # a scenario is a few kilobytes; 1 MiB leaves room for long descriptions
+MAX_NODES = 10_000  # YAML nodes (also after aliases are expanded); a large scenario has a few hundred
+MAX_DEPTH = 64  # levels of nesting; a scenario has five, and the scanner slows down quadratically with depth
+MAX_MAGNITUDE = 10**15  # euros (and any other number): a municipal budget is far below a thousand trillion
+MAX_DECIMALS = 20  # more is not an amount or a percentage but a precision the exact engine cannot carry
+_YAML_TAG = "tag:yaml.org,2002:"
+ALLOWED_TAGS = frozenset(
+    _YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")
+)
+
+
+class _TooLarge(Exception):
+    """The YAML graph holds more nodes than MAX_NODES as written (`expanded` False) or once aliases are expanded."""
+
+    def __init__(self, line: int, expanded: bool = True) -> None:
+        super().__init__(line)
+        self.line = line
+        self.expanded = expanded
+
+
+class _CountingComposer(Composer):
+    """The composer, counting nodes as it builds them: a file of 100,000 values stops at the limit, not after."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self.nodes_composed = getattr(self, "nodes_composed", 0) + 1
+        if self.nodes_composed > MAX_NODES:
+            event = self.parser.peek_event()
+            raise _TooLarge(event.start_mark.line + 1 if event.start_mark else 1, expanded=False)
+        return super().compose_node(parent, index)
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _DepthScanner(RoundTripScanner):
+    """The round-trip scanner, refusing nesting deeper than MAX_DEPTH as it scans (before any recursion)."""
+
+    def fetch_flow_collection_start(self, TokenClass: Any, to_push: str) -> None:
+        if len(self.flow_context) >= MAX_DEPTH:
+            raise _TooDeep(self.reader.get_mark().line + 1)
+        super().fetch_flow_collection_start(TokenClass, to_push)
+
+    def add_indent(self, column: int) -> bool:
+        if len(self.indents) >= MAX_DEPTH:
+            raise _TooDeep(self.reader.get_mark().line + 1)
+        return super().add_indent(column)
+
+
+class _BadTag(Exception):
+    def __init__(self, tag: str, line: int, path: FieldPath) -> None:
+        super().__init__(tag)
+        self.tag = tag
+        self.line = line
+        self.path = path
+
+
+def _check_graph(root: Any) -> None:
+    """Count the nodes of the composed graph with aliases expanded, and refuse odd tags, before constructing.
+
+    Sizes are memoised per node, so an alias bomb (9 levels of 9 aliases) costs a few hundred steps, not 9^9.
+    """
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: Any, path: FieldPath) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:  # a recursive alias; reported as such when the data is made plain
+            return 1
+        tag = getattr(node, "tag", None)
+        tag = str(getattr(tag, "value", tag) or "")
+        line = node.start_mark.line + 1 if getattr(node, "start_mark", None) is not None else 1
+        if tag and tag not in ALLOWED_TAGS:
+            raise _BadTag(tag, line, path)
+        active.add(key)
+        total = 1
+        value = node.value
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, tuple):  # a mapping's (key, value)
+                    name = item[0].value if isinstance(item[0].value, str) else "?"
+                    total += size(item[0], path) + size(item[1], (*path, name))
+                else:
+                    total += size(item, (*path, index))
+                if total > MAX_NODES:
+                    raise _TooLarge(line)
+        active.discard(key)
+        sizes[key] = total
+        return total
+
+    if size(root, ()) > MAX_NODES:
+        raise _TooLarge(1)
 
 
 class _NotANumber(Exception):
@@ -61,6 +176,14 @@ class ExactConstructor(RoundTripConstructor):
             raise _NotANumber(text, node.start_mark.line + 1)
         return value
 
+    def get_single_data(self) -> Any:
+        """Compose, check the graph's size and tags, then construct (never construct an alias bomb)."""
+        node = self.composer.get_single_node()
+        if node is None:
+            return None
+        _check_graph(node)
+        return self.construct_document(node)
+
 
 ExactConstructor.add_constructor("tag:yaml.org,2002:float", ExactConstructor.construct_exact_float)
 
@@ -68,21 +191,20 @@ ExactConstructor.add_constructor("tag:yaml.org,2002:float", ExactConstructor.con
 def _yaml() -> YAML:
     yaml = YAML(typ="rt", pure=True)
     yaml.Constructor = ExactConstructor
+    yaml.Scanner = _DepthScanner
+    yaml.Composer = _CountingComposer
     yaml.allow_duplicate_keys = False
     return yaml
 
 
-def read_text(path: Path, shown: str | None = None) -> tuple[bytes, str]:
-    """The file's bytes and its text (UTF-8, a byte-order mark allowed), or UnreadableFileError."""
+def read_text(path: Path, shown: str | None = None, *, limit: int = MAX_FILE_BYTES) -> tuple[bytes, str]:
+    """The file's bytes and its text (UTF-8, a byte-order mark allowed), or UnreadableFileError.
+
+    Only a regular file is opened (os.stat first: opening a FIFO would block, reading /dev/zero would never end),
+    and at most `limit` bytes are read, however large the file claims to be.
+    """
     name = shown if shown is not None else str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFileError(name, "no such file") from None
-    except IsADirectoryError:
-        raise UnreadableFileError(name, "this is a folder, not a scenario file") from None
-    except OSError as error:
-        raise UnreadableFileError(name, f"cannot be read ({error.strerror or error})") from None
+    data = read_regular_file(path, name, limit, what="scenario file", hint="a scenario file is a few kilobytes")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -101,51 +223,66 @@ def read_yaml(path: Path, shown: str | None = None) -> tuple[Any, Locations]:
     return parse_yaml(text, name)
 
 
-# YAML 1.2 breaks lines only at LF and CR; ruamel still breaks them at NEL (U+0085), LS (U+2028) and PS (U+2029),
-# as YAML 1.1 did, so a name with a NEL in it would be read as two words folded into one with a space. Before
-# parsing, each is swapped for a private-use character the text does not hold, and swapped back in every string.
-_NOT_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
-
-
-def _shield_breaks(text: str) -> tuple[str, dict[int, str]]:
-    """The text with NEL, LS and PS replaced by stand-ins, and the table that restores them (str.translate)."""
-    present = [char for char in _NOT_LINE_BREAKS if char in text]
-    if not present:
-        return text, {}
-    stand_ins = (chr(code) for code in range(0xF0000, 0xFFFFE) if chr(code) not in text)
-    swap = {char: next(stand_ins) for char in present}
-    for char, stand_in in swap.items():
-        text = text.replace(char, stand_in)
-    return text, {ord(stand_in): char for char, stand_in in swap.items()}
-
-
-def _restore(value: Any, table: dict[int, str]) -> Any:
-    if isinstance(value, str):
-        return value.translate(table)
-    if isinstance(value, dict):
-        return {_restore(k, table): _restore(v, table) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_restore(v, table) for v in value]
-    return value
-
-
 def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
-    """Parse YAML text strictly: (plain data, location map); every reader failure is a ScenarioError.
-
-    As YAML 1.2 says, only LF and CR end a line: NEL, LS and PS are characters of the text they stand in.
-    """
-    text, restore = _shield_breaks(text)
-    data, locations = _parse(text, file)
-    if not restore:
-        return data, locations
-    return _restore(data, restore), {
-        tuple(_restore(part, restore) for part in path): where for path, where in locations.items()
-    }
-
-
-def _parse(text: str, file: str) -> tuple[Any, Locations]:
+    """Parse YAML text strictly: (plain data, location map); every reader failure is a ScenarioError."""
+    odd = _ODD_BREAK.search(text)
+    if odd is not None:  # the YAML reader breaks lines there (and folds them into spaces); an editor does not
+        line = text.count("\n", 0, odd.start()) + 1
+        raise ScenarioError(
+            [
+                Problem(
+                    file,
+                    f"line {line}",
+                    "(YAML)",
+                    "text without the line-break characters NEL, LS and PS",
+                    visible(odd.group()),
+                    "remove it: an editor shows nothing there, but YAML reads a line break",
+                )
+            ]
+        )
     try:
         document = _yaml().load(text)
+    except _TooDeep as error:
+        raise ScenarioError(
+            [
+                Problem(
+                    file,
+                    f"line {error.line}",
+                    "(YAML)",
+                    f"a scenario nested at most {MAX_DEPTH} levels deep",
+                    "deeper nesting",
+                    "a scenario needs five levels at most; check the brackets and the indentation",
+                )
+            ]
+        ) from None
+    except _TooLarge as error:
+        found = "more (aliases that refer to aliases multiply)" if error.expanded else f"more by line {error.line}"
+        hint = "write the values out, or use fewer nested aliases" if error.expanded else "split the scenario up"
+        raise ScenarioError(
+            [
+                Problem(
+                    file,
+                    f"line {error.line}",
+                    "(YAML)",
+                    f"at most {MAX_NODES:,} values, counting every alias (*name) as a copy of what it refers to",
+                    found,
+                    hint,
+                )
+            ]
+        ) from None
+    except _BadTag as error:
+        raise ScenarioError(
+            [
+                Problem(
+                    file,
+                    f"line {error.line}",
+                    dotted(error.path) if error.path else "(YAML)",
+                    "plain YAML values (text, numbers, true/false, mappings, lists), without tags",
+                    f"the tag {visible(_short_tag(error.tag))[:60]}",
+                    "remove the tag; a scenario file needs no binary data, sets or language-specific objects",
+                )
+            ]
+        ) from None
     except _NotANumber as error:
         raise ScenarioError(
             [
@@ -154,7 +291,7 @@ def _parse(text: str, file: str) -> tuple[Any, Locations]:
                     f"line {error.line}",
                     "(YAML)",
                     "a finite number",
-                    error.text,
+                    visible(error.text)[:40],
                     "infinity and not-a-number are not amounts or percentages",
                 )
             ]
@@ -185,6 +322,13 @@ def _parse(text: str, file: str) -> tuple[Any, Locations]:
     return data, locations
 
 
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_YAML_TAG) :] if tag.startswith(_YAML_TAG) else tag
+
+
 _DUPLICATE = re.compile(r'found duplicate key "(?P<key>.*?)"')
 
 
@@ -192,7 +336,7 @@ def _duplicate_key_problem(error: DuplicateKeyError, file: str) -> Problem:
     mark = error.problem_mark
     line = mark.line + 1 if mark is not None else None
     match = _DUPLICATE.search(error.problem or "")
-    key = match.group("key") if match else "?"
+    key = visible(match.group("key")) if match else "?"
     start = error.context_mark.line + 1 if error.context_mark is not None else None
     where = f" (the mapping that starts on line {start})" if start is not None else ""
     return Problem(
@@ -200,7 +344,7 @@ def _duplicate_key_problem(error: DuplicateKeyError, file: str) -> Problem:
         f"line {line}" if line is not None else "(no line)",
         key,
         f"each key once in a mapping{where}",
-        f"'{key}' a second time",
+        f"{excerpt(key)} a second time",
         "remove or rename one of them; otherwise only one of the two values would count",
     )
 
@@ -224,7 +368,7 @@ def _syntax_problem(error: MarkedYAMLError, file: str) -> Problem:
         f"line {line}" if line is not None else "(no line)",
         "(YAML syntax)",
         "valid YAML",
-        problem or "text the YAML reader does not understand",
+        visible(problem)[:200] or "text the YAML reader does not understand",
         hint,
     )
 
@@ -277,11 +421,19 @@ def _plain(
     if isinstance(value, TaggedScalar) or _has_custom_tag(value):
         tag = _tag_text(value)
         problems.append(
-            Problem(file, f"line {here}", dotted(path), "plain YAML without tags", f"the tag {tag}", "remove the tag")
+            Problem(
+                file,
+                f"line {here}",
+                dotted(path),
+                "plain YAML without tags",
+                f"the tag {excerpt(tag)}",
+                "remove the tag",
+            )
         )
         return None
     if isinstance(value, dict):
         result: dict[PathKey, Any] = {}
+        seen: dict[Any, tuple[PathKey, int]] = {}
         for key in value:
             if isinstance(key, (dict, list, tuple)):
                 line = here
@@ -291,6 +443,21 @@ def _plain(
                 continue
             plain_key = _plain_key(key)
             line = _line_of_key(value, key, here) if isinstance(value, CommentedMap) else here
+            same = _same_key(plain_key)
+            if same in seen:
+                first, first_line = seen[same]
+                problems.append(
+                    Problem(
+                        file,
+                        f"line {line}",
+                        dotted((*path, plain_key)),
+                        f"each key once in a mapping (the same year: {_spelling(first)} on line {first_line})",
+                        f"{_spelling(plain_key)} on line {line}, the same year spelt differently",
+                        "remove or merge one of them; otherwise only one of the two values would count",
+                    )
+                )
+                continue
+            seen[same] = (plain_key, line)
             child = (*path, plain_key)
             locations[child] = (file, line)
             result[plain_key] = _plain(value[key], child, locations, file, problems, active)
@@ -303,19 +470,60 @@ def _plain(
             locations[child] = (file, line)
             items.append(_plain(item, child, locations, file, problems, active))
         return items
-    if isinstance(value, bool) or value is None or isinstance(value, Decimal):
+    if isinstance(value, bool) or value is None:
         return value
+    if isinstance(value, Decimal):
+        return _number(value, path, here, file, problems)
     if isinstance(value, int):
         if type(value).__name__ == "ScalarBoolean":
             return bool(value)
-        return int(value)
+        return _number(int(value), path, here, file, problems)
     if isinstance(value, float):  # not produced by ExactConstructor, but never let a binary float through
-        return Decimal(repr(value))
+        return _number(Decimal(repr(value)), path, here, file, problems)
     if isinstance(value, str):
         return str(value)
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
     return str(value)
+
+
+def _same_key(key: PathKey) -> Any:
+    """Keys that name the same year, as a number or as text (other keys in any case are compared later, in context)."""
+    if isinstance(key, int):
+        return key
+    text = str(key).strip()
+    if text.isdigit() and len(text) == 4:
+        return int(text)
+    return ("text", key)
+
+
+def _spelling(key: PathKey) -> str:
+    return f"{key} (a number)" if isinstance(key, int) else f"{excerpt(str(key))} (text)"
+
+
+def _number(value: int | Decimal, path: FieldPath, line: int, file: str, problems: list[Problem]) -> Any:
+    """A number within the range a budget uses, or a problem (never a traceback later in the exact engine)."""
+    if isinstance(value, int):
+        ok = abs(value) < MAX_MAGNITUDE
+        shown = str(value) if len(str(value)) <= 40 else f"a number of {len(str(abs(value)))} digits"
+    else:
+        exponent = value.normalize().as_tuple().exponent
+        decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        ok = value.is_zero() or (value.adjusted() < 15 and decimals <= MAX_DECIMALS)
+        shown = format(value, "f") if abs(value.adjusted()) < 25 else str(value)
+    if ok:
+        return value
+    problems.append(
+        Problem(
+            file,
+            f"line {line}",
+            dotted(path),
+            f"a number below 10^15 (a thousand trillion) in size, with at most {MAX_DECIMALS} decimals",
+            excerpt(shown, 40),
+            "amounts are euros, percentages are written as 4.96%",
+        )
+    )
+    return None
 
 
 def _has_custom_tag(value: Any) -> bool:

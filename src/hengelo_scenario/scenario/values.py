@@ -27,6 +27,7 @@ from pydantic_core import PydanticCustomError
 
 from hengelo_scenario.baseline.model import Aard, Soort
 from hengelo_scenario.money import parse_percentage, to_decimal
+from hengelo_scenario.text import excerpt
 
 __all__ = [
     "PERCENT_JSON",
@@ -72,7 +73,7 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f"'{value}'" if value.strip() else "empty text"
+        return excerpt(value) if value.strip() else "empty text"  # short and visible: input is never quoted whole
     if isinstance(value, Decimal):
         exponent = value.as_tuple().exponent
         return format(value, "f") if isinstance(exponent, int) and abs(exponent) < 30 else str(value)
@@ -138,6 +139,9 @@ def bare_number_hint(value: Decimal | int) -> str:
     return f"write {bare}% for {_in_words(number)} percent; a bare {bare} could mean {bare}% or {as_percent}%"
 
 
+MAX_PERCENTAGE = Decimal(10)  # 1000%: beyond it a percentage is a typing error, and exact powers grow huge
+
+
 def _percentage(value: Any, *, minimum_zero: bool = False) -> Decimal:
     expected = 'a percentage such as "6%"'
     if isinstance(value, bool) or value is None or isinstance(value, dict | list):
@@ -159,6 +163,12 @@ def _percentage(value: Any, *, minimum_zero: bool = False) -> Decimal:
     if minimum_zero and fraction < 0:
         raise scenario_error(
             "a share of 0% or more", describe(value), "a realised share is 0% (nothing) up to 100% (all)"
+        )
+    if abs(fraction) > MAX_PERCENTAGE:  # too many decimals are reported where they are used (resolve)
+        raise scenario_error(
+            "a percentage from -1000% to 1000%",
+            describe(value),
+            "a growth or change of more than tenfold a year is a typing error",
         )
     return fraction
 

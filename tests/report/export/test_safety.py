@@ -27,12 +27,13 @@ from .outcomes import EPOCH, FIXED, HOSTILE_NAMES, hostile, motie_fund, youth_ca
 # --- formula injection -----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [*HOSTILE_NAMES, "-", "=", "@"])
+# " =1": LibreOffice's CSV import with "trim spaces" sees =1; "＝1" (full width) is "=1" after NFKC folding.
+@pytest.mark.parametrize("text", [*HOSTILE_NAMES, "-", "=", "@", " =1", "＝1+1", "\u3000=1", "＋1"])
 def test_formula_triggers_get_an_apostrophe(text):
     assert safe_text(text) == "'" + text
 
 
-@pytest.mark.parametrize("text", ["Jeugdhulp", "1+1", " =1", "", "Fonds (=motie)"])
+@pytest.mark.parametrize("text", ["Jeugdhulp", "1+1", "", "Fonds (=motie)", "a＝1"])
 def test_other_text_is_left_alone(text):
     assert safe_text(text) == text
 
@@ -86,8 +87,14 @@ def test_a_scenario_name_in_a_chart_legend_is_text_not_a_reference(tmp_path):
         charts = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/"))
     references = re.findall(r"<c:f>(.*?)</c:f>", charts)
     assert references
-    assert all(r.startswith("Vergelijking!$") for r in references)
-    assert "<c:v>'=1+1 scenario</c:v>" in charts
+    # values and years from the table; every series name from a cell of column T of the charts sheet
+    assert all(r.startswith(("Vergelijking!$", "Grafieken!$T$")) for r in references)
+    names = [r for r in references if r.startswith("Grafieken!")]
+    assert names
+    from openpyxl import load_workbook
+
+    cells = [c.value for row in load_workbook(path)["Grafieken"].iter_rows(min_col=20, max_col=20) for c in row]
+    assert "=1+1 scenario" in cells  # a string cell: shown as text, never calculated
 
 
 # --- atomic writes ---------------------------------------------------------------------------------------------
@@ -130,7 +137,7 @@ def test_a_failing_csv_export_after_lines_hit_the_disk_leaves_nothing_half_writt
             raise OSError("write error")
 
     monkeypatch.setattr(csv_export, "table_lines", lines_then_fail)
-    with pytest.raises(OSError, match="write error"):
+    with pytest.raises(ExportError, match=r"memo\.csv: cannot write here: write error"):  # a located user error
         export(path, outcome, scenario, baseline, environ=FIXED)
     assert path.read_bytes() == b"old;file\r\n"
     assert leftovers(tmp_path) == []
@@ -155,7 +162,7 @@ def test_a_failing_chart_leaves_no_partial_png(tmp_path, monkeypatch):
 
 def test_a_missing_folder_or_unknown_extension_is_a_user_error(tmp_path):
     outcome, scenario, baseline = motie_fund()
-    with pytest.raises(ExportError, match="the folder does not exist"):
+    with pytest.raises(ExportError, match=r"the folder .*nergens does not exist"):
         export(tmp_path / "nergens" / "memo.xlsx", outcome, scenario, baseline)
     with pytest.raises(ExportError, match=r"cannot export to '\.pdf'. Use \.xlsx, \.csv, \.png"):
         export(tmp_path / "memo.pdf", outcome, scenario, baseline)

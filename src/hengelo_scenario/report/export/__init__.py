@@ -3,9 +3,10 @@ paragraph for a raadsvoorstel in Word (.docx), chosen by the file extension.
 
 `export(path, outcome, scenario, baseline)` writes what `run` shows; `export_comparison(...)` what `compare` shows.
 Every file is written atomically (a temporary file beside the target, then one rename): an export that fails
-leaves no partial file and an existing file untouched. The same inputs give byte-identical files when
-SOURCE_DATE_EPOCH fixes the date. XlsxWriter, matplotlib and python-docx are imported only when their format is
-asked for.
+leaves no partial file and an existing file untouched. A set of files (the PNG pair, all exports of one run, see
+`write_documents`) is written all or nothing: every temporary file first, then every rename. The same inputs give
+byte-identical files when SOURCE_DATE_EPOCH fixes the date. XlsxWriter, matplotlib and python-docx are imported
+only when their format is asked for.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from hengelo_scenario.atomic import write_atomic
+from hengelo_scenario.atomic import WriteError, write_all
 from hengelo_scenario.baseline.model import Baseline
 from hengelo_scenario.outcome.model import Outcome
 from hengelo_scenario.report import tables as report_tables
@@ -43,12 +44,14 @@ __all__ = [
     "ExportError",
     "ExportOptions",
     "compare_document",
+    "document_files",
     "export",
     "export_comparison",
     "export_format",
     "run_document",
     "safe_text",
     "write_document",
+    "write_documents",
 ]
 
 FORMATS = {".xlsx": "Excel", ".csv": "CSV", ".png": "PNG", ".docx": "Word"}
@@ -148,45 +151,58 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
-def _written(path: Path, write: Callable[[Path], None]) -> Path:
-    """Write atomically; a file-system failure becomes an ExportError that names the file."""
+Writer = Callable[[Path], None]
 
+
+def _with_mode(write: Writer) -> Writer:
     def write_with_mode(tmp: Path) -> None:
         write(tmp)
         os.chmod(tmp, _file_mode())
 
+    return write_with_mode
+
+
+def _write_set(items: Sequence[tuple[Path, Writer]]) -> list[Path]:
+    """Write a set of files all or nothing; a file-system failure becomes an ExportError that names the file."""
     try:
-        write_atomic(path, write_with_mode)
-    except FileNotFoundError:
-        raise ExportError(str(path), "cannot write here: the folder does not exist", "Create it first") from None
-    except IsADirectoryError:
-        raise ExportError(str(path), "is a folder", "Give a file name") from None
-    except PermissionError:
-        raise ExportError(str(path), "cannot write here: permission denied") from None
-    return path
+        return write_all([(path, _with_mode(write)) for path, write in items])
+    except WriteError as error:
+        hint = error.hint[:1].upper() + error.hint[1:] if error.hint else ""
+        raise ExportError(error.file, error.reason, hint) from None
 
 
-def write_document(path: Path, document: Document, options: ExportOptions | None = None) -> list[Path]:
-    """Write one export of the document; returns the files written (a .png gives two for `run`)."""
+def document_files(path: Path, document: Document, options: ExportOptions | None = None) -> list[tuple[Path, Writer]]:
+    """The files one export of the document consists of, each with the function that writes it (nothing written)."""
     options = options or ExportOptions()
     path = Path(path)
     suffix = export_format(path)
     if suffix == ".xlsx":
         from hengelo_scenario.report.export.xlsx import write_xlsx
 
-        return [_written(path, lambda tmp: write_xlsx(tmp, document, options))]
+        return [(path, lambda tmp: write_xlsx(tmp, document, options))]
     if suffix == ".csv":
         from hengelo_scenario.report.export.csv import write_csv
 
-        return [_written(path, lambda tmp: write_csv(tmp, document, options))]
+        return [(path, lambda tmp: write_csv(tmp, document, options))]
     if suffix == ".docx":
         from hengelo_scenario.report.export.docx import write_docx
 
-        return [_written(path, lambda tmp: write_docx(tmp, document, options))]
-    return _write_pngs(path, document, options)
+        return [(path, lambda tmp: write_docx(tmp, document, options))]
+    return _png_files(path, document, options)
 
 
-def _write_pngs(path: Path, document: Document, options: ExportOptions) -> list[Path]:
+def write_document(path: Path, document: Document, options: ExportOptions | None = None) -> list[Path]:
+    """Write one export of the document; returns the files written (a .png gives two for `run`, both or neither)."""
+    return _write_set(document_files(path, document, options))
+
+
+def write_documents(paths: Sequence[Path], document: Document, options: ExportOptions | None = None) -> list[Path]:
+    """Write every export of one run, all or nothing; returns the files written."""
+    items = [item for path in paths for item in document_files(path, document, options)]
+    return _write_set(items)
+
+
+def _png_files(path: Path, document: Document, options: ExportOptions) -> list[tuple[Path, Writer]]:
     from hengelo_scenario.report.export import charts
 
     source: Provenance = document.provenance  # type: ignore[assignment]
@@ -197,14 +213,14 @@ def _write_pngs(path: Path, document: Document, options: ExportOptions) -> list[
         year = chart_year(outcome, options.chart_year)
         bridge_path, multi_year_path = paths
         return [
-            _written(bridge_path, lambda tmp: charts.draw_bridge(tmp, outcome, year, line, options.unit)),
-            _written(multi_year_path, lambda tmp: charts.draw_multi_year(tmp, outcome, line, options.unit)),
+            (bridge_path, lambda tmp: charts.draw_bridge(tmp, outcome, year, line, options.unit)),
+            (multi_year_path, lambda tmp: charts.draw_multi_year(tmp, outcome, line, options.unit)),
         ]
     specs = [FIGURES[k] for k in document.figure_keys]
     names = variant_names(document.outcomes)
     (comparison_path,) = paths
     return [
-        _written(
+        (
             comparison_path,
             lambda tmp: charts.draw_comparison(tmp, document.outcomes, names, specs, line, options.unit),
         )

@@ -10,6 +10,9 @@ from hengelo_scenario.errors import BudgetError
 from hengelo_scenario.outcome.model import Outcome
 from hengelo_scenario.report.numbers import Unit
 from hengelo_scenario.report.tables import Table
+from hengelo_scenario.text import FORMULA_TRIGGERS as _FORMULA_TRIGGERS
+from hengelo_scenario.text import is_formula_like as _is_formula_like
+from hengelo_scenario.text import spreadsheet_text
 
 
 class ExportError(BudgetError):
@@ -84,15 +87,12 @@ SHEET_NAMES = {
 CHARTS_SHEET = "Grafieken"
 PROVENANCE_SHEET = "Herkomst"
 
-# A spreadsheet treats a cell that starts with one of these as a formula (or, for tab and CR, may strip them and
-# then see one): OWASP "CSV injection".
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def is_formula_like(text: str) -> bool:
-    return text.startswith(FORMULA_TRIGGERS)
+# A spreadsheet treats a cell that starts with one of these as a formula: OWASP "CSV injection". The rule, also
+# after Unicode folding (a full-width '＝'), lives in `hengelo_scenario.text`.
+FORMULA_TRIGGERS = _FORMULA_TRIGGERS
+is_formula_like = _is_formula_like
 
 
 def safe_text(text: str) -> str:
-    """Text a spreadsheet shows as text and never executes: a leading ' before a formula trigger (for CSV)."""
-    return "'" + text if is_formula_like(text) else text
+    """Text a spreadsheet shows as text and never executes (for CSV): see `text.spreadsheet_text`."""
+    return spreadsheet_text(text)

@@ -59,20 +59,28 @@ class Provenance:
         return f"Bron: {self.tool}; {label} {files}; basis {shown(self.baseline_file)}"
 
 
+_LAST_SECOND = 253_402_300_799  # 9999-12-31 23:59:59 UTC, the last moment a datetime (and a spreadsheet) holds
+
+
 def export_time(environ: Mapping[str, str] | None = None) -> datetime:
     """Now, in UTC to the second, or SOURCE_DATE_EPOCH when it is set."""
     environ = os.environ if environ is None else environ
     text = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if text:
+        from hengelo_scenario.text import excerpt
+
         try:
-            seconds = int(text)
-        except ValueError:
+            seconds = int(text) if len(text) <= 20 else None
+            if seconds is None or not 0 <= seconds <= _LAST_SECOND:
+                raise ValueError(text)
+            return datetime.fromtimestamp(seconds, tz=UTC)
+        except (ValueError, OverflowError, OSError):
             raise ExportError(
                 "SOURCE_DATE_EPOCH",
-                f"expected a whole number of seconds since 1970-01-01 UTC, found '{text}'",
+                "expected a whole number of seconds since 1970-01-01 UTC, from 0 to "
+                f"{_LAST_SECOND} (9999-12-31 23:59:59), found {excerpt(text, 30)}",
                 "Unset it to date exports with the current time",
             ) from None
-        return datetime.fromtimestamp(seconds, tz=UTC)
     return datetime.now(tz=UTC).replace(microsecond=0)
 
 

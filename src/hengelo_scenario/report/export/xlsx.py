@@ -32,6 +32,7 @@ from hengelo_scenario.report.export.provenance import Provenance
 from hengelo_scenario.report.headline import verdict_notes
 from hengelo_scenario.report.numbers import ROUNDING_NOTE, SIGN_LEGEND, Unit
 from hengelo_scenario.report.tables import Kind, Row, Table, Value
+from hengelo_scenario.text import visible
 
 TITLE_ROW, SUBTITLE_ROW, LEGEND_ROW, HEADER_ROW = 0, 1, 2, 4
 FIRST_DATA_ROW = HEADER_ROW + 1
@@ -89,6 +90,10 @@ def display_text(value: Value, kind: Kind, unit: Unit) -> str:
     if kind is Kind.VOLUME:
         return numbers.plain(value, 0 if value == value.to_integral_value() else 1)
     return numbers.money(value, unit)
+
+
+NAMES_COL = 19  # column T, right of the two columns of charts (A-R)
+FIRST_NAME_ROW = 3
 
 
 def chart_text(text: str) -> str:
@@ -288,6 +293,10 @@ def _write_charts(
     source = document.provenance.source_line(names_only=True)
     sheet.write_string(1, 0, source, formats(italic=True, font_color="#555555"))
     tables = {t.key: t for t in document.tables}
+    # Series names are cells, never strings: XlsxWriter reads any 'Sheet!A1'-shaped string as a reference, so a
+    # scenario called "'=cmd|' /C calc'!A0" would become a formula. The names stand in a column beside the charts.
+    names_row = FIRST_NAME_ROW
+    sheet.write_string(names_row - 1, NAMES_COL, "Namen van de reeksen", formats(bold=True))
     for i, spec in enumerate(document.charts):
         table = tables[spec.table_key]
         source = sheet_names[spec.table_key]
@@ -301,12 +310,14 @@ def _write_charts(
             drawing = drawing[-1:] + drawing[:-1]
         for name, row_index, colour, marker, is_basis in drawing:
             r = FIRST_DATA_ROW + row_index
+            sheet.write_string(names_row, NAMES_COL, visible(name), formats())
             values += [float(v) for v in table.rows[row_index].values if isinstance(v, Decimal) and not v.is_nan()]
             series: dict[str, Any] = {
-                "name": chart_text(name),
+                "name": [CHARTS_SHEET, names_row, NAMES_COL],
                 "categories": [source, HEADER_ROW, first_col, HEADER_ROW, last_col],
                 "values": [source, r, first_col, r, last_col],
             }
+            names_row += 1
             if spec.chart_type == "line":
                 if is_basis:
                     series["line"] = {"color": colour, "width": 1.5, "dash_type": "dash"}
