@@ -37,7 +37,9 @@ def show(
 
     given = BaselineChoice(workbook, BaselineReason.GIVEN) if workbook is not None else None
     choice = given or choose_baseline(None, None, space)
-    baseline = load_baseline_file(choice, space.cwd)
+    from hengelo_scenario.cli.output import LoadProgress
+
+    baseline = load_baseline_file(choice, space.cwd, progress=LoadProgress())
     console = stdout()
     console.print(
         rich_report.header(
