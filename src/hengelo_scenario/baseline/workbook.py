@@ -27,7 +27,7 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -148,8 +148,8 @@ def _check_archive(data: bytes, file: str) -> None:
     entries is refused before a million ZipInfo objects are made.
     """
     try:
-        end = zipfile._EndRecData(io.BytesIO(data))  # the standard library's own reader of that record
-        declared = int(end[zipfile._ECD_ENTRIES_TOTAL]) if end else 0
+        end = zipfile._EndRecData(io.BytesIO(data))  # type: ignore[attr-defined]  # the standard library's reader
+        declared = int(end[zipfile._ECD_ENTRIES_TOTAL]) if end else 0  # type: ignore[attr-defined]
     except Exception:  # no readable record: ZipFile below says why
         declared = 0
     if declared > MAX_ZIP_ENTRIES:
@@ -479,7 +479,7 @@ class _Loader:
                     f"columns {_quote_list(found)}" if found else "an empty row 1",
                     f"did you mean '{near}'? Rename the header to '{name}'" if near else "",
                 )
-        for number, values in enumerate(raw.rows[1:], start=2):
+        for number, values in enumerate((raw.rows or [])[1:], start=2):
             used = [*table.columns.values(), *table.years.values()]
             if any(i < len(values) and not _is_blank(values[i]) for i in used):
                 table.rows.append((number, values))
@@ -559,7 +559,9 @@ class _Loader:
             return None
         return _cell_text(value).strip()
 
-    def choice(self, table: _Table, row: int, values: tuple[object, ...], name: str, allowed: dict[str, T]) -> T | None:
+    def choice(
+        self, table: _Table, row: int, values: tuple[object, ...], name: str, allowed: Mapping[str, T]
+    ) -> T | None:
         shown = table.spec.column(name).allowed or tuple(allowed)
         expected = "one of " + ", ".join(shown)
         text = self.text(table, row, values, name, expected)
