@@ -27,7 +27,7 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -148,8 +148,8 @@ def _check_archive(data: bytes, file: str) -> None:
     entries is refused before a million ZipInfo objects are made.
     """
     try:
-        end = zipfile._EndRecData(io.BytesIO(data))  # the standard library's own reader of that record
-        declared = int(end[zipfile._ECD_ENTRIES_TOTAL]) if end else 0
+        end = zipfile._EndRecData(io.BytesIO(data))  # type: ignore[attr-defined]  # the standard library's reader
+        declared = int(end[zipfile._ECD_ENTRIES_TOTAL]) if end else 0  # type: ignore[attr-defined]
     except Exception:  # no readable record: ZipFile below says why
         declared = 0
     if declared > MAX_ZIP_ENTRIES:
@@ -364,8 +364,10 @@ class _Loader:
 
     # --- problems -----------------------------------------------------------------------------------------
 
-    def problem(self, where: str, field: str, expected: str, found: str, hint: str = "") -> None:
-        self.problems.append(Problem(self.file, where, field, expected, found, hint))
+    def problem(
+        self, where: str, field: str, expected: str, found: str, hint: str = "", *, code: str = "baseline.invalid"
+    ) -> None:
+        self.problems.append(Problem(self.file, where, field, expected, found, hint, code))
 
     def _formula(self, table: _Table, row: int, column: int) -> str | None:
         """The formula in a cell that read as empty, if it holds one (a formula without a cached value)."""
@@ -395,6 +397,7 @@ class _Loader:
             "a computed value",
             f"formula '{formula}' without a cached value",
             FORMULA_HINT,
+            code="baseline.formula-without-value",
         )
         return True
 
@@ -414,10 +417,17 @@ class _Loader:
                     f"a sheet named '{spec.name}'",
                     f"sheets {_quote_list(titles)}",
                     f"did you mean '{near}'? Rename it to '{spec.name}'" if near else "",
+                    code="baseline.missing-sheet",
                 )
             return None
         if raw.rows is None:
-            self.problem(f"sheet '{raw.title}'", "sheet", "a worksheet with cells", "a chart sheet")
+            self.problem(
+                f"sheet '{raw.title}'",
+                "sheet",
+                "a worksheet with cells",
+                "a chart sheet",
+                code="baseline.missing-sheet",
+            )
             return None
         return self._header(spec, raw)
 
@@ -438,6 +448,7 @@ class _Loader:
                     "a year as a whole number, such as 2025",
                     f"'{_shown(_cell_text(value))}'",
                     "type the year without decimals (format the cell as a number with 0 decimals)",
+                    code="baseline.column",
                 )
                 continue
             if year is not None:
@@ -448,6 +459,7 @@ class _Loader:
                         f"one column for year {year}",
                         f"a second column {year}",
                         "remove or rename one of them",
+                        code="baseline.column",
                     )
                 else:
                     table.years[year] = index
@@ -462,6 +474,7 @@ class _Loader:
                     f"one column '{name}'",
                     f"a second column '{_cell_text(value)}'",
                     "remove or rename one of them",
+                    code="baseline.column",
                 )
             else:
                 table.columns[name] = index
@@ -478,8 +491,9 @@ class _Loader:
                     f"a column '{name}' (column headers in row 1: {', '.join(spec.column_names)})",
                     f"columns {_quote_list(found)}" if found else "an empty row 1",
                     f"did you mean '{near}'? Rename the header to '{name}'" if near else "",
+                    code="baseline.column",
                 )
-        for number, values in enumerate(raw.rows[1:], start=2):
+        for number, values in enumerate((raw.rows or [])[1:], start=2):
             used = [*table.columns.values(), *table.years.values()]
             if any(i < len(values) and not _is_blank(values[i]) for i in used):
                 table.rows.append((number, values))
@@ -500,6 +514,7 @@ class _Loader:
                     f"({_years_text(self.years)})",
                     found_text,
                     f"add a column with header {year}",
+                    code="baseline.years",
                 )
         for year in found:
             if year not in self.years:
@@ -509,6 +524,7 @@ class _Loader:
                     f"only the years of sheet '{layout.LASTEN_BATEN}' ({_years_text(self.years)})",
                     f"a column {year}",
                     f"remove the column or add year {year} to sheet '{layout.LASTEN_BATEN}'",
+                    code="baseline.years",
                 )
 
     def set_years(self, table: _Table) -> None:
@@ -520,6 +536,7 @@ class _Loader:
                 "year columns: headers that are 4-digit years, such as 2025, 2026, 2027, 2028",
                 f"columns {_quote_list(table.headers)}" if table.headers else "an empty row 1",
                 "add one column per year with the year as its header",
+                code="baseline.years",
             )
             return
         if years != list(range(years[0], years[-1] + 1)):
@@ -530,6 +547,7 @@ class _Loader:
                 "consecutive years, such as 2025, 2026, 2027, 2028",
                 f"years {', '.join(str(y) for y in years)} (missing {', '.join(str(y) for y in missing)})",
                 "add the missing year columns",
+                code="baseline.years",
             )
         self.years = tuple(years)
 
@@ -542,7 +560,7 @@ class _Loader:
         if _is_blank(raw):
             # None may be a formula nobody computed; a cell holding only spaces is empty, whatever made it
             if raw is not None or not self._empty_cell(table, row, index, name):
-                self.problem(table.where(row, index), name, what, "an empty cell")
+                self.problem(table.where(row, index), name, what, "an empty cell", code="baseline.empty-cell")
             return None
         return self.optional_text(table, row, values, name)
 
@@ -552,14 +570,18 @@ class _Loader:
             return None
         value = values[index]
         if isinstance(value, bool):
-            self.problem(table.where(row, index), name, "text", f"the boolean {str(value).upper()}")
+            self.problem(
+                table.where(row, index), name, "text", f"the boolean {str(value).upper()}", code="baseline.not-text"
+            )
             return None
         if isinstance(value, datetime.datetime | datetime.date | datetime.time | datetime.timedelta):
-            self.problem(table.where(row, index), name, "text", f"a date or time ({value})")
+            self.problem(table.where(row, index), name, "text", f"a date or time ({value})", code="baseline.not-text")
             return None
         return _cell_text(value).strip()
 
-    def choice(self, table: _Table, row: int, values: tuple[object, ...], name: str, allowed: dict[str, T]) -> T | None:
+    def choice(
+        self, table: _Table, row: int, values: tuple[object, ...], name: str, allowed: Mapping[str, T]
+    ) -> T | None:
         shown = table.spec.column(name).allowed or tuple(allowed)
         expected = "one of " + ", ".join(shown)
         text = self.text(table, row, values, name, expected)
@@ -574,6 +596,7 @@ class _Loader:
                 expected,
                 _excerpt(text),
                 f"did you mean '{near}'?" if near else "",
+                code="baseline.not-allowed",
             )
         return chosen
 
@@ -589,12 +612,26 @@ class _Loader:
                 self._empty_cell(table, row, index, name)
             return ZERO
         if isinstance(value, bool):
-            self.problem(where, name, expected, f"the boolean {str(value).upper()}", "booleans are not amounts")
+            self.problem(
+                where,
+                name,
+                expected,
+                f"the boolean {str(value).upper()}",
+                "booleans are not amounts",
+                code="baseline.invalid-amount",
+            )
             return ZERO
         if isinstance(value, str):
             text = value.strip()
             if text.startswith("#"):
-                self.problem(where, name, expected, f"the error value {_excerpt(text)}", "correct the formula")
+                self.problem(
+                    where,
+                    name,
+                    expected,
+                    f"the error value {_excerpt(text)}",
+                    "correct the formula",
+                    code="baseline.invalid-amount",
+                )
             elif _NUMBER_TEXT.match(text):
                 self.problem(
                     where,
@@ -603,13 +640,14 @@ class _Loader:
                     f"text {_excerpt(text)}",
                     "the cell holds text that looks like a number: use Convert to Number (Converteren naar "
                     "getal) in Excel, or type the number again in a cell formatted as a number",
+                    code="baseline.invalid-amount",
                 )
             else:
-                self.problem(where, name, expected, f"text {_excerpt(text)}")
+                self.problem(where, name, expected, f"text {_excerpt(text)}", code="baseline.invalid-amount")
             return ZERO
         if isinstance(value, int | float):
             if isinstance(value, float) and not math.isfinite(value):
-                self.problem(where, name, expected, _excerpt(str(value)))
+                self.problem(where, name, expected, _excerpt(str(value)), code="baseline.invalid-amount")
                 return ZERO
             number = to_decimal(value)
             exponent = number.normalize().as_tuple().exponent
@@ -621,6 +659,7 @@ class _Loader:
                     f"{expected}, below 10^15 (a thousand trillion) in size, with at most {MAX_DECIMALS} decimals",
                     f"{value!r}"[:40],
                     "a budget amount is euros and cents; round the cell (=ROUND(...; 2)) or correct it",
+                    code="baseline.invalid-amount",
                 )
                 return ZERO
             if number < 0 and not negative:
@@ -630,13 +669,21 @@ class _Loader:
                     expected,
                     f"{_cell_text(value)}",
                     "amounts are positive magnitudes; the Soort says whether money goes in or out",
+                    code="baseline.invalid-amount",
                 )
                 return ZERO
             return number
         if isinstance(value, datetime.datetime | datetime.date | datetime.time | datetime.timedelta):
-            self.problem(where, name, expected, f"a date or time ({value})", "format the cell as a number")
+            self.problem(
+                where,
+                name,
+                expected,
+                f"a date or time ({value})",
+                "format the cell as a number",
+                code="baseline.invalid-amount",
+            )
             return ZERO
-        self.problem(where, name, expected, _excerpt(str(value)))
+        self.problem(where, name, expected, _excerpt(str(value)), code="baseline.invalid-amount")
         return ZERO
 
     def amounts(
@@ -670,6 +717,7 @@ class _Loader:
                 f"a programme code or name from sheet '{layout.PROGRAMMAS}'",
                 _excerpt(text),
                 hint,
+                code="baseline.unknown-programma",
             )
         return code
 
@@ -747,6 +795,7 @@ class _Loader:
                 name,
                 f"{what} used only once in sheet '{table.title}'",
                 f"'{value}' again (also in row {seen[key]})",
+                code="baseline.duplicate-name",
             )
         else:
             seen[key] = row
@@ -759,7 +808,7 @@ class _Loader:
         return bool(self._problems_in(table))
 
     def _none_found(self, table: _Table, field: str, expected: str) -> None:
-        self.problem(f"sheet '{table.title}', row 2", field, expected, "no rows")
+        self.problem(f"sheet '{table.title}', row 2", field, expected, "no rows", code="baseline.no-rows")
 
     def read_programmas(self, table: _Table | None) -> tuple[Programma, ...]:
         result: list[Programma] = []
@@ -834,6 +883,7 @@ class _Loader:
                         "exactly one algemene reserve",
                         f"a second algemene reserve (the first is '{algemene[0]}' in row {algemene[1]})",
                         "make one of them a bestemmingsreserve",
+                        code="baseline.algemene-reserve",
                     )
             if counts is None:
                 counts = soort is ReserveSoort.ALGEMEEN
@@ -853,6 +903,7 @@ class _Loader:
                 "exactly one reserve with Soort 'algemene reserve'",
                 "none" if table.rows else "no rows",
                 "add the algemene reserve with its balance on 1 January of the first year",
+                code="baseline.algemene-reserve",
             )
         return tuple(result)
 
@@ -887,6 +938,7 @@ class _Loader:
                 f"a reserve from sheet '{layout.RESERVES}'",
                 _excerpt(text),
                 f"did you mean '{near}'?" if near else f"known reserves: {_quote_list(known)}",
+                code="baseline.unknown-reserve",
             )
         return naam
 
@@ -919,6 +971,7 @@ class _Loader:
                     layout.GROOTHEID,
                     f"one '{grootheid}' row for segment '{naam}'",
                     f"a second one (also in row {parts[grootheid][0]})",
+                    code="baseline.youth-care-rows",
                 )
             else:
                 parts[grootheid] = (row, amounts, source, unit)
@@ -936,6 +989,7 @@ class _Loader:
                     f"a '{missing[0]}' row for segment '{naam}' (every segment has one 'prijs' and one 'volume' row)",
                     f"only a '{present}' row (row {row})",
                     f"add a row with Segment '{naam}' and Grootheid '{missing[0]}'",
+                    code="baseline.youth-care-rows",
                 )
                 continue
             p_row, prices, p_source, p_unit = parts[layout.PRIJS]
@@ -967,6 +1021,7 @@ class _Loader:
                     f"'{layout.JEUGDHULP}' add up to it)",
                     "no such line",
                     f"give the youth-care line of programme 6 the Sleutel '{layout.KEY_JEUGDHULP}'",
+                    code="baseline.youth-care-mismatch",
                 )
             return
         assert line.row is not None
@@ -976,6 +1031,7 @@ class _Loader:
                 layout.SOORT,
                 f"'last' for the line with Sleutel '{layout.KEY_JEUGDHULP}'",
                 f"'{line.soort.value}'",
+                code="baseline.youth-care-mismatch",
             )
         for y, year in enumerate(self.years):
             with exact():
@@ -989,6 +1045,7 @@ class _Loader:
                     f"{_money(line.amounts[y])} on the line with Sleutel '{layout.KEY_JEUGDHULP}'",
                     "the youth-care line must equal its segments to the cent: correct the prices, the volumes or "
                     "the line",
+                    code="baseline.youth-care-mismatch",
                 )
 
     def read_transformatieplan(self, table: _Table | None) -> tuple[TransformatieOnderdeel, ...]:
@@ -1029,6 +1086,7 @@ class _Loader:
                 "at least one row with Soort 'benodigd' (the required weerstandscapaciteit)",
                 "none" if table.rows else "no rows",
                 "add the quantified risks as benodigd, or remove the sheet",
+                code="baseline.no-benodigd",
             )
         return tuple(result)
 
@@ -1045,7 +1103,7 @@ class _Loader:
         value = values[index] if index < len(values) else None
         expected = "a chance between 0% and 100% (a percentage, or a number from 0 to 1)"
         if _is_blank(value):
-            self.problem(table.where(row, index), layout.KANS, expected, "an empty cell")
+            self.problem(table.where(row, index), layout.KANS, expected, "an empty cell", code="baseline.risk-register")
             return None
         if isinstance(value, str):
             from hengelo_scenario.money import parse_percentage
@@ -1054,17 +1112,24 @@ class _Loader:
                 kans = parse_percentage(value)
             except (ValueError, ArithmeticError):
                 self.problem(
-                    table.where(row, index), layout.KANS, expected, f"text '{value.strip()}'", "write 30% or 0.3"
+                    table.where(row, index),
+                    layout.KANS,
+                    expected,
+                    f"text '{value.strip()}'",
+                    "write 30% or 0.3",
+                    code="baseline.risk-register",
                 )
                 return None
         elif isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
             kans = to_decimal(value)
         else:
-            self.problem(table.where(row, index), layout.KANS, expected, f"'{value}'")
+            self.problem(table.where(row, index), layout.KANS, expected, f"'{value}'", code="baseline.risk-register")
             return None
         if not 0 <= kans <= 1:
             hint = f"write {_cell_text(value)}% as {kans / 100}" if 1 < kans <= 100 else ""
-            self.problem(table.where(row, index), layout.KANS, expected, _cell_text(value), hint)
+            self.problem(
+                table.where(row, index), layout.KANS, expected, _cell_text(value), hint, code="baseline.risk-register"
+            )
             return None
         return kans
 
@@ -1090,6 +1155,7 @@ class _Loader:
                     f"either '{layout.IMPACT}' or '{layout.IMPACT_MIN}' and '{layout.IMPACT_MAX}'",
                     "both",
                     "keep the point estimate or the range",
+                    code="baseline.risk-register",
                 )
                 continue
             if point is None and (low is None or high is None):
@@ -1100,6 +1166,7 @@ class _Loader:
                     f"'{layout.IMPACT}', or '{layout.IMPACT_MIN}' and '{layout.IMPACT_MAX}'",
                     found,
                     "give the financial impact of the risk",
+                    code="baseline.risk-register",
                 )
                 continue
             if point is not None:
@@ -1113,6 +1180,7 @@ class _Loader:
                     f"at most '{layout.IMPACT_MAX}' ({_money(high)})",
                     _money(low),
                     "swap the two ends of the range",
+                    code="baseline.risk-register",
                 )
                 continue
             if naam is not None and programma is not None and kans is not None and aard is not None:
@@ -1144,12 +1212,20 @@ class _Loader:
                 value = None
             if name == layout.SETTING_INCIDENTEEL_MAX_JAREN:
                 if value is None or not value.is_finite() or value != value.to_integral_value() or value < 1:
-                    self.problem(where, name, "a whole number of years, 1 or more (default 3)", f"{raw!r}")
+                    self.problem(
+                        where,
+                        name,
+                        "a whole number of years, 1 or more (default 3)",
+                        f"{raw!r}",
+                        code="baseline.setting",
+                    )
                 else:
                     found[name] = int(value)
             else:
                 if value is None or not value.is_finite() or value <= 0:
-                    self.problem(where, name, "a ratio above 0, such as 1,0 (default)", f"{raw!r}")
+                    self.problem(
+                        where, name, "a ratio above 0, such as 1,0 (default)", f"{raw!r}", code="baseline.setting"
+                    )
                 else:
                     found[name] = value
         return Instellingen(**found)  # type: ignore[arg-type]
@@ -1169,6 +1245,7 @@ class _Loader:
                 f"an index category from sheet '{layout.INDEXEN}'",
                 f"'{text}', and the workbook has no sheet '{layout.INDEXEN}'",
                 f"add sheet '{layout.INDEXEN}' with the category '{text}' and its rate per year, or empty the cell",
+                code="baseline.index",
             )
             return None
         naam = self.index_lookup.get(layout.normalise_name(text))
@@ -1181,6 +1258,7 @@ class _Loader:
                 f"an index category from sheet '{layout.INDEXEN}' ({', '.join(known)}) or '{layout.NO_INDEX}'",
                 f"'{text}'",
                 f"did you mean '{near}'?" if near else f"add the category to sheet '{layout.INDEXEN}'",
+                code="baseline.index",
             )
         return naam
 
@@ -1204,6 +1282,7 @@ class _Loader:
                 expected,
                 found,
                 "type the number with a % sign (2,10%) so Excel stores it as a percentage",
+                code="baseline.index",
             )
             return ZERO
         number = to_decimal(value)
@@ -1216,6 +1295,7 @@ class _Loader:
                 f"the cell holds {_cell_text(value)}, which is {format((number * 100).normalize(), 'f')}%: for "
                 f"{_cell_text(value)}% type {_cell_text(value)}% with the % sign (Excel then stores "
                 f"{format((number / 100).normalize(), 'f')})",
+                code="baseline.index",
             )
             return ZERO
         return number
@@ -1234,6 +1314,7 @@ class _Loader:
                     "the name of an index category",
                     f"'{naam}'",
                     f"'{layout.NO_INDEX}' means 'not indexed' in the Index column: choose another name",
+                    code="baseline.index",
                 )
                 continue
             rates = tuple(self.rate(table, row, values, year) for year in self.years)
@@ -1279,6 +1360,7 @@ class _Loader:
                 f"a reserve from sheet '{layout.RESERVES}', or an empty cell (the begrotingssaldo)",
                 f"'{text}'",
                 f"did you mean '{near}'?" if near else f"known reserves: {_quote_list(known)}",
+                code="baseline.unknown-reserve",
             )
         return naam
 

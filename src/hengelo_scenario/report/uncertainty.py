@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -332,7 +332,7 @@ def write_exports(paths: Sequence[Path], tables: Sequence[Table], meta: Meta, di
     from hengelo_scenario.report.export.base import Document, ExportOptions
     from hengelo_scenario.report.export.csv import write_csv
 
-    items = []
+    items: list[tuple[Path, Any]] = []
     for path in paths:
         suffix = path.suffix.lower()
         if suffix == ".csv":

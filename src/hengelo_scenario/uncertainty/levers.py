@@ -255,7 +255,7 @@ def _keyed_amounts(baseline: Baseline, scenario: Scenario, target: str) -> tuple
 def _with(scenario: Scenario, **changes: Any) -> Scenario:
     """The scenario with some levers' changes replaced (a Scenario takes its changes by lever key)."""
     replace: Any = dataclasses.replace
-    return replace(scenario, **changes)  # type: ignore[no-any-return]
+    return replace(scenario, **changes)
 
 
 def apply(baseline: Baseline, scenario: Scenario, values: Mapping[LeverRef, Decimal]) -> Scenario:

@@ -115,7 +115,7 @@ def _new_figure(size: tuple[float, float]) -> Any:
     from matplotlib.figure import Figure as MplFigure
 
     figure = MplFigure(figsize=size, dpi=DPI, layout="constrained")
-    figure.get_layout_engine().set(h_pad=0.06, w_pad=0.06)
+    figure.get_layout_engine().set(h_pad=0.06, w_pad=0.06)  # type: ignore[union-attr, call-arg]
     return figure
 
 
@@ -324,7 +324,7 @@ def comparison_series(outcomes: Sequence[Outcome], names: Sequence[str]) -> tupl
     """The basis label and one series per scenario that changes something (the others are the basis itself)."""
     same = [name for name, o in zip(names, outcomes, strict=True) if not o.bookings]
     basis_label = BASIS_LABEL + (" = " + ", ".join(same) if same else "")
-    series = []
+    series: list[Any] = []
     for name, outcome in zip(names, outcomes, strict=True):
         if outcome.bookings:
             k = len(series)

@@ -254,7 +254,8 @@ def _chart_series(document: Document, spec: NativeChart) -> list[tuple[str, int,
     (basis_name, basis_row), *others = spec.series
     if document.kind == "run":
         return [(others[0][0], others[0][1], SCENARIO_COLOUR, 0, False), (basis_name, basis_row, BASIS_COLOUR, 0, True)]
-    drawn, same = [], []
+    drawn: list[Any] = []
+    same: list[Any] = []
     for (name, row), outcome in zip(others, document.outcomes, strict=True):
         if not outcome.bookings:
             same.append(name)
@@ -290,7 +291,7 @@ def _write_charts(
         return
     sheet = workbook.add_worksheet(CHARTS_SHEET)
     sheet.write_string(0, 0, f"Grafieken: {document.title}", formats(bold=True, font_size=13))
-    source = document.provenance.source_line(names_only=True)
+    source = document.provenance.source_line(names_only=True)  # type: ignore[attr-defined]
     sheet.write_string(1, 0, source, formats(italic=True, font_color="#555555"))
     tables = {t.key: t for t in document.tables}
     # Series names are cells, never strings: XlsxWriter reads any 'Sheet!A1'-shaped string as a reference, so a
@@ -417,7 +418,7 @@ def write_xlsx(path: Path, document: Document, options: ExportOptions) -> None:
         f"Scenario: {document.title}" if document.kind == "run" else f"Scenario's: {document.title}"
     ) + f" — basis: {PurePath(provenance.baseline_file).name}"  # the full paths are on the Herkomst sheet
     for table in document.tables:
-        extra = ()
+        extra: tuple[str, ...] = ()
         if table.key == "financiele_gevolgen" and len(document.outcomes) == 1:  # as the memo has them
             extra = verdict_notes(document.outcomes[0])
         _write_table(workbook, formats, table, sheet_names[table.key], subtitle, options, extra)
