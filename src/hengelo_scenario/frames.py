@@ -83,6 +83,7 @@ def long_frame(outcome: Outcome, *, as_float: bool = False) -> pd.DataFrame:
     seen: set[int] = set()
 
     def add(name: str, programme: str | None, figure: Figure | tuple[Decimal | None, ...], effect: bool) -> None:
+        variants: tuple[tuple[str, tuple[Decimal | None, ...]], ...]
         if isinstance(figure, Figure):
             seen.add(id(figure))
             variants = ((BASIS, figure.baseline), (SCENARIO, figure.scenario), (VERSCHIL, figure.difference))

@@ -89,6 +89,7 @@ def compare(
         from hengelo_scenario.report.export import compare_document
 
         document = compare_document(outcomes, resolved, baseline_data, specs, command=command_line())
+        assert options is not None  # built with the targets
         write_exports(targets, document, options)
 
 

@@ -21,9 +21,9 @@ def risks(
     draws: Annotated[int, typer.Option("--draws", "-n", help="Number of draws.", min=1000)] = 100_000,
     seed: Annotated[int, typer.Option("--seed", help="Seed.", min=0)] = 2025,
     top: Annotated[int, typer.Option("--top", help="Show the N risks that contribute most (0: all).", min=0)] = 10,
-    output_format: FormatOption = "table",
+    output_format: FormatOption = "table",  # type: ignore[assignment]  # a FormatChoice member; typer converts
     export: ExportsOption = None,
-    csv_dialect: CsvDialectOption = "nl",
+    csv_dialect: CsvDialectOption = "nl",  # type: ignore[assignment]
 ) -> None:
     """Simulate the workbook's risk register (sheet Risico's): benodigde capaciteit, top risks, ratio and class.
 
@@ -120,4 +120,4 @@ def risks(
         from hengelo_scenario.report.uncertainty import Meta
 
         info = Meta(command_line(), "risicoregister", baseline_data.source, baseline_data.source)
-        write(targets, [register, summary], info, csv_dialect, lambda path: None)
+        write(targets, [register, summary], info, str(csv_dialect or "nl"), lambda path: None)

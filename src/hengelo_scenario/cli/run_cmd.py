@@ -142,6 +142,7 @@ def run(
     if targets:
         from hengelo_scenario.cli.export_options import write_exports
 
+        assert options is not None  # built with the targets
         write_exports(targets, document, options)
 
 

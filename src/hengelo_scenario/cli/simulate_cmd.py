@@ -160,7 +160,7 @@ def simulate(
         ),
     ] = 1,
     baseline: BaselineOption = None,
-    output_format: FormatOption = "table",
+    output_format: FormatOption = "table",  # type: ignore[assignment]  # a FormatChoice member; typer converts
     export: ExportsOption = None,
     draws_out: Annotated[
         Path | None,
@@ -168,7 +168,7 @@ def simulate(
             "--draws-out", help="Write every draw (inputs and figures) to FILE.csv or FILE.parquet.", dir_okay=False
         ),
     ] = None,
-    csv_dialect: CsvDialectOption = "nl",
+    csv_dialect: CsvDialectOption = "nl",  # type: ignore[assignment]
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")
     ] = None,
@@ -247,7 +247,7 @@ def simulate(
         seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
         stderr().print(f"Rekentijd: {seconds} s", markup=False, highlight=False)
     if targets:
-        write(targets, tables, info, csv_dialect, lambda path: report.fan_chart(path, result, info))
+        write(targets, tables, info, str(csv_dialect or "nl"), lambda path: report.fan_chart(path, result, info))
     if draws_out is not None:
         report.write_draws(draws_out, result, list(result.values))
         from hengelo_scenario.cli.output import stderr

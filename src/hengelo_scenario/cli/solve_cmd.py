@@ -20,7 +20,7 @@ def solve(
     ],
     year: YearOption = None,
     baseline: BaselineOption = None,
-    output_format: FormatOption = "table",
+    output_format: FormatOption = "table",  # type: ignore[assignment]  # a FormatChoice member; typer converts
 ) -> None:
     """Find the value of a lever at which a figure reaches a target in a year (exact where linear).
 

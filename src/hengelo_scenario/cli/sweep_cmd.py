@@ -43,9 +43,9 @@ def sweep(
     figure: FigureKeyOption = "structureel_saldo",
     year: YearOption = None,
     baseline: BaselineOption = None,
-    output_format: FormatOption = "table",
+    output_format: FormatOption = "table",  # type: ignore[assignment]  # a FormatChoice member; typer converts
     export: ExportsOption = None,
-    csv_dialect: CsvDialectOption = "nl",
+    csv_dialect: CsvDialectOption = "nl",  # type: ignore[assignment]
 ) -> None:
     """Evaluate a figure over a grid of one or two levers on top of the scenario.
 
@@ -86,7 +86,7 @@ def sweep(
         print_header("hengelo-scenario sweep", scenario_data, baseline_data, *info.lines)
         _print_grid(result, table)
     if targets:
-        write(targets, [table], info, csv_dialect, lambda path: report.heatmap(path, result, info))
+        write(targets, [table], info, str(csv_dialect or "nl"), lambda path: report.heatmap(path, result, info))
 
 
 def _print_grid(result, table) -> None:

@@ -27,9 +27,9 @@ def tornado(
     figure: FigureKeyOption = "structureel_saldo",
     year: YearOption = None,
     baseline: BaselineOption = None,
-    output_format: FormatOption = "table",
+    output_format: FormatOption = "table",  # type: ignore[assignment]  # a FormatChoice member; typer converts
     export: ExportsOption = None,
-    csv_dialect: CsvDialectOption = "nl",
+    csv_dialect: CsvDialectOption = "nl",  # type: ignore[assignment]
 ) -> None:
     """Move each uncertain input from its low to its high value on its own; the widest swing first.
 
@@ -80,4 +80,4 @@ def tornado(
         print_header("hengelo-scenario tornado", scenario_data, baseline_data, *info.lines)
         print_tables([table], "duizend")
     if targets:
-        write(targets, [table], info, csv_dialect, lambda path: report.tornado_chart(path, result, info))
+        write(targets, [table], info, str(csv_dialect or "nl"), lambda path: report.tornado_chart(path, result, info))
