@@ -203,3 +203,24 @@ def test_run_and_compare_write_the_memo_and_say_so_in_dutch(tmp_path, monkeypatc
     result = invoke(monkeypatch, capsys, "compare", "jeugd_hoog", "jeugd_laag", "--export", "v.docx")
     assert result.code == 0, result.err
     assert len(read(tmp_path / "v.docx").tables) == 2
+
+
+def test_long_paths_and_names_are_shortened_in_the_document_properties_not_refused(tmp_path):
+    """Word allows 255 characters in a document property; a long installed path or scenario name must not stop
+    the export (the whole source line is in the footnote)."""
+    from dataclasses import replace
+
+    from docx import Document as Word
+
+    from hengelo_scenario.report.export import export
+    from tests.report.export.outcomes import motie_fund as motie
+
+    outcome, scenario, baseline = motie()
+    long = "/" + "/".join(["site-packages"] * 40) + "/scenario.yaml"  # 561 characters
+    scenario = replace(scenario, source=long, name="N" * 300)
+    outcome = replace(outcome, scenario_name=scenario.name, scenario_source=long)
+    (path,) = export(tmp_path / "memo.docx", outcome, scenario, baseline, environ={"SOURCE_DATE_EPOCH": "0"})
+    core = Word(str(path)).core_properties
+    assert len(core.comments) == 255
+    assert core.comments.endswith("…")
+    assert len(core.title) <= 255

@@ -293,10 +293,10 @@ def build_docx(document: Document, options: ExportOptions) -> bytes:
     _source(word, provenance)
     created = provenance.created.replace(tzinfo=None)
     core = word.core_properties
-    core.title = visible(f"Financiële gevolgen: {document.title}")
+    core.title = _property(f"Financiële gevolgen: {document.title}")
     core.subject = "Meerjarenbegroting, scenario tegen basis"
     core.author = core.last_modified_by = "hengelo-scenario"
-    core.comments = visible(provenance.source_line())
+    core.comments = _property(provenance.source_line())  # the whole line is in the footnote
     core.created = core.modified = core.last_printed = created
     core.revision = 1
     buffer = io.BytesIO()
@@ -307,3 +307,12 @@ def build_docx(document: Document, options: ExportOptions) -> bytes:
 def write_docx(path: Path, document: Document, options: ExportOptions) -> None:
     """Write the document's Financiële gevolgen as a Word file at `path` (the caller makes it atomic)."""
     Path(path).write_bytes(build_docx(document, options))
+
+
+CORE_PROPERTY_CHARS = 255  # Word's limit for a document property (python-docx refuses more)
+
+
+def _property(text: str) -> str:
+    """A document property (title, comments): visible text, shortened to what Word allows."""
+    shown = visible(text)
+    return shown if len(shown) <= CORE_PROPERTY_CHARS else shown[: CORE_PROPERTY_CHARS - 1] + "…"
