@@ -362,6 +362,7 @@ def evaluate(
     """
     from hengelo_scenario.baseline.model import Baseline as BaselineData
     from hengelo_scenario.engine import run as run_engine
+    from hengelo_scenario.engine import run_many
     from hengelo_scenario.scenario.loader import ScenarioFile as LoadedFile
     from hengelo_scenario.scenario.loader import load_scenario_file
     from hengelo_scenario.scenario.resolve import resolve
@@ -412,8 +413,11 @@ def evaluate(
             except BudgetError as error:
                 problems += _problems(error, str(choice.path))
                 workbooks[key] = None
-    results: list[Evaluated] = []
-    for path, scenario_file, choice in loaded:
+    # Resolve every scenario, then evaluate those on one workbook in one pass of the rules (engine.run_many);
+    # only when that pass refuses one of them is each run alone, so every problem is still named.
+    resolved: dict[tuple[Path, str], list[tuple[Path, ScenarioFile, BaselineChoice, Baseline, Scenario, float]]] = {}
+    order: dict[int, int] = {}  # id of a resolved entry -> its place on the command line
+    for place, (path, scenario_file, choice) in enumerate(loaded):
         baseline_data = given if given is not None else workbooks[choice.path.resolve()]
         if baseline_data is None:
             continue
@@ -422,12 +426,34 @@ def evaluate(
         start = time.perf_counter()
         try:
             scenario = resolve(scenario_file, baseline_data)
-            outcome = run_engine(baseline_data, scenario)
         except BudgetError as error:
             problems += _problems(error, str(path))
             continue
-        seconds = time.perf_counter() - start
-        results.append(Evaluated(path, scenario_file, choice, baseline_data, scenario, outcome, seconds))
+        group_key = (choice.path.resolve(), baseline_data.source)
+        entry = (path, scenario_file, choice, baseline_data, scenario, time.perf_counter() - start)
+        order[id(entry)] = place
+        resolved.setdefault(group_key, []).append(entry)
+    placed: list[tuple[int, Evaluated]] = []
+    for group in resolved.values():
+        baseline_data = group[0][3]
+        start = time.perf_counter()
+        try:
+            outcomes = list(run_many(baseline_data, [item[4] for item in group]))
+        except BudgetError:
+            outcomes = []
+            for path, *_, scenario, _ in group:
+                try:
+                    outcomes.append(run_engine(baseline_data, scenario))
+                except BudgetError as error:
+                    problems += _problems(error, str(path))
+            if len(outcomes) != len(group):
+                continue
+        share = (time.perf_counter() - start) / len(group)
+        for entry, outcome in zip(group, outcomes, strict=True):
+            path, scenario_file, choice, base, scenario, seconds = entry
+            evaluated = Evaluated(path, scenario_file, choice, base, scenario, outcome, seconds + share)
+            placed.append((order[id(entry)], evaluated))
+    results = [evaluated for _, evaluated in sorted(placed, key=lambda item: item[0])]
     if problems:
         raise InputError(problems)
     return results
