@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -91,19 +91,28 @@ class Problem:
 
 
 class InputError(BudgetError):
-    """One or more problems in an input file; all of them are reported at once."""
+    """One or more problems in an input file; all of them are reported at once.
+
+    A problem raised without a code of its own gets the family's (`DEFAULT_CODE`), so every problem has one.
+    """
+
+    DEFAULT_CODE = "input.invalid"
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(problems)
+        self.problems = tuple(p if p.code else replace(p, code=self.DEFAULT_CODE) for p in problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
 class BaselineError(InputError):
     """Problems in the baseline workbook (sheet, cell, field)."""
 
+    DEFAULT_CODE = "baseline.invalid"
+
 
 class ScenarioError(InputError):
     """Problems in a scenario file (file, line, dotted field path)."""
+
+    DEFAULT_CODE = "scenario.invalid"
 
 
 class UnreadableFileError(BudgetError):

@@ -63,6 +63,8 @@ VERDICT_KEY = "structureel evenwicht"
 class SnapshotError(ScenarioError):
     """A snapshot file that cannot be read back (edited by hand, cut off, from another tool)."""
 
+    DEFAULT_CODE = "snapshot.unreadable"
+
 
 class RowKind(StrEnum):
     """How a row's values are compared: euros to the cent; ratios, fractions and volumes to fixed decimals."""

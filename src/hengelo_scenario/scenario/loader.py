@@ -673,6 +673,7 @@ def problems_from(error: ValidationError, locations: Mapping[FieldPath, Location
         context = detail.get("ctx") or {}
         value = detail.get("input")
         hint = ""
+        code = _CODES.get(kind, "scenario.invalid-value")
         if kind == "scenario":
             expected, found, hint = context["expected"], context["found"], context.get("hint", "")
             if context.get("field"):
@@ -706,8 +707,21 @@ def problems_from(error: ValidationError, locations: Mapping[FieldPath, Location
             expected, found = str(detail.get("msg", "a valid value")).lower(), describe(value)
         location = nearest_location(locations, loc, file) or (file, 1)
         found_at.append((loc, value))
-        problems.append(Problem(location[0], f"line {location[1]}", dotted(loc), expected, found, hint))
+        problems.append(Problem(location[0], f"line {location[1]}", dotted(loc), expected, found, hint, code))
     return _join_split_percentages(problems, found_at)
+
+
+# pydantic's kinds of error as the codes of the problems they become
+_CODES = {
+    "missing": "scenario.missing-key",
+    "extra_forbidden": "scenario.unknown-key",
+    "model_type": "scenario.not-a-mapping",
+    "model_attributes_type": "scenario.not-a-mapping",
+    "dict_type": "scenario.not-a-mapping",
+    "list_type": "scenario.not-a-list",
+    "string_type": "scenario.not-text",
+    "str_type": "scenario.not-text",
+}
 
 
 _COMMA_HINT = "inside { } a comma separates entries: write 4.96%, or put the percentage in quotes: '4,96%'"

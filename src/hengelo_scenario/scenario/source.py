@@ -346,6 +346,7 @@ def _duplicate_key_problem(error: DuplicateKeyError, file: str) -> Problem:
         f"each key once in a mapping{where}",
         f"{excerpt(key)} a second time",
         "remove or rename one of them; otherwise only one of the two values would count",
+        "scenario.duplicate-key",
     )
 
 
@@ -370,6 +371,7 @@ def _syntax_problem(error: MarkedYAMLError, file: str) -> Problem:
         "valid YAML",
         visible(problem)[:200] or "text the YAML reader does not understand",
         hint,
+        "scenario.yaml-syntax",
     )
 
 
