@@ -45,21 +45,7 @@ def cell(value: Value, kind: Kind, unit: Unit) -> Text:
 
 
 def _format(value: Decimal, kind: Kind, unit: Unit) -> str:
-    if value.is_nan():
-        return "-"
-    if kind is Kind.EFFECT:
-        return numbers.vn(value, unit)
-    if kind is Kind.RATIO:
-        return numbers.ratio(value)
-    if kind is Kind.PERCENT:
-        return numbers.percentage(value)
-    if kind is Kind.PERCENTAGE_POINT:
-        return numbers.percentage_points(value)
-    if kind is Kind.PRICE:
-        return numbers.plain(value, decimals=2)
-    if kind is Kind.VOLUME:
-        return numbers.plain(value, decimals=0 if value == value.to_integral_value() else 1)
-    return numbers.money(value, unit)
+    return numbers.shown(value, kind, unit)
 
 
 def displayed_labels(row: Row, previous: Row | None) -> list[str]:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from hengelo_scenario.money import ONE, round_half_away
+from hengelo_scenario.outcome.figures import Kind
 
 
 class Unit(StrEnum):
@@ -92,3 +93,26 @@ def percentage_points(fraction: Decimal | None) -> str:
 def plain(value: Decimal, decimals: int = 0) -> str:
     """A price or a volume, not in thousands."""
     return dutch_number(value, decimals)
+
+
+def shown(value: Decimal | str | None, kind: Kind, unit: Unit = Unit.THOUSANDS) -> str:
+    """A table cell as every renderer shows it (the terminal, and the Excel column widths): by its kind."""
+    if value is None:
+        return "-"
+    if isinstance(value, str):
+        return value
+    if value.is_nan():
+        return "-"
+    if kind is Kind.EFFECT:
+        return vn(value, unit)
+    if kind is Kind.RATIO:
+        return ratio(value)
+    if kind is Kind.PERCENT:
+        return percentage(value)
+    if kind is Kind.PERCENTAGE_POINT:
+        return percentage_points(value)
+    if kind is Kind.PRICE:
+        return plain(value, decimals=2)
+    if kind is Kind.VOLUME:
+        return plain(value, decimals=0 if value == value.to_integral_value() else 1)
+    return money(value, unit)

@@ -71,25 +71,7 @@ def number_format(kind: Kind, unit: Unit, value: Decimal | None = None) -> str:
 
 def display_text(value: Value, kind: Kind, unit: Unit) -> str:
     """What the cell shows, as the console prints it: used to fit column widths."""
-    if value is None:
-        return "-"
-    if isinstance(value, str):
-        return value
-    if value.is_nan():
-        return "-"
-    if kind is Kind.EFFECT:
-        return numbers.vn(value, unit)
-    if kind is Kind.RATIO:
-        return numbers.ratio(value)
-    if kind is Kind.PERCENT:
-        return numbers.percentage(value)
-    if kind is Kind.PERCENTAGE_POINT:
-        return numbers.percentage_points(value)
-    if kind is Kind.PRICE:
-        return numbers.plain(value, 2)
-    if kind is Kind.VOLUME:
-        return numbers.plain(value, 0 if value == value.to_integral_value() else 1)
-    return numbers.money(value, unit)
+    return numbers.shown(value, kind, unit)
 
 
 NAMES_COL = 19  # column T, right of the two columns of charts (A-R)
