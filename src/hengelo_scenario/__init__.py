@@ -12,6 +12,18 @@ Importing the package is light: numpy, openpyxl and pandas load only when a func
 
 __version__ = "0.1.0"
 
-from hengelo_scenario.api import Comparison, Result, compare, load_baseline, load_scenario, run
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hengelo_scenario.api import Comparison, Result, compare, load_baseline, load_scenario, run
 
 __all__ = ["Comparison", "Result", "__version__", "compare", "load_baseline", "load_scenario", "run"]
+
+
+def __getattr__(name: str) -> Any:
+    """The API is imported on first use, so the command line (`--help`) does not pay for it."""
+    if name in __all__ and name != "__version__":
+        from hengelo_scenario import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
