@@ -205,3 +205,20 @@ def test_sweep_of_the_algemene_uitkering_by_hand(monkeypatch, capsys):
     values = [row[0] for row in result.json["values"]]
     assert values == pytest.approx([-8_876_953.17, -5_876_953.17, -2_876_953.17, 123_046.83], abs=0.005)
     assert [row[0] for row in result.json["structureel_in_evenwicht"]] == [False, False, False, True]
+
+
+def test_a_number_of_draws_beyond_the_bound_is_bad_input_not_a_memory_error(tmp_path, monkeypatch, capsys):
+    """10^13 draws would not fit in memory or in a working day: refused on the command line and in the file."""
+    from tests.cli.invoke import invoke
+
+    monkeypatch.chdir(tmp_path)
+    result = invoke(monkeypatch, capsys, "simulate", "jeugd_hoog", "--draws", "10000000000000")
+    assert result.code == 2
+    assert "--draws" in result.err
+    (tmp_path / "veel.yaml").write_text(
+        "name: veel\nextends: jeugd_hoog\nuncertainty:\n  draws: 10000000000000\n", encoding="utf-8"
+    )
+    result = invoke(monkeypatch, capsys, "simulate", "veel.yaml")
+    assert result.code == 2
+    assert "veel.yaml, line 4" in result.err
+    assert "Traceback" not in result.err

@@ -131,7 +131,13 @@ def simulate(
     scenario: ScenarioArgument,
     draws: Annotated[
         int | None,
-        typer.Option("--draws", "-n", help="Number of draws. Default: the scenario's `draws`, else 100000.", min=1),
+        typer.Option(
+            "--draws",
+            "-n",
+            help="Number of draws, at most 100000000. Default: the scenario's `draws`, else 100000.",
+            min=1,
+            max=100_000_000,
+        ),
     ] = None,
     seed: Annotated[
         int | None, typer.Option("--seed", help="Seed. Default: the scenario's `seed`, else 42.", min=0)

@@ -134,10 +134,13 @@ def _distribution_name(value: Any) -> str:
     return _choice(value, DISTRIBUTIONS)
 
 
+MAX_DRAWS = 100_000_000  # the same bound as `simulate --draws`: beyond it a run would take many minutes
+
+
 def _count(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_DRAWS:
         return int(value)
-    raise _error("a whole number of 1 or more", _describe(value), "write it without quotes or separators")
+    raise _error(f"a whole number from 1 to {MAX_DRAWS}", _describe(value), "write it without quotes or separators")
 
 
 def _seed(value: Any) -> int:
@@ -174,7 +177,7 @@ YearValue = Annotated[int, PlainValidator(_year), WithJsonSchema({"type": "integ
 DistributionName = Annotated[
     str, PlainValidator(_distribution_name), WithJsonSchema({"type": "string", "enum": list(DISTRIBUTIONS)})
 ]
-Count = Annotated[int, PlainValidator(_count), WithJsonSchema({"type": "integer", "minimum": 1})]
+Count = Annotated[int, PlainValidator(_count), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_DRAWS})]
 Seed = Annotated[int, PlainValidator(_seed), WithJsonSchema({"type": "integer", "minimum": 0})]
 CorrelationValue = Annotated[
     float, PlainValidator(_correlation_value), WithJsonSchema({"type": "number", "minimum": -1, "maximum": 1})
