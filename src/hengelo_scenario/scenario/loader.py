@@ -106,7 +106,13 @@ def _available(folders: list[Path]) -> list[str]:
     for folder in folders:
         if folder.is_dir():
             for path in sorted(folder.iterdir()):
-                if path.suffix.lower() in SCENARIO_SUFFIXES and path.is_file() and path.stem not in names:
+                hidden = path.name.startswith(".")  # .gitlab-ci.yml is not a scenario
+                if (
+                    path.suffix.lower() in SCENARIO_SUFFIXES
+                    and not hidden
+                    and path.is_file()
+                    and path.stem not in names
+                ):
                     names.append(path.stem)
     return names
 
