@@ -113,21 +113,22 @@ def _fail(reason: str | tuple[str, str], hint: str = "") -> None:
     raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
-# The commands and command groups, in the order `--help` lists them.
-COMMANDS: dict[str, Callable[..., None] | typer.Typer] = {
-    "run": run_cmd.run,
-    "compare": compare_cmd.compare,
-    "list": run_cmd.list_scenarios,
-    "baseline": baseline_cmd.app,
-    "schema": schema_cmd.schema,
-    "check": check_cmd.check,
-    "init": init_cmd.init,
-    "new": new_cmd.new,
-    "sweep": sweep_cmd.sweep,
-    "tornado": tornado_cmd.tornado,
-    "solve": solve_cmd.solve,
-    "simulate": simulate_cmd.simulate,
-    "risks": risks_cmd.risks,
+# The commands and command groups, in the order `--help` lists them, each with its line in that list (the first
+# sentence of a command's help is longer than the list has room for at 80 columns, and would be cut off).
+COMMANDS: dict[str, tuple[Callable[..., None] | typer.Typer, str]] = {
+    "run": (run_cmd.run, "Run a scenario: 2025-2028 against the baseline."),
+    "compare": (compare_cmd.compare, "Compare scenarios side by side, per year."),
+    "list": (run_cmd.list_scenarios, "List the scenarios that can be run, with their names."),
+    "baseline": (baseline_cmd.app, "Show the baseline workbook, or write an empty one."),
+    "schema": (schema_cmd.schema, "Print the JSON Schema of scenario files."),
+    "check": (check_cmd.check, "Check scenarios against their pinned figures (CI)."),
+    "init": (init_cmd.init, "Create a workspace: settings, baseline, scenarios, CI."),
+    "new": (new_cmd.new, "Write a new scenario file with every lever in it."),
+    "sweep": (sweep_cmd.sweep, "A figure over a grid of one or two levers."),
+    "tornado": (tornado_cmd.tornado, "Each uncertain input from low to high, sorted."),
+    "solve": (solve_cmd.solve, "The value of a lever at which a figure hits a target."),
+    "simulate": (simulate_cmd.simulate, "Monte Carlo of the uncertain inputs: percentiles."),
+    "risks": (risks_cmd.risks, "Simulate the risk register: benodigde capaciteit."),
 }
 
 
@@ -136,7 +137,8 @@ def build(only: str | None = None) -> typer.Typer:
 
     typer turns every registered command's signature into click parameters before it parses anything, so the
     console script registers just the command it is asked to run (parsing, help and errors of that command are
-    the same either way); `--help` of the tool itself, shell completion and tests get them all.
+    the same either way); `--help` of the tool itself, shell completion and tests get them all. Help is click's
+    plain text: typer's Rich help imports Rich's Markdown and syntax highlighting, a third of `--help`'s time.
     """
     application = typer.Typer(
         name="hengelo-scenario",
@@ -144,16 +146,16 @@ def build(only: str | None = None) -> typer.Typer:
         help="Scenarios on the Hengelo multi-year budget (Beleidsbegroting 2025-2028): baseline, scenario, outcome.",
         no_args_is_help=True,
         add_completion=True,
-        rich_markup_mode="rich",
+        rich_markup_mode=None,
         pretty_exceptions_enable=False,
     )
-    for name, command in COMMANDS.items():
+    for name, (command, short_help) in COMMANDS.items():
         if only is not None and name != only:
             continue
         if isinstance(command, typer.Typer):
-            application.add_typer(command, name=name)
+            application.add_typer(command, name=name, short_help=short_help)
         else:
-            application.command(name)(command)
+            application.command(name, short_help=short_help)(command)
     application.callback()(_options)
     return application
 
