@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from hengelo_scenario.engine import run
+from hengelo_scenario.records import replace
 from hengelo_scenario.report.comparison import (
     DEFAULT_FIGURES,
     FIGURES,

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import textwrap
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,7 @@ from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.text import Span, Text
 
+from hengelo_scenario.records import Record
 from hengelo_scenario.report import numbers
 from hengelo_scenario.report.numbers import ROUNDING_NOTE, SIGN_LEGEND, Unit
 from hengelo_scenario.report.tables import Kind, Row, Table, Value
@@ -95,8 +95,7 @@ def legend_text(unit: Unit) -> str:
 # -- fitting a table to the width ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(Record, frozen=True):
     """How a table is printed: its padding, the width of each label column, and the years of each block."""
 
     padding: tuple[int, int, int, int]
@@ -219,8 +218,7 @@ def _block_title(table: Table, block: tuple[int, ...], number: int, count: int) 
     return f"{table.title}, {span} (deel {number} van {count})"
 
 
-@dataclass(frozen=True)
-class _Body:
+class _Body(Record, frozen=True):
     """A table's cells as printed: the labels shown per row, the value cells, the column widths and the layout."""
 
     table: Table

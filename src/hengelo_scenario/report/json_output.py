@@ -9,6 +9,7 @@ from typing import Any
 from hengelo_scenario import __version__
 from hengelo_scenario.money import exact_text
 from hengelo_scenario.outcome.model import Conclusie, Effects, Figure, Outcome
+from hengelo_scenario.records import field_names
 from hengelo_scenario.report import tables
 
 __all__ = ["exact_text", "outcome_dict", "outcome_json"]
@@ -78,7 +79,7 @@ def outcome_dict(outcome: Outcome) -> dict[str, Any]:
         "baseline": {"file": outcome.baseline_source},
         "years": list(outcome.years),
         "units": "euro; 'effect': + = voordelig, - = nadelig; 'verschil' = scenario - basis",
-        "overview": {name: _figure(getattr(o, name)) for name in o.__dataclass_fields__},
+        "overview": {name: _figure(getattr(o, name)) for name in field_names(o)},
         "programmas": [
             {
                 "code": p.programma.code,
