@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import textwrap
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -129,6 +130,7 @@ def _split(n: int, parts: int) -> tuple[tuple[int, ...], ...]:
     return tuple(blocks)
 
 
+@lru_cache(maxsize=65536)  # a table repeats its labels (basis, scenario, verschil; empty group labels) on every row
 def _line_count(text: str, width: int) -> int:
     """How many lines Rich needs for `text` in a column `width` wide (words wrap; a longer word folds)."""
     return len(cell_lines(text, width))
