@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -35,6 +36,8 @@ __all__ = [
     "excerpt",
     "is_blank",
     "money",
+    "normalised",
+    "plain_amount",
     "quote_list",
     "shown",
     "suggest",
@@ -66,6 +69,15 @@ class Table:
     complete: bool = True  # every column of the spec is present
     bad_years: bool = False  # a header that is almost a year (2025.5): reported on its cell, not as missing years
     headers: list[str] = field(default_factory=list)  # the non-empty header cells as written, for messages
+    _year_columns: tuple[tuple[int, ...], tuple[tuple[int | None, str], ...]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    def year_columns(self, years: tuple[int, ...]) -> tuple[tuple[int | None, str], ...]:
+        """(0-based column or None, the year as a field name) for each of `years`, worked out once per table."""
+        if self._year_columns is None or self._year_columns[0] != years:
+            self._year_columns = (years, tuple((self.years.get(y), str(y)) for y in years))
+        return self._year_columns[1]
 
     def where(self, row: int, column: int) -> str:
         from openpyxl.utils import get_column_letter
@@ -75,6 +87,32 @@ class Table:
     @property
     def header_where(self) -> str:
         return f"sheet '{self.title}', row 1"
+
+
+_MAX_INT = 10**15  # MAX_AMOUNT, for the comparison of an int or a float
+_MAX_FLOAT = 1e15  # exactly 10**15 as a float
+
+
+def plain_amount(value: object, negative: bool) -> Decimal | None:
+    """The amount of a cell holding a plain number that passes every check of `Reader.amount`, else None.
+
+    The common case, without the general checks: an int below 10^15 in size, or a float whose shortest repr
+    (what Excel shows) has no exponent and so at most 20 decimals (it holds at most 17 significant digits and
+    is at least 1e-4 in size, or zero), below 10^15 in size; negative only if `negative`. Anything else (empty,
+    text, a bool, NaN, 1e-300, too large, a date) returns None and gets the full checks and their problems.
+    """
+    if type(value) is int:
+        if -_MAX_INT < value < _MAX_INT and (negative or value >= 0):
+            return Decimal(value)
+    elif type(value) is float and -_MAX_FLOAT < value < _MAX_FLOAT and (negative or value >= 0):
+        text = repr(value)  # NaN fails the comparisons above, inf too
+        if "e" not in text:
+            return Decimal(text)
+    return None
+
+
+normalised = functools.lru_cache(maxsize=1024)(layout.normalise_name)
+"""`layout.normalise_name`, remembered for the last 1,024 texts: a choice column repeats a handful of values."""
 
 
 def is_blank(value: object) -> bool:
@@ -135,6 +173,7 @@ class Reader:
         self.programma_names: dict[str, str] = {}
         self.reserve_lookup: dict[str, str] | None = None
         self.index_lookup: dict[str, str] | None = None  # None: no sheet Indexen (or a broken one)
+        self._choices: dict[tuple[str, str, int], tuple[tuple[str, ...], str]] = {}  # (shown, expected) per column
 
     # --- problems -----------------------------------------------------------------------------------------
 
@@ -178,6 +217,10 @@ class Reader:
         """A required text cell (a name, a code), stripped; numbers read as their text (1 -> "1")."""
         index = table.columns[name]
         raw = values[index] if index < len(values) else None
+        if type(raw) is str:  # the common case, first: text that is not only spaces
+            stripped = raw.strip()
+            if stripped:
+                return stripped
         if is_blank(raw):
             # None may be a formula nobody computed; a cell holding only spaces is empty, whatever made it
             if raw is not None or not self.empty_cell(table, row, index, name):
@@ -187,9 +230,13 @@ class Reader:
 
     def optional_text(self, table: Table, row: int, values: tuple[object, ...], name: str) -> str | None:
         index = table.columns.get(name)
-        if index is None or index >= len(values) or is_blank(values[index]):
+        if index is None or index >= len(values):
             return None
         value = values[index]
+        if type(value) is str:  # the common case, first
+            return value.strip() or None
+        if value is None:
+            return None
         if isinstance(value, bool):
             self.problem(
                 table.where(row, index), name, "text", f"the boolean {str(value).upper()}", code="baseline.not-text"
@@ -203,12 +250,15 @@ class Reader:
     def choice(
         self, table: Table, row: int, values: tuple[object, ...], name: str, allowed: Mapping[str, T]
     ) -> T | None:
-        shown = table.spec.column(name).allowed or tuple(allowed)
-        expected = "one of " + ", ".join(shown)
+        known = self._choices.get((table.spec.name, name, id(allowed)))
+        if known is None:
+            shown = table.spec.column(name).allowed or tuple(allowed)
+            known = self._choices[(table.spec.name, name, id(allowed))] = (shown, "one of " + ", ".join(shown))
+        shown, expected = known
         text = self.text(table, row, values, name, expected)
         if text is None:
             return None
-        chosen = allowed.get(layout.normalise_name(text))
+        chosen = allowed.get(normalised(text))
         if chosen is None:
             near = suggest(text, list(shown))
             self.problem(
@@ -226,12 +276,19 @@ class Reader:
     ) -> Decimal:
         """An amount cell as an exact Decimal; an empty cell is 0. A problem gives 0, so reading goes on."""
         value = values[index] if index < len(values) else None
-        where = table.where(row, index)
+        plain = plain_amount(value, negative)
+        if plain is not None:
+            return plain
+        return self._checked_amount(table, row, index, name, value, negative)
+
+    def _checked_amount(self, table: Table, row: int, index: int, name: str, value: object, negative: bool) -> Decimal:
+        """Every check of an amount cell, with the problem it finds; for what `plain_amount` leaves."""
         expected = "a number (euros)" if negative else "a number of 0 or more"
         if is_blank(value):
             if value is None:  # a formula nobody computed reads as None too
                 self.empty_cell(table, row, index, name)
             return ZERO
+        where = table.where(row, index)
         if isinstance(value, bool):
             self.problem(
                 where,
@@ -310,12 +367,16 @@ class Reader:
     def amounts(
         self, table: Table, row: int, values: tuple[object, ...], *, negative: bool = False
     ) -> tuple[Decimal, ...]:
+        """The year cells of a row, in the workbook's years (0 for a year the sheet lacks, reported on its header)."""
         result = []
-        for year in self.years:
-            index = table.years.get(year)
-            result.append(
-                ZERO if index is None else self.amount(table, row, values, index, str(year), negative=negative)
-            )
+        size = len(values)
+        for index, name in table.year_columns(self.years):
+            if index is None:
+                result.append(ZERO)
+                continue
+            value = values[index] if index < size else None
+            plain = plain_amount(value, negative)
+            result.append(self._checked_amount(table, row, index, name, value, negative) if plain is None else plain)
         return tuple(result)
 
     def key(self, table: Table, row: int, values: tuple[object, ...]) -> str | None:

@@ -120,10 +120,16 @@ def _header(reader: Reader, spec: Sheet, raw: RawSheet) -> Table:
                 f"did you mean '{near}'? Rename the header to '{name}'" if near else "",
                 code="baseline.column",
             )
+    used = [*table.columns.values(), *table.years.values()]
+    rows = table.rows
     for number, values in enumerate((raw.rows or [])[1:], start=2):
-        used = [*table.columns.values(), *table.years.values()]
-        if any(i < len(values) and not is_blank(values[i]) for i in used):
-            table.rows.append((number, values))
+        size = len(values)
+        for i in used:  # the row is data if a cell the sheet reads is not blank (other columns are notes)
+            if i < size:
+                value = values[i]
+                if value is not None and (not isinstance(value, str) or value.strip()):
+                    rows.append((number, values))
+                    break
     return table
 
 

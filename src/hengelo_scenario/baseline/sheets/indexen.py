@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from hengelo_scenario.baseline import layout
 from hengelo_scenario.baseline.model import IndexReeks
-from hengelo_scenario.baseline.sheets.cells import Reader, Table, cell_text, is_blank, suggest
+from hengelo_scenario.baseline.sheets.cells import Reader, Table, cell_text, is_blank, normalised, suggest
 from hengelo_scenario.money import ZERO, to_decimal
 
 
@@ -44,8 +44,10 @@ def read(reader: Reader, table: Table | None) -> tuple[IndexReeks, ...]:
 def index_category(reader: Reader, table: Table, row: int, values: tuple[object, ...]) -> str | None:
     """The Index cell: a category of sheet Indexen, or None for empty / 'geen'."""
     text = reader.optional_text(table, row, values, layout.INDEX)
-    if text is None or layout.normalise_name(text) == layout.NO_INDEX:
+    if text is None or normalised(text) == layout.NO_INDEX:
         return None
+    if reader.index_lookup is not None and (known_naam := reader.index_lookup.get(normalised(text))) is not None:
+        return known_naam  # the common case, without working out the cell's address
     where = table.where(row, table.columns[layout.INDEX])
     if reader.index_lookup is None:
         reader.problem(
@@ -57,7 +59,7 @@ def index_category(reader: Reader, table: Table, row: int, values: tuple[object,
             code="baseline.index",
         )
         return None
-    naam = reader.index_lookup.get(layout.normalise_name(text))
+    naam = reader.index_lookup.get(normalised(text))
     if naam is None:
         known = list(reader.index_lookup.values())
         near = suggest(text, [*known, layout.NO_INDEX])
@@ -78,12 +80,12 @@ def rate(reader: Reader, table: Table, row: int, values: tuple[object, ...], yea
     if index is None:
         return ZERO
     value = values[index] if index < len(values) else None
-    where = table.where(row, index)
     expected = "a percentage, in a cell formatted as percentage (2,10% is stored as 0.021)"
     if is_blank(value):
         if value is None:
             reader.empty_cell(table, row, index, str(year))
         return ZERO
+    where = table.where(row, index)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         found = f"text '{value}'" if isinstance(value, str) else f"'{value}'"
         reader.problem(

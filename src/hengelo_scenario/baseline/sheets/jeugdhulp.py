@@ -12,7 +12,7 @@ from decimal import Decimal
 from hengelo_scenario.baseline import layout
 from hengelo_scenario.baseline.model import JeugdhulpSegment, Line, Soort, youth_care_cost
 from hengelo_scenario.baseline.sheets import indexen
-from hengelo_scenario.baseline.sheets.cells import Reader, Table, money
+from hengelo_scenario.baseline.sheets.cells import Reader, Table, money, normalised
 from hengelo_scenario.money import CENT, ZERO, exact, round_half_away
 
 
@@ -32,12 +32,12 @@ def read(
         source = reader.optional_text(table, row, values, layout.BRON) or ""
         index = indexen.index_category(reader, table, row, values)
         if index is not None and grootheid == layout.PRIJS:
-            indices[layout.normalise_name(naam or "")] = index
+            indices[normalised(naam or "")] = index
         if naam is None:
             continue
-        _, parts = segments.setdefault(layout.normalise_name(naam), (naam, {}))
+        _, parts = segments.setdefault(normalised(naam), (naam, {}))
         if grootheid is None:
-            unclear.add(layout.normalise_name(naam))  # reported already; do not report its missing row too
+            unclear.add(normalised(naam))  # reported already; do not report its missing row too
             continue
         if grootheid in parts:
             reader.problem(

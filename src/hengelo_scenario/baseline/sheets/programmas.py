@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from hengelo_scenario.baseline import layout
 from hengelo_scenario.baseline.model import Programma
-from hengelo_scenario.baseline.sheets.cells import Reader, Table, excerpt, suggest
+from hengelo_scenario.baseline.sheets.cells import Reader, Table, excerpt, normalised, suggest
 
 
 def read(reader: Reader, table: Table | None) -> tuple[Programma, ...]:
@@ -42,7 +42,7 @@ def programma(reader: Reader, table: Table, row: int, values: tuple[object, ...]
     text = reader.text(table, row, values, name, f"a programme code or name from sheet '{layout.PROGRAMMAS}'")
     if text is None or reader.programma_lookup is None:
         return text
-    code = reader.programma_lookup.get(layout.normalise_name(text))
+    code = reader.programma_lookup.get(normalised(text))
     if code is None:
         near = suggest(text, list(reader.programma_lookup))
         hint = ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from hengelo_scenario.baseline import layout
 from hengelo_scenario.baseline.model import Reserve, ReserveSoort
-from hengelo_scenario.baseline.sheets.cells import Reader, Table, excerpt, quote_list, suggest
+from hengelo_scenario.baseline.sheets.cells import Reader, Table, excerpt, normalised, quote_list, suggest
 
 
 def read(reader: Reader, table: Table | None) -> tuple[Reserve, ...]:
@@ -77,7 +77,7 @@ def _known(reader: Reader, table: Table, row: int, name: str, text: str | None, 
     """The reserve `text` names, as sheet Reserves spells it; a problem if there is none (None while unknown)."""
     if text is None or reader.reserve_lookup is None:
         return text
-    naam = reader.reserve_lookup.get(layout.normalise_name(text))
+    naam = reader.reserve_lookup.get(normalised(text))
     if naam is None:
         known = list(reader.reserve_lookup.values())
         near = suggest(text, known)
