@@ -111,8 +111,13 @@ def plain_amount(value: object, negative: bool) -> Decimal | None:
     return None
 
 
-normalised = functools.lru_cache(maxsize=1024)(layout.normalise_name)
-"""`layout.normalise_name`, remembered for the last 1,024 texts: a choice column repeats a handful of values."""
+_remembered = functools.lru_cache(maxsize=1024)(layout.normalise_name)
+
+
+def normalised(text: str) -> str:
+    """`layout.normalise_name(text)`, remembered for the last 1,024 short texts: a choice or a programme column
+    repeats a handful of values. A long text is not kept (a cell may hold 32,767 characters)."""
+    return _remembered(text) if len(text) <= 64 else layout.normalise_name(text)
 
 
 def is_blank(value: object) -> bool:
