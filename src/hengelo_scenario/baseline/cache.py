@@ -73,11 +73,13 @@ def load_baseline_cached(path: Path, *, progress: Progress | None = None) -> Bas
 
     `progress` is passed to the loader when the workbook is read (a cached baseline needs none).
     """
-    from hengelo_scenario.baseline.workbook import load_baseline, read_workbook_bytes
+    from hengelo_scenario.baseline.opening import read_workbook_bytes
 
     path = Path(path)
     folder = cache_folder()
     if folder is None:
+        from hengelo_scenario.baseline.workbook import load_baseline
+
         return load_baseline(path, progress=progress)
     data = read_workbook_bytes(path)
     sha256 = hashlib.sha256(data).hexdigest()
@@ -85,6 +87,8 @@ def load_baseline_cached(path: Path, *, progress: Progress | None = None) -> Bas
     cached = _read(target)
     if cached is not None and cached.sha256 == sha256:
         return dataclasses.replace(cached, source=str(path))
+    from hengelo_scenario.baseline.workbook import load_baseline
+
     baseline = load_baseline(path, data=data, progress=progress)
     _write(target, baseline)
     return baseline

@@ -26,12 +26,20 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from hengelo_scenario.baseline import layout
 from hengelo_scenario.baseline.model import Baseline
+from hengelo_scenario.baseline.opening import (
+    MAX_UNPACKED_BYTES,
+    MAX_WORKBOOK_BYTES,
+    MAX_ZIP_ENTRIES,
+    SAVE_AS_XLSX,
+    describe,
+    read_bytes,
+    read_workbook_bytes,
+)
 from hengelo_scenario.baseline.sheets import (
     headers,
     indexen,
@@ -48,7 +56,6 @@ from hengelo_scenario.baseline.sheets import (
 )
 from hengelo_scenario.baseline.sheets.cells import MAX_AMOUNT, MAX_DECIMALS, RawSheet, Reader, shown
 from hengelo_scenario.errors import BaselineError, UnreadableFileError
-from hengelo_scenario.files import read_regular_file, size_text
 
 __all__ = [
     "MAX_AMOUNT",
@@ -64,18 +71,12 @@ __all__ = [
     "read_workbook_bytes",
 ]
 
-MAX_WORKBOOK_BYTES = 64 * 1024 * 1024  # the shipped workbook is 30 KiB; a real budget a few MiB
-MAX_UNPACKED_BYTES = 128 * 1024 * 1024  # the sum of the declared sizes of the entries; 100,000 lines are ~10 MiB
-MAX_ZIP_ENTRIES = 10_000
 MAX_CELLS = 3_000_000  # per sheet read: 300,000 lines of ten columns
 MAX_ROWS = 1_048_576  # Excel's own limit
 PROGRESS_EVERY = 10_000  # rows between two progress calls
 
 Progress = Callable[[str, int, int], None]
 """progress(sheet title, rows read so far, rows the sheet declares (0 if unknown)); called every PROGRESS_EVERY rows."""
-
-SAVE_AS_XLSX = "save it from Excel or LibreOffice as an Excel workbook (.xlsx)"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def load_baseline(path: Path, *, data: bytes | None = None, progress: Progress | None = None) -> Baseline:
@@ -88,81 +89,9 @@ def load_baseline(path: Path, *, data: bytes | None = None, progress: Progress |
     path = Path(path)
     file = str(path)
     if data is None:
-        data = _read_bytes(path, file)
+        data = read_bytes(path, file)
     sheets = _read_sheets(data, file, progress=progress)
     return _assemble(file, data, sheets, hashlib.sha256(data).hexdigest())
-
-
-def read_workbook_bytes(path: Path) -> bytes:
-    """The workbook's bytes, checked to be an .xlsx that can be opened; UnreadableFileError otherwise."""
-    return _read_bytes(Path(path), str(path))
-
-
-# --- opening the file ---------------------------------------------------------------------------------------
-
-
-def _read_bytes(path: Path, file: str) -> bytes:
-    data = read_regular_file(
-        path,
-        file,
-        MAX_WORKBOOK_BYTES,
-        what="workbook (.xlsx)",
-        hint="a budget workbook is a few MiB; remove images and unused sheets",
-        missing="the file does not exist",
-    )
-    if not data:
-        raise UnreadableFileError(file, "the file is empty", SAVE_AS_XLSX)
-    if data.startswith(_OLE_MAGIC):
-        if "EncryptionInfo".encode("utf-16-le") in data:
-            raise UnreadableFileError(
-                file,
-                "the workbook is protected with a password (encrypted)",
-                "remove the password in Excel (File > Info > Protect Workbook) and save it again",
-            )
-        raise UnreadableFileError(file, "this is an old Excel 97-2003 workbook (.xls), not an .xlsx", SAVE_AS_XLSX)
-    if not data.startswith(b"PK"):
-        raise UnreadableFileError(file, "this is not an Excel workbook (.xlsx): it is not a zip archive", SAVE_AS_XLSX)
-    _check_archive(data, file)
-    return data
-
-
-def _check_archive(data: bytes, file: str) -> None:
-    """Refuse a zip bomb from the archive's directory alone, before anything is unpacked.
-
-    The entry count comes first from the end-of-directory record (a few bytes), so a directory of a million
-    entries is refused before a million ZipInfo objects are made.
-    """
-    try:
-        end = zipfile._EndRecData(io.BytesIO(data))  # type: ignore[attr-defined]  # the standard library's reader
-        declared = int(end[zipfile._ECD_ENTRIES_TOTAL]) if end else 0  # type: ignore[attr-defined]
-    except Exception:  # no readable record: ZipFile below says why
-        declared = 0
-    if declared > MAX_ZIP_ENTRIES:
-        raise UnreadableFileError(
-            file,
-            f"the workbook's archive holds {declared:,} parts; the limit is {MAX_ZIP_ENTRIES:,}",
-            SAVE_AS_XLSX,
-        )
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except Exception as error:  # a damaged directory: not a readable workbook
-        raise UnreadableFileError(
-            file, f"this is not a readable Excel workbook (.xlsx): {_describe(error)}", SAVE_AS_XLSX
-        ) from None
-    if len(entries) > MAX_ZIP_ENTRIES:
-        raise UnreadableFileError(
-            file,
-            f"the workbook's archive holds {len(entries):,} parts; the limit is {MAX_ZIP_ENTRIES:,}",
-            SAVE_AS_XLSX,
-        )
-    unpacked = sum(entry.file_size for entry in entries)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise UnreadableFileError(
-            file,
-            f"the workbook would unpack to {size_text(unpacked)}; the limit is {size_text(MAX_UNPACKED_BYTES)}",
-            "a budget workbook unpacks to a few MiB; remove images and unused sheets, or save it again from Excel",
-        )
 
 
 def _open_workbook(data: bytes, file: str, *, data_only: bool):
@@ -173,13 +102,8 @@ def _open_workbook(data: bytes, file: str, *, data_only: bool):
         return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except Exception as error:  # zipfile, XML and openpyxl errors alike: the file is not a readable workbook
         raise UnreadableFileError(
-            file, f"this is not a readable Excel workbook (.xlsx): {_describe(error)}", SAVE_AS_XLSX
+            file, f"this is not a readable Excel workbook (.xlsx): {describe(error)}", SAVE_AS_XLSX
         ) from None
-
-
-def _describe(error: Exception) -> str:
-    text = str(error).strip()
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 def _too_many(file: str, title: str, found: str) -> UnreadableFileError:
@@ -240,7 +164,7 @@ def _read_sheets(
         raise
     except Exception as error:  # a corrupt sheet inside a valid zip
         raise UnreadableFileError(
-            file, f"this is not a readable Excel workbook (.xlsx): {_describe(error)}", SAVE_AS_XLSX
+            file, f"this is not a readable Excel workbook (.xlsx): {describe(error)}", SAVE_AS_XLSX
         ) from None
     finally:
         workbook.close()
