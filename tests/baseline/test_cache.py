@@ -73,11 +73,22 @@ def test_a_damaged_cache_file_is_ignored(cache_dir, workbook_copy):
     assert load_baseline_cached(workbook_copy) == expected
 
 
-def test_only_the_baseline_model_classes_are_constructed_from_a_cache_file():
-    with pytest.raises(KeyError):
-        cache._decode({"@": "Path", "x": 1})
-    with pytest.raises(KeyError):
-        cache._decode({"@enum": "__class__", "v": 1})
+def test_a_cache_file_is_read_against_the_baseline_type_and_nothing_else(cache_dir, workbook_copy):
+    import json
+
+    expected = load_baseline_cached(workbook_copy)
+    (entry,) = cache_dir.glob("*.json")
+    good = json.loads(entry.read_text(encoding="utf-8"))
+    assert cache._read(entry) == expected
+    wrong_type = json.loads(json.dumps(good))
+    wrong_type["reserves"][0]["naam"] = 5  # a number where the reserve's name is text
+    entry.write_text(json.dumps(wrong_type), encoding="utf-8")
+    assert cache._read(entry) is None
+    not_a_baseline = {"__class__": "os.system", "args": ["echo boom"]}
+    entry.write_text(json.dumps(not_a_baseline), encoding="utf-8")
+    assert cache._read(entry) is None
+    assert load_baseline_cached(workbook_copy) == expected  # and the next load is a fresh one, written again
+    assert cache._read(entry) == expected
 
 
 def test_the_cache_can_be_turned_off(tmp_path, workbook_copy, monkeypatch):
