@@ -47,7 +47,8 @@ from hengelo_scenario.resources import shipped_baseline
 from hengelo_scenario.scenario.loader import find_scenario, load_scenario_file
 from hengelo_scenario.scenario.resolve import resolve
 from hengelo_scenario.uncertainty.resolve import resolve_uncertainty
-from hengelo_scenario.uncertainty.simulate import simulate
+from hengelo_scenario.uncertainty.simulate import keep_freed_memory, simulate
+keep_freed_memory()  # as the simulate command does
 b = load_baseline_file(shipped_baseline())
 f = load_scenario_file(find_scenario("jeugd_hoog", Path.cwd()))
 s = resolve(f, b)

@@ -194,8 +194,10 @@ def simulate(
 
     from hengelo_scenario.report import uncertainty as report
     from hengelo_scenario.uncertainty.resolve import resolve_uncertainty
+    from hengelo_scenario.uncertainty.simulate import keep_freed_memory
     from hengelo_scenario.uncertainty.simulate import simulate as run_simulation
 
+    keep_freed_memory()  # this process is ours: reuse freed temporaries instead of page-faulting them in
     started = time.perf_counter()
     scenario_file, baseline_data, scenario_data = load(scenario, baseline)
     spec = resolve_uncertainty(scenario_file, baseline_data, scenario_data)
