@@ -41,10 +41,15 @@ _LINE_KINDS = tuple((b, st, o) for b in (False, True) for st in (True, False) fo
 
 @dataclass(frozen=True)
 class LinearInput:
-    """Bookings per unit of an input: a variant with value x books x·amounts of each (amounts per year)."""
+    """Bookings per unit of an input: a variant with value x books x·amounts of each (amounts per year).
+
+    `weerstand`: the change of the beschikbare weerstandscapaciteit per unit and year outside the reserves (an OZB
+    rise uses up onbenutte belastingcapaciteit); None: none.
+    """
 
     name: str
     bookings: tuple[Booking, ...]
+    weerstand: tuple[object, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,7 @@ class FastLedger:
     linear: tuple[LinearInput, ...]
     linear_rows: tuple[tuple[int, int, bool, bool, bool, int], ...]  # (input, booking, is_mutation, kind, s, r)
     linear_amounts: np.ndarray  # (rows, Y): amounts per unit
+    linear_weerstand: np.ndarray | None  # (K, Y): beschikbare weerstandscapaciteit per unit of each input, or None
     algemene_reserve: int | None  # index into the reserves
     reserve_structural_ok: np.ndarray  # (R,) bool: the reserve may carry structural mutations
     open_taakstelling: np.ndarray | None  # (Y,) the unfilled taakstelling the scenario still counts on
@@ -130,6 +136,7 @@ class FastTotals:
     basis: Basis
     algemene_reserve_index: int | None
     benodigd: np.ndarray  # (Y,)
+    weerstand_delta: np.ndarray | None = None  # (V, Y) capacity the linear inputs add outside the reserves
 
     @property
     def n(self) -> int:
@@ -180,7 +187,8 @@ class FastTotals:
 
     @property
     def weerstand_beschikbaar(self) -> np.ndarray:
-        return self._apply(self.basis.coefficients["weerstand_beschikbaar"], self.fixed.weerstand_beschikbaar[0])
+        total = self._apply(self.basis.coefficients["weerstand_beschikbaar"], self.fixed.weerstand_beschikbaar[0])
+        return total if self.weerstand_delta is None else total + self.weerstand_delta
 
     @property
     def weerstandsratio(self) -> np.ndarray:
@@ -307,6 +315,11 @@ def compile_scenario(baseline: Baseline, scenario: Scenario, linear: Sequence[Li
         linear=tuple(linear),
         linear_rows=tuple(rows),
         linear_amounts=np.array(amounts).reshape(len(amounts), n_y),
+        linear_weerstand=(
+            np.array([_floats(item.weerstand) if item.weerstand else np.zeros(n_y) for item in linear])
+            if any(item.weerstand and any(item.weerstand) for item in linear)
+            else None
+        ),
         algemene_reserve=None if algemene is None else baseline.reserves.index(algemene),
         reserve_structural_ok=np.array([r.structurele_mutaties for r in baseline.reserves], dtype=bool),
         open_taakstelling=open_taakstelling,
@@ -537,7 +550,14 @@ def evaluate(
     ledger instead; the tests show both agree.
     """
     cost, amounts = varying_amounts(fast, n, price, volume, linear)
+    delta = None
+    if fast.linear_weerstand is not None and linear is not None:
+        delta = np.zeros((n, len(fast.years)))
+        for k, per_unit in enumerate(fast.linear_weerstand):  # input by input: the same sum for any n
+            if per_unit.any():
+                delta += linear[:, k, :] * per_unit
     return FastTotals(
+        weerstand_delta=delta,
         fixed=fast.fixed,
         jeugdhulp=cost,
         amounts=amounts,
