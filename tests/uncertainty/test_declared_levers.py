@@ -298,3 +298,24 @@ def test_an_uncertain_ozb_tariff_in_the_block_lands_where_theory_puts_it(tmp_pat
     base = exact(baseline, scenario)["geraamd_resultaat"]
     np.testing.assert_allclose(result.percentiles["geraamd_resultaat"][4] - base, 49_346, atol=800)
     np.testing.assert_allclose(result.percentiles["geraamd_resultaat"][2] - base, 0, atol=800)
+
+
+# --- an index on youth care works on each variant's own volumes --------------------------------------------------
+
+
+@pytest.mark.parametrize("aard", ["structureel", "incidenteel"])
+@pytest.mark.parametrize("path", ["jeugdhulp.volume", "jeugdhulp.segments.Ambulant.price.2027"])
+def test_an_index_on_youth_care_follows_the_varied_volumes_as_run_does(tmp_path, aard, path):
+    # Lopende prijzen: the tariffs rise with their index (zorg, jeugdbescherming 5%) on top of the jeugdhulp section,
+    # so the indexation of youth care grows with a variant's volume. With an incidental jeugdhulp section the two
+    # parts book with different aard (the index's is structural): the structureel saldo shows whether they are kept
+    # apart. x = −10%, 0, +10%, against `run` of the scenario with the lever moved.
+    baseline = lever_baseline()
+    scenario = loaded(
+        f"name: s\njeugdhulp:\n  volume: {{growth: 2%}}\n  aard: {aard}\nindexatie:\n  lopende_prijzen: true\n",
+        baseline,
+        tmp_path,
+    )
+    for x in (D("-0.1"), D(0), D("0.1")):
+        ref = levers.parse(path, baseline, scenario)
+        assert_same(floats(baseline, scenario, path, x), exact(baseline, levers.apply(baseline, scenario, {ref: x})))
