@@ -41,6 +41,7 @@ COMPARED = (
     "algemene_reserve",
     "weerstand_beschikbaar",
     "weerstandsratio",
+    "jeugdhulp",
 )
 HYPOTHESIS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -251,6 +252,7 @@ def test_a_lineair_rente_equals_run_with_the_rente_written_in(tmp_path, x):
         ("investeringen.Hal.rente", "not a lever of this scenario"),  # annuïtair: not linear in the rente
         ("investeringen.School.amount.2027", "one number for the whole schedule"),
         ("ozb.tarif", "did you mean 'ozb.tarief'"),
+        ("indexatie.indexen.lonnen", "did you mean 'indexatie.indexen.lonen'"),
         ("ozb.lines.ozb_woningn", "did you mean 'ozb.lines.ozb_woningen'"),
         ("nieuw_beleid.A: preventi.amounts", "did you mean 'nieuw_beleid.A: preventie.amounts'"),
     ],
@@ -319,3 +321,55 @@ def test_an_index_on_youth_care_follows_the_varied_volumes_as_run_does(tmp_path,
     for x in (D("-0.1"), D(0), D("0.1")):
         ref = levers.parse(path, baseline, scenario)
         assert_same(floats(baseline, scenario, path, x), exact(baseline, levers.apply(baseline, scenario, {ref: x})))
+
+
+# --- indexatie -----------------------------------------------------------------------------------------------------
+
+
+def test_one_point_more_loonindex_by_hand(tmp_path):
+    # lonen 1.000.000 budgeted at 4%: at 5% it is x 1,05 / 1,04, so 1.000.000 x 0,0096153846... = 9.615,38 more
+    # lasten in every year (constant prices carry the first year's level); run rounds that line to the cent.
+    baseline = lever_baseline()
+    scenario = loaded("name: leeg\n", baseline, tmp_path)
+    base, moved = exact(baseline, scenario), floats(baseline, scenario, "indexatie.indexen.lonen", D("0.01"))
+    np.testing.assert_allclose(moved["geraamd_resultaat"] - base["geraamd_resultaat"], -9_615.38, atol=0.005)
+
+
+@HYPOTHESIS
+@given(x=st.integers(-300, 600).map(lambda k: D(k) / 10_000))
+def test_a_first_year_index_equals_run_with_the_index_written_in(tmp_path, x):
+    # A changed first-year index divides, so run rounds each indexed line's amount to the cent
+    # (levers/indexatie.py); the float path does not: half a cent per line (one lonen line here) and year, which the
+    # algemene reserve adds up over the four years.
+    baseline = lever_baseline()
+    scenario = loaded("name: s\n", baseline, tmp_path)
+    written = (
+        scenario
+        if x == 0
+        else loaded(f"name: s\nindexatie:\n  indexen:\n    lonen: {{2025: {pct(D('0.04') + x)}}}\n", baseline, tmp_path)
+    )
+    assert_same(floats(baseline, scenario, "indexatie.indexen.lonen", x), exact(baseline, written), cents=0.02)
+
+
+@HYPOTHESIS
+@given(x=st.integers(-300, 600).map(lambda k: D(k) / 10_000))
+def test_a_later_index_moves_the_tariffs_of_youth_care_as_run_does(tmp_path, x):
+    # Lopende prijzen: the zorg index of 2027 (5%) moves the Ambulant tariffs (index zorg) from 2027 on, through
+    # p x q on top of the jeugdhulp section's volumes; nothing is rounded, so to the cent.
+    baseline = lever_baseline()
+    head = "name: s\njeugdhulp:\n  volume: {growth: 3%}\nindexatie:\n  lopende_prijzen: true\n"
+    scenario = loaded(head, baseline, tmp_path)
+    written = loaded(head + f"  indexen:\n    zorg: {{2027: {pct(D('0.05') + x)}}}\n", baseline, tmp_path)
+    assert_same(floats(baseline, scenario, "indexatie.indexen.zorg.2027", x), exact(baseline, written))
+
+
+def test_a_tariff_the_jeugdhulp_section_sets_does_not_follow_the_index(tmp_path):
+    # Ambulant (100 x 10.000, index zorg 5%) follows a first-year zorg index of 7%: x 1,07 / 1,05, so 1.000.000 x
+    # 2/105 = 19.047,62 more youth care. When the jeugdhulp section sets the price, the index no longer reaches the
+    # tariffs (and no other line here has index zorg): the same point moves no number.
+    baseline = lever_baseline()
+    follows = loaded("name: leeg\n", baseline, tmp_path)
+    moved = floats(baseline, follows, "indexatie.indexen.zorg", D("0.02"))
+    np.testing.assert_allclose(moved["jeugdhulp"] - exact(baseline, follows)["jeugdhulp"], 19_047.62, atol=0.005)
+    own_price = loaded("name: s\njeugdhulp:\n  price: {growth: 2%}\n", baseline, tmp_path)
+    assert_same(floats(baseline, own_price, "indexatie.indexen.zorg", D("0.02")), exact(baseline, own_price))

@@ -365,16 +365,21 @@ def youth_cost(
     n: int,
     *,
     more: bool = True,
+    varying_more: tuple[tuple[np.ndarray, ...], ...] | None = None,
 ) -> np.ndarray:
     """Σ over segments of p0·q0·price factor·volume factor (·the other levers' factors, `more`): (V, Y).
+
+    `varying_more`: per segment, (Y, n) arrays of those other levers' factors that vary per variant (an index moved
+    by a sweep); they count with `more` only, as part of those levers' booking.
 
     Segment by segment, in baseline order, so each variant's sum is the same whatever the number of variants.
     Dense factors are (V, S, Y) (fastest as a (S, Y, V) array seen through `transpose(2, 0, 1)`); `Factored`
     ones avoid building the (S, Y, V) arrays at all.
     """
     other = fast.youth_more if more else None
+    extra = varying_more if more and varying_more is not None else ((),) * fast.n_segments
     if not isinstance(price, np.ndarray) and not isinstance(volume, np.ndarray):
-        return _factored_cost(fast, price, volume, n, other)
+        return _factored_cost(fast, price, volume, n, other, extra)
     if isinstance(price, Factored):
         price = price.dense(n).transpose(2, 0, 1)
     if isinstance(volume, Factored):
@@ -384,12 +389,20 @@ def youth_cost(
         p = fast.youth_price[s][:, None] if price is None else price[:, s, :].T
         q = fast.youth_volume[s][:, None] if volume is None else volume[:, s, :].T
         base = fast.youth_base_cost[s] if other is None else fast.youth_base_cost[s] * other[s]
-        total += base[:, None] * p * q
+        term = base[:, None] * p * q
+        for a in extra[s]:
+            term = term * a
+        total += term
     return total.T
 
 
 def _factored_cost(
-    fast: FastLedger, price: Factored | None, volume: Factored | None, n: int, other: np.ndarray | None
+    fast: FastLedger,
+    price: Factored | None,
+    volume: Factored | None,
+    n: int,
+    other: np.ndarray | None,
+    extra: tuple[tuple[np.ndarray, ...], ...],
 ) -> np.ndarray:
     n_s = fast.n_segments
     p = price or Factored(fast.youth_price, ((),) * n_s)
@@ -397,7 +410,7 @@ def _factored_cost(
     const = fast.youth_base_cost * p.const * q.const  # (S, Y)
     if other is not None:
         const = const * other
-    lists = [p.arrays[s] + q.arrays[s] for s in range(n_s)]
+    lists = [p.arrays[s] + q.arrays[s] + tuple(extra[s]) for s in range(n_s)]
     common = [a for a in (lists[0] if lists else ()) if all(any(a is b for b in other) for other in lists[1:])]
     total = np.zeros((len(fast.years), n))
     for s in range(n_s):
@@ -492,10 +505,11 @@ def varying_amounts(
     price: np.ndarray | Factored | None,
     volume: np.ndarray | Factored | None,
     linear: np.ndarray | None,
+    varying_more: tuple[tuple[np.ndarray, ...], ...] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(youth-care cost (n, Y), amounts of the varying rows laid out (rows, Y, n)) for n variants."""
     n_y = len(fast.years)
-    cost = youth_cost(fast, price, volume, n)
+    cost = youth_cost(fast, price, volume, n, varying_more=varying_more)
     first = fast.youth_rows
     amounts = np.empty((first + len(fast.linear_rows), n_y, n))
     if fast.youth_split:  # as the exact engine books them: jeugdhulp's part, then what the others add on top
@@ -584,18 +598,20 @@ def evaluate(
     volume: np.ndarray | Factored | None = None,
     linear: np.ndarray | None = None,
     benodigd: np.ndarray | None = None,
+    varying_more: tuple[tuple[np.ndarray, ...], ...] | None = None,
 ) -> FastTotals:
     """The budget rules for n variants.
 
     price, volume: (n, S, Y) factors against the baseline, or `Factored` ones, that replace the scenario's own
     (None: the scenario's); linear: (n, K, Y) value of each linear input per year (None: 0); benodigd: (Y,) required
-    weerstandscapaciteit instead of the workbook's (None: the workbook's).
+    weerstandscapaciteit instead of the workbook's (None: the workbook's); varying_more: per segment, (Y, n) factors
+    on p × q of the youth-care levers after jeugdhulp that vary per variant (see `youth_cost`).
 
     The fixed rows were evaluated once, at compile time; the varying rows go through the same rules as a basis
     of unit impulses (see `Basis`), applied per variant. `evaluate_ledger` runs the rules on the full varying
     ledger instead; the tests show both agree.
     """
-    cost, amounts = varying_amounts(fast, n, price, volume, linear)
+    cost, amounts = varying_amounts(fast, n, price, volume, linear, varying_more)
     delta = None
     if fast.linear_weerstand is not None and linear is not None:
         delta = np.zeros((n, len(fast.years)))

@@ -20,7 +20,7 @@ it. Everything the tool knows about the lever lives in that one module:
   scenario's `uncertainty:` block may move by a value x on top of the scenario (`<key>.<path>`, README "Uncertainty
   and sensitivity"). `vary` returns the resolved change with x added; the float path takes the bookings per unit of
   x from the difference of the exact bookings, so a variation must move the bookings linearly in x (up to the cent
-  rounding the lever itself does) and need say nothing else.
+  rounding the lever itself does) and need say nothing else; a lever on p × q also gives `youth_care_slopes`.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class Variation:
 
     Its dotted path is `<lever key>.<path>` (optionally followed by `.YEAR` when `per_year`); x is in percentage
     points when `percent` (x = 0.01 is one point), else in euros. `low` and `high` bound x when the lever's own
-    rules do (None: no bound); `vary` is only asked for values within them.
+    rules do (`Lever.variation_range`); `vary` is only asked for values within them.
     """
 
     path: str  # after the lever key: "tarief", "lines.ozb_woningen", "Nieuwbouw IKC.amount"
@@ -101,16 +101,33 @@ class Lever:
         return []
 
     def vary(
-        self, change: Any, baseline: Baseline, variation: Variation, x: Decimal, years: tuple[bool, ...], origin: Origin
+        self,
+        change: Any,
+        baseline: Baseline,
+        variation: Variation,
+        x: Decimal,
+        years: tuple[bool, ...],
+        origin: Origin,
+        scenario: Any = None,
     ) -> Any:
-        """The change with the variation moved by x in the years marked True (`change` may be the lever's `empty`)."""
+        """The change with the variation moved by x in the years marked True (`change` may be the lever's `empty`).
+
+        `scenario` is the whole resolved scenario, for a lever whose change depends on another's (an index that
+        youth-care tariffs follow unless the jeugdhulp section sets their price)."""
         raise NotImplementedError
 
     def variation_range(
-        self, change: Any, baseline: Baseline, variation: Variation, years: tuple[bool, ...]
+        self, change: Any, baseline: Baseline, variation: Variation, years: tuple[bool, ...], scenario: Any = None
     ) -> tuple[Decimal | None, Decimal | None]:
         """The values x the variation may take in those years, (low, high), None for no bound."""
         return None, None
+
+    def youth_care_slopes(
+        self, change: Any, baseline: Baseline, variation: Variation, years: tuple[bool, ...], scenario: Any = None
+    ) -> tuple[tuple[Decimal, ...], ...] | None:
+        """For a lever that acts on p × q: per segment and year k, the tariff factor becoming × (1 + k·x) when the
+        variation moves by x (None: youth care does not move). The float path multiplies each variant's p × q."""
+        return None
 
     def origin_of(self, change: Any) -> Any:
         """Where the change was written (for a youth-care change that moved no price or volume)."""

@@ -328,6 +328,7 @@ class InvesteringenLever(Lever):
         x: Decimal,
         years: tuple[bool, ...],
         origin: Origin,
+        scenario: Any = None,
     ) -> tuple[Investering, ...]:
         assert variation.item is not None
         items = list(change)
@@ -340,7 +341,12 @@ class InvesteringenLever(Lever):
         return tuple(items)
 
     def variation_range(
-        self, change: tuple[Investering, ...], baseline: Baseline, variation: Variation, years: tuple[bool, ...]
+        self,
+        change: tuple[Investering, ...],
+        baseline: Baseline,
+        variation: Variation,
+        years: tuple[bool, ...],
+        scenario: Any = None,
     ) -> tuple[Decimal | None, Decimal | None]:
         """An amount of 0 or more; a rente from 0% up to (not including) 100%, as the scenario file allows."""
         assert variation.item is not None

@@ -146,6 +146,7 @@ class NieuwBeleidLever(Lever):
         x: Decimal,
         years: tuple[bool, ...],
         origin: Origin,
+        scenario: Any = None,
     ) -> NieuwBeleidChange:
         assert variation.item is not None
         voorstel = baseline.voorstellen[variation.item]
@@ -163,7 +164,12 @@ class NieuwBeleidLever(Lever):
         return NieuwBeleidChange(tuple(switches))
 
     def variation_range(
-        self, change: NieuwBeleidChange | None, baseline: Baseline, variation: Variation, years: tuple[bool, ...]
+        self,
+        change: NieuwBeleidChange | None,
+        baseline: Baseline,
+        variation: Variation,
+        years: tuple[bool, ...],
+        scenario: Any = None,
     ) -> tuple[Decimal | None, Decimal | None]:
         """The proposal's lasten not below zero in the years varied."""
         current = dict(self._in_budget(change, baseline))[variation.item]  # type: ignore[index]

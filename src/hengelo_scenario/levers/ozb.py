@@ -17,7 +17,7 @@ import dataclasses
 import decimal
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -217,6 +217,7 @@ class OzbLever(Lever):
         x: Decimal,
         years: tuple[bool, ...],
         origin: Origin,
+        scenario: Any = None,
     ) -> OzbChange:
         current = self._current(change, baseline)
         assert current is not None
@@ -229,7 +230,12 @@ class OzbLever(Lever):
         return dataclasses.replace(current, lines=moved, origin=current.origin if change is not None else origin)
 
     def variation_range(
-        self, change: OzbChange | None, baseline: Baseline, variation: Variation, years: tuple[bool, ...]
+        self,
+        change: OzbChange | None,
+        baseline: Baseline,
+        variation: Variation,
+        years: tuple[bool, ...],
+        scenario: Any = None,
     ) -> tuple[Decimal | None, Decimal | None]:
         """A tariff not below zero (factor ≥ 0); the rise within the onbenutte belastingcapaciteit of each year."""
         current = self._current(change, baseline)

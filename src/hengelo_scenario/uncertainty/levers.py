@@ -50,7 +50,7 @@ from hengelo_scenario.money import ONE, ZERO, exact
 from hengelo_scenario.outcome.model import Booking
 from hengelo_scenario.scenario.model import Scenario
 
-__all__ = ["LeverError", "LeverKind", "LeverRef", "apply", "available", "parse", "valid_range"]
+__all__ = ["LeverError", "LeverKind", "LeverRef", "apply", "available", "parse", "valid_range", "youth_care_slopes"]
 
 JEUGD = ("price", "volume", "regie_op_toegang")
 WIJKAANPAK_KEY = "wijkaanpak"
@@ -247,7 +247,9 @@ def valid_range(ref: LeverRef, baseline: Baseline, scenario: Scenario) -> tuple[
     n = len(baseline.years)
     mask = ref.years(n)
     if ref.variation is not None:
-        return lever(ref.target).variation_range(scenario.change(ref.target), baseline, ref.variation, mask)
+        return lever(ref.target).variation_range(
+            scenario.change(ref.target), baseline, ref.variation, mask, scenario=scenario
+        )
     if ref.kind is LeverKind.FACTOR:
         return Decimal(-1), None
     if ref.kind is LeverKind.REDUCTION:
@@ -300,7 +302,8 @@ def _apply_one(baseline: Baseline, scenario: Scenario, ref: LeverRef, x: Decimal
     mask = ref.years(n)
     origin = Origin(scenario.source, None, ref.path)
     if ref.variation is not None:
-        moved = lever(ref.target).vary(scenario.change(ref.target), baseline, ref.variation, x, mask, origin)
+        item = lever(ref.target)
+        moved = item.vary(scenario.change(ref.target), baseline, ref.variation, x, mask, origin, scenario=scenario)
         return _with(scenario, **{ref.target: moved})
     with exact():
         if ref.target in JEUGD:
@@ -448,7 +451,7 @@ def _declared_input(ref: LeverRef, baseline: Baseline, scenario: Scenario) -> Li
     n = len(baseline.years)
     h = STEP_AMOUNT if ref.kind is LeverKind.AMOUNT else ONE
     origin = Origin(scenario.source, None, ref.path)
-    moved = item.vary(change, baseline, ref.variation, h, ref.years(n), origin)
+    moved = item.vary(change, baseline, ref.variation, h, ref.years(n), origin, scenario=scenario)
     own = change is not None and change != item.empty
     sums: dict[tuple[str, Soort, Aard, str | None], list[Decimal]] = {}
     with exact():
@@ -475,3 +478,15 @@ def _declared_input(ref: LeverRef, baseline: Baseline, scenario: Scenario) -> Li
         if any(a != 0 for a in amounts)
     ]
     return LinearInput(ref.path, tuple(per_unit), tuple(quotient.divide(a, h) for a in weerstand))
+
+
+def youth_care_slopes(ref: LeverRef, baseline: Baseline, scenario: Scenario) -> list[tuple[int, list[float]]]:
+    """(segment, k per year) where a declared variation makes the segment's p × q × (1 + k·x); [] for none."""
+    if ref.variation is None:
+        return []
+    slopes = lever(ref.target).youth_care_slopes(
+        scenario.change(ref.target), baseline, ref.variation, ref.years(len(baseline.years)), scenario=scenario
+    )
+    if slopes is None:
+        return []
+    return [(s, [float(k) for k in row]) for s, row in enumerate(slopes) if any(k != 0 for k in row)]
