@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from hengelo_scenario import __version__
 from hengelo_scenario.baseline import model
 from hengelo_scenario.baseline.model import Baseline
+from hengelo_scenario.records import Record, field_names, is_record
 
 if TYPE_CHECKING:
     from hengelo_scenario.baseline.workbook import Progress
@@ -99,8 +100,8 @@ def _write(target: Path, baseline: Baseline) -> None:
 
 
 def _encode(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if is_record(value):
+        fields = {name: _encode(getattr(value, name)) for name in field_names(value)}
         return {"@": type(value).__name__, **fields}
     if isinstance(value, enum.Enum):
         return {"@enum": type(value).__name__, "v": value.value}
@@ -115,7 +116,7 @@ def _encode(value: Any) -> Any:
 
 def _model_class(name: str) -> Any:
     found = getattr(model, name, None)
-    if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)):
+    if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, Record | enum.Enum)):
         return found
     raise KeyError(name)
 
