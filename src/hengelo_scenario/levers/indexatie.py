@@ -26,7 +26,6 @@ compound, which the float path cannot follow.
 
 from __future__ import annotations
 
-import dataclasses
 import decimal
 from collections import defaultdict
 from collections.abc import Sequence
@@ -43,6 +42,7 @@ from hengelo_scenario.levers.base import Lever, Variation, YouthCareFactors
 from hengelo_scenario.levers.common import Switch
 from hengelo_scenario.money import CENT, ONE, ZERO, format_percentage, round_half_away
 from hengelo_scenario.outcome.model import Booking, DetailRow, LeverDetail
+from hengelo_scenario.records import replace
 from hengelo_scenario.scenario.context import ResolveContext
 from hengelo_scenario.scenario.model import Factors
 from hengelo_scenario.scenario.paths import FieldPath
@@ -343,7 +343,7 @@ class IndexatieLever(Lever):
         else:
             changed_first.discard(variation.field)
         factors = _factors(baseline, rates, changed_first, current.lopende_prijzen)
-        return dataclasses.replace(
+        return replace(
             current,
             factors=tuple(factors.items()),
             rounded=frozenset(changed_first),

@@ -24,7 +24,6 @@ number for the whole schedule, so neither takes a `.YEAR`.
 
 from __future__ import annotations
 
-import dataclasses
 import decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from hengelo_scenario.levers.base import Lever, Variation
 from hengelo_scenario.levers.common import PositiveAmount, WholeYears
 from hengelo_scenario.money import CENT, ONE, ZERO, exact, format_percentage, round_half_away
 from hengelo_scenario.outcome.model import Booking, DetailRow, LeverDetail
+from hengelo_scenario.records import replace
 from hengelo_scenario.scenario.context import ResolveContext, norm
 from hengelo_scenario.scenario.paths import FieldPath
 from hengelo_scenario.scenario.values import (
@@ -335,9 +335,9 @@ class InvesteringenLever(Lever):
         inv = items[variation.item]
         with exact():
             if variation.field == "amount":
-                items[variation.item] = dataclasses.replace(inv, amount=inv.amount + x)
+                items[variation.item] = replace(inv, amount=inv.amount + x)
             else:
-                items[variation.item] = dataclasses.replace(inv, rente=inv.rente + x)
+                items[variation.item] = replace(inv, rente=inv.rente + x)
         return tuple(items)
 
     def variation_range(

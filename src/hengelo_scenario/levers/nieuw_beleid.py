@@ -12,7 +12,6 @@ its cover from a reserve follows. A proposal outside the budget has no amount th
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -24,6 +23,7 @@ from hengelo_scenario.levers.base import Lever, Variation
 from hengelo_scenario.levers.common import OnOff, is_zero
 from hengelo_scenario.money import ZERO
 from hengelo_scenario.outcome.model import Booking
+from hengelo_scenario.records import replace
 from hengelo_scenario.scenario.context import ResolveContext
 from hengelo_scenario.scenario.paths import FieldPath
 from hengelo_scenario.scenario.values import Reference
@@ -154,13 +154,11 @@ class NieuwBeleidLever(Lever):
         for k, switch in enumerate(switches):
             if switch.voorstel.naam == voorstel.naam:  # switched on here: its own amounts move
                 amounts = tuple(a + x if years[y] else a for y, a in enumerate(switch.voorstel.amounts))
-                switches[k] = dataclasses.replace(
-                    switch, voorstel=dataclasses.replace(switch.voorstel, amounts=amounts)
-                )
+                switches[k] = replace(switch, voorstel=replace(switch.voorstel, amounts=amounts))
                 return NieuwBeleidChange(tuple(switches))
         # opgenomen in the baseline: the extra amount is booked as if switched on, with its cover
         extra = tuple(x if years[y] else ZERO for y in range(len(years)))
-        switches.append(Switch(dataclasses.replace(voorstel, amounts=extra), True, origin))
+        switches.append(Switch(replace(voorstel, amounts=extra), True, origin))
         return NieuwBeleidChange(tuple(switches))
 
     def variation_range(

@@ -13,7 +13,6 @@ what the tariff (not below zero) and the onbenutte belastingcapaciteit allow.
 
 from __future__ import annotations
 
-import dataclasses
 import decimal
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,6 +27,7 @@ from hengelo_scenario.levers.base import Lever, Variation
 from hengelo_scenario.levers.common import baat_lines, lines_or_problem
 from hengelo_scenario.money import ONE, ZERO, format_percentage
 from hengelo_scenario.outcome.model import Booking, WeerstandChange
+from hengelo_scenario.records import replace
 from hengelo_scenario.scenario.context import ResolveContext
 from hengelo_scenario.scenario.model import Factors
 from hengelo_scenario.scenario.paths import FieldPath
@@ -227,7 +227,7 @@ class OzbLever(Lever):
             else (line, factors)
             for i, (line, factors) in enumerate(current.lines)
         )
-        return dataclasses.replace(current, lines=moved, origin=current.origin if change is not None else origin)
+        return replace(current, lines=moved, origin=current.origin if change is not None else origin)
 
     def variation_range(
         self,
