@@ -34,21 +34,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hengelo_scenario.baseline.model import Aard, Baseline, Soort
 from hengelo_scenario.engine.fast import LinearInput
 from hengelo_scenario.errors import Origin
 from hengelo_scenario.levers import all_levers, lever
 from hengelo_scenario.levers.base import Variation
-from hengelo_scenario.levers.jeugdhulp import JeugdhulpChange
-from hengelo_scenario.levers.keyed import AmountsChange
-from hengelo_scenario.levers.leefbare_wijken import LeefbareWijkenChange
-from hengelo_scenario.levers.measures import Measure
-from hengelo_scenario.levers.transformatieplan import TransformatieChange
 from hengelo_scenario.money import ONE, ZERO, exact
 from hengelo_scenario.outcome.model import Booking
 from hengelo_scenario.scenario.model import Scenario
+
+if TYPE_CHECKING:
+    from hengelo_scenario.levers.keyed import AmountsChange
 
 __all__ = ["LeverError", "LeverKind", "LeverRef", "apply", "available", "parse", "valid_range", "youth_care_slopes"]
 
@@ -300,6 +298,12 @@ def apply(baseline: Baseline, scenario: Scenario, values: Mapping[LeverRef, Deci
 def _apply_one(baseline: Baseline, scenario: Scenario, ref: LeverRef, x: Decimal) -> Scenario:
     n = len(baseline.years)
     mask = ref.years(n)
+    from hengelo_scenario.levers.jeugdhulp import JeugdhulpChange  # the levers' own records, when a value is applied
+    from hengelo_scenario.levers.keyed import AmountsChange
+    from hengelo_scenario.levers.leefbare_wijken import LeefbareWijkenChange
+    from hengelo_scenario.levers.measures import Measure
+    from hengelo_scenario.levers.transformatieplan import TransformatieChange
+
     origin = Origin(scenario.source, None, ref.path)
     if ref.variation is not None:
         item = lever(ref.target)
