@@ -259,3 +259,25 @@ def test_a_typo_in_a_declared_lever_path_says_did_you_mean(monkeypatch, capsys):
     result = invoke(monkeypatch, capsys, "sweep", "vijf_hefbomen.yaml", "--vary", "ozb.tarif=0%..+2%:1%")
     assert result.code == 2
     assert "did you mean 'ozb.tarief'" in result.err
+
+
+def test_simulate_imports_no_chart_parquet_or_scipy_library_it_does_not_need(tmp_path):
+    # A fresh process (in-process tests have imported everything already): simulate on the shipped jeugd_hoog,
+    # independent draws, table output. matplotlib, scipy and pyarrow are imported only for a chart, a correlated
+    # draw or a Parquet file; pandas only for the Python API's frames.
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys, json\n"
+        "sys.argv = ['hengelo-scenario', 'simulate', 'jeugd_hoog.yaml', '--draws', '20000', '--no-progress']\n"
+        "from hengelo_scenario.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('matplotlib', 'scipy', 'pyarrow', 'pandas', 'hengelo_scenario.scenario.uncertainty')\n"
+        "sys.stderr.write(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy)))\n"
+    )
+    scenarios = Path(__file__).resolve().parents[2] / "scenarios"
+    done = subprocess.run([sys.executable, "-c", code], cwd=scenarios, capture_output=True, text=True, check=True)
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == []
