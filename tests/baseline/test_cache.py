@@ -91,3 +91,29 @@ def test_an_unwritable_cache_folder_is_not_an_error(tmp_path, workbook_copy, mon
     blocker.write_text("x")
     monkeypatch.setenv("HENGELO_SCENARIO_CACHE", str(blocker / "cache"))
     assert load_baseline_cached(workbook_copy) == load_baseline(workbook_copy)
+
+
+def test_the_loader_fingerprint_covers_every_module_of_the_baseline_package_and_its_sheet_readers():
+    package = Path(cache.__file__).parent
+    sources = cache.loader_sources()
+    modules = set(package.rglob("*.py"))
+    assert modules <= set(sources)
+    assert package / "workbook.py" in sources
+    assert package / "sheets" / "jeugdhulp.py" in sources  # a reader module, one folder down
+    assert package / "sheets" / "cells.py" in sources
+
+
+def test_changing_a_sheet_reader_changes_the_loader_fingerprint(tmp_path):
+    package = Path(cache.__file__).parent
+    copy = tmp_path / "hengelo_scenario" / "baseline"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(package.parent / "money.py", copy.parent / "money.py")
+    before = cache.source_fingerprint(cache.loader_sources(copy))
+    assert before == cache.source_fingerprint(cache.loader_sources(package))  # the same sources, the same key
+    reader = copy / "sheets" / "jeugdhulp.py"
+    reader.write_text(reader.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    changed = cache.source_fingerprint(cache.loader_sources(copy))
+    assert changed != before
+    moved = copy / "sheets" / "new_sheet.py"  # a new reader module counts too
+    moved.write_text("", encoding="utf-8")
+    assert cache.source_fingerprint(cache.loader_sources(copy)) not in (before, changed)

@@ -482,3 +482,34 @@ def test_the_overhead_of_a_table_is_what_rich_measures(columns, padding):
     probe.add_row(*["x"] * columns)
     measured = Console(width=10_000, file=io.StringIO()).measure(probe).maximum - columns
     assert _overhead(columns, padding) == measured
+
+
+@pytest.mark.parametrize("width", [60, 120])
+def test_fitted_lines_written_plain_are_what_rich_writes(width):
+    import io
+
+    from rich.console import Console
+
+    from hengelo_scenario.cli.rich_tables import blocks, print_blocks
+    from hengelo_scenario.report.tables import Row, Table
+
+    table = Table(
+        "t",
+        "Lasten per programma",
+        ("Programma", "Variant"),
+        ("2025", "2026", "2027", "2028"),
+        tuple(
+            Row((f"Programma {i} met een lange naam", variant), (Decimal(-1234567), Decimal(0), Decimal(5), None))
+            for i in range(3)
+            for variant in ("basis", "verschil")
+        ),
+    )
+    parts = blocks(table, Unit.THOUSANDS, width)
+    plain = Console(width=width, file=io.StringIO(), color_system=None)
+    print_blocks(plain, parts)
+    rich = Console(width=width, file=io.StringIO(), color_system=None)
+    for i, part in enumerate(parts):
+        if i:
+            rich.print()
+        rich.print(part, soft_wrap=True)
+    assert plain.file.getvalue() == rich.file.getvalue()

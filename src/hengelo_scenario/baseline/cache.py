@@ -50,9 +50,20 @@ def cache_folder() -> Path | None:
 @cache
 def _fingerprint() -> str:
     """The loader's own source: a change to how a workbook is read invalidates every cached baseline."""
+    return source_fingerprint(loader_sources())
+
+
+def loader_sources(package: Path | None = None) -> list[Path]:
+    """The source files a loaded baseline depends on: every module of the baseline package, its sheet readers
+    (`baseline/sheets/`) included, and `money.py`, which turns a cell into an exact amount."""
+    package = Path(model.__file__).parent if package is None else package
+    return [*sorted(package.rglob("*.py")), package.parent / "money.py"]
+
+
+def source_fingerprint(sources: list[Path]) -> str:
     digest = hashlib.sha256(f"{FORMAT} {__version__}".encode())
-    for path in sorted(Path(model.__file__).parent.glob("*.py")):
-        digest.update(path.name.encode())
+    for path in sources:
+        digest.update(f"{path.parent.name}/{path.name}\0{path.stat().st_size}\0".encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -62,11 +73,13 @@ def load_baseline_cached(path: Path, *, progress: Progress | None = None) -> Bas
 
     `progress` is passed to the loader when the workbook is read (a cached baseline needs none).
     """
-    from hengelo_scenario.baseline.workbook import load_baseline, read_workbook_bytes
+    from hengelo_scenario.baseline.opening import read_workbook_bytes
 
     path = Path(path)
     folder = cache_folder()
     if folder is None:
+        from hengelo_scenario.baseline.workbook import load_baseline
+
         return load_baseline(path, progress=progress)
     data = read_workbook_bytes(path)
     sha256 = hashlib.sha256(data).hexdigest()
@@ -74,6 +87,8 @@ def load_baseline_cached(path: Path, *, progress: Progress | None = None) -> Bas
     cached = _read(target)
     if cached is not None and cached.sha256 == sha256:
         return dataclasses.replace(cached, source=str(path))
+    from hengelo_scenario.baseline.workbook import load_baseline
+
     baseline = load_baseline(path, data=data, progress=progress)
     _write(target, baseline)
     return baseline

@@ -428,11 +428,19 @@ def render_table(table: Table, unit: Unit, width: int = 120) -> RenderableType:
 
 
 def print_blocks(console: Console, parts: list[RenderableType]) -> None:
-    """Blocks of a table one below the other, a blank line between; lines already fitted are printed as they are."""
+    """Blocks of a table one below the other, a blank line between; lines already fitted are printed as they are.
+
+    Without colour (a pipe, a file, NO_COLOR) fitted lines are plain text, written as they are; Rich would only
+    split them into lines and segments again to write the same characters.
+    """
+    plain = console.color_system is None and not console.record and not console.is_jupyter
     for i, block in enumerate(parts):
         if i:
             console.print()
-        console.print(block, soft_wrap=isinstance(block, Text))
+        if plain and isinstance(block, Text):
+            console.file.write(block.plain + "\n")
+        else:
+            console.print(block, soft_wrap=isinstance(block, Text))
 
 
 def print_table(console: Console, table: Table, unit: Unit, legend: bool = True) -> None:
