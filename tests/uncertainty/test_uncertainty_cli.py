@@ -65,6 +65,38 @@ def test_sweep_table_and_a_lever_typo(monkeypatch, capsys):
     assert "Traceback" not in bad.err
 
 
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_a_21_by_21_sweep_shows_every_figure_whole_at_any_width(columns, monkeypatch, capsys):
+    # Each of the 441 cells is the JSON's value in thousands, Dutch format (-2.886 for -2,885,...): a figure cut off
+    # to '-…' (as Rich's table did when 22 columns did not fit in 120) or a column dropped makes the count short.
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from tests.cli.test_fit import figures_on_screen
+
+    args = (
+        "sweep",
+        "jeugd_hoog.yaml",
+        "--vary",
+        "jeugdhulp.price=-5%..+15%:1%",
+        "--vary",
+        "jeugdhulp.volume=-10%..+10%:1%",
+    )
+    data = invoke(monkeypatch, capsys, *args, "--format", "json").json
+    monkeypatch.setenv("COLUMNS", columns)
+    out = invoke(monkeypatch, capsys, *args).out
+    expected = [
+        f"{int((Decimal(str(x)) / 1000).quantize(Decimal(1), ROUND_HALF_UP)):,}".replace(",", ".")
+        for row in data["values"]
+        for x in row
+    ]
+    assert len(expected) == 441
+    assert "…" not in out
+    on_screen = figures_on_screen(out.replace("▌", ""))
+    for figure in set(expected):
+        assert on_screen[figure] >= expected.count(figure), figure
+    assert all(len(line) <= int(columns) for line in out.splitlines())
+
+
 def test_solve_finds_the_volume_that_restores_balance_in_2028(monkeypatch, capsys):
     # jeugd_hoog.yaml (its expect block, worked by hand): structureel saldo 2028 −8.876.953,17 with youth care
     # 41.319.953,17 in 2028; a volume change x on every segment moves it by −41.319.953,17·x, so

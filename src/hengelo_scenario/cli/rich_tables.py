@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -215,8 +216,9 @@ def layout(
 def _block_title(table: Table, block: tuple[int, ...], number: int, count: int) -> str:
     if count == 1:
         return table.title
-    years = [table.value_headers[j] for j in block]
-    span = years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
+    years = [visible(table.value_headers[j]) for j in block]
+    between = "-" if all(y.isdigit() for y in (years[0], years[-1])) else " t/m "  # 2025-2026; -10% t/m 0%
+    span = years[0] if len(years) == 1 else f"{years[0]}{between}{years[-1]}"
     return f"{table.title}, {span} (deel {number} van {count})"
 
 
@@ -230,11 +232,19 @@ class _Body(Record, frozen=True):
     plan: Layout
 
 
-def _body(table: Table, unit: Unit, width: int) -> _Body:
+CellOf = Callable[[int, int, Value], Text]
+"""cell_of(row index, column index, value): the printed cell, for a table whose cells have styles of their own."""
+
+
+def _body(table: Table, unit: Unit, width: int, cell_of: CellOf | None = None) -> _Body:
     rows: list[tuple[Row, list[str], list[Text]]] = []
     previous = None
-    for row in table.rows:
-        rows.append((row, displayed_labels(row, previous), [cell(v, row.kind, unit) for v in row.values]))
+    for i, row in enumerate(table.rows):
+        if cell_of is None:
+            cells = [cell(v, row.kind, unit) for v in row.values]
+        else:
+            cells = [cell_of(i, j, v) for j, v in enumerate(row.values)]
+        rows.append((row, displayed_labels(row, previous), cells))
         previous = row
     headers = [visible(h) for h in table.label_headers]
     natural = [max([len(h), *(len(labels[i]) for _, labels, _ in rows)]) for i, h in enumerate(headers)]
@@ -246,7 +256,9 @@ def _body(table: Table, unit: Unit, width: int) -> _Body:
     return _Body(table, headers, rows, values, layout(natural, minimum, values, width, texts))
 
 
-def render_blocks(table: Table, unit: Unit, width: int, title: bool = True) -> list[RichTable]:
+def render_blocks(
+    table: Table, unit: Unit, width: int, title: bool = True, cell_of: CellOf | None = None
+) -> list[RichTable]:
     """The table as one Rich table, or as several (one per block of years) when it is too wide for `width`.
 
     Without `title` a table that fits in one block has none (its caller prints one); blocks always have theirs.
@@ -256,7 +268,7 @@ def render_blocks(table: Table, unit: Unit, width: int, title: bool = True) -> l
     from rich import box
     from rich.table import Table as RichTable
 
-    body = _body(table, unit, width)
+    body = _body(table, unit, width, cell_of)
     plan = body.plan
     printed = []
     for number, block in enumerate(plan.blocks, start=1):
@@ -406,17 +418,19 @@ def _lines_block(body: _Body, block: tuple[int, ...], title: str | None, width: 
     return Text("".join(plain), spans=spans, end="")
 
 
-def blocks(table: Table, unit: Unit, width: int, title: bool = True) -> list[RenderableType]:
+def blocks(
+    table: Table, unit: Unit, width: int, title: bool = True, cell_of: CellOf | None = None
+) -> list[RenderableType]:
     """The table fitted to `width`, one block per group of years: as styled lines where every character is one
     cell wide (the usual case, and much faster), otherwise as Rich tables (`render_blocks`)."""
-    body = _body(table, unit, width)
+    body = _body(table, unit, width, cell_of)
     count = len(body.plan.blocks)
     fast: list[RenderableType] = []
     for number, block in enumerate(body.plan.blocks, start=1):
         shown = visible(_block_title(table, block, number, count)) if title or count > 1 else None
         lines = _lines_block(body, block, shown, width)
         if lines is None:
-            return list(render_blocks(table, unit, width, title))
+            return list(render_blocks(table, unit, width, title, cell_of))
         fast.append(lines)
     return fast
 

@@ -89,47 +89,44 @@ def sweep(
         write(targets, [table], info, str(csv_dialect or "nl"), lambda path: report.heatmap(path, result, info))
 
 
+GRID_LEGEND = (
+    "bedragen x € 1.000; rood = nadelig, groen = voordelig, vet = structureel in evenwicht; "
+    "▌ = grens structureel evenwicht: vanaf hier wel (of niet meer) in evenwicht"
+)
+
+
 def _print_grid(result, table) -> None:
+    """The grid fitted to the terminal like every table: columns that do not fit go to a next block (with the
+    row labels again, marked `deel 1 van 2`), never cut off; each cell coloured from nadelig to voordelig."""
+    from decimal import Decimal
+
     import numpy as np
-    from rich import box
-    from rich.table import Table as RichTable
     from rich.text import Text
 
+    from hengelo_scenario.cli import rich_tables
     from hengelo_scenario.cli.output import stdout
     from hengelo_scenario.report import numbers
-    from hengelo_scenario.text import terminal
+    from hengelo_scenario.report.numbers import Unit
 
     values = np.atleast_2d(result.values) if len(result.axes) == 2 else result.values[:, None]
     balanced = np.atleast_2d(result.balanced) if len(result.axes) == 2 else result.balanced[:, None]
     span = max(float(np.abs(values).max()), 1.0)
-    rich = RichTable(
-        title=terminal(table.title),
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        title_style="bold",
-        caption="bedragen x € 1.000; rood = nadelig, groen = voordelig, vet = structureel in evenwicht; "
-        "▌ = grens structureel evenwicht: vanaf hier wel (of niet meer) in evenwicht",
-        caption_justify="left",
-        pad_edge=False,
-    )
-    rich.add_column(terminal(table.label_headers[0]), justify="right", no_wrap=True)
-    for header in table.value_headers:
-        rich.add_column(terminal(header), justify="right", no_wrap=True)
-    for i, row in enumerate(table.rows):
-        cells = [Text(terminal(row.labels[0]))]
-        for j, value in enumerate(row.values):
-            x = float(values[i, j])
-            level = round((x / span) * 4) + 4
-            style = f"on {SCALE[max(0, min(8, level))]}" + (" bold" if balanced[i, j] else "")
-            if values.shape[1] > 1:  # the boundary along each row
-                edge = j > 0 and balanced[i, j] != balanced[i, j - 1]
-            else:  # one lever: along the column
-                edge = i > 0 and balanced[i, j] != balanced[i - 1, j]
-            text = ("▌" if edge else "") + numbers.money(value)
-            cells.append(Text(text, style=style))
-        rich.add_row(*cells)
+
+    def cell_of(i: int, j: int, value: Decimal | str | None) -> Text:
+        x = float(values[i, j])
+        level = round((x / span) * 4) + 4
+        style = f"on {SCALE[max(0, min(8, level))]}" + (" bold" if balanced[i, j] else "")
+        if values.shape[1] > 1:  # the boundary along each row
+            edge = j > 0 and balanced[i, j] != balanced[i, j - 1]
+        else:  # one lever: along the column
+            edge = i > 0 and balanced[i, j] != balanced[i - 1, j]
+        shown = numbers.money(value) if isinstance(value, Decimal) else "-"
+        return Text(("▌" if edge else "") + shown, style=style)
+
     console = stdout()
     console.print()
-    console.print(rich)
+    rich_tables.print_blocks(console, rich_tables.blocks(table, Unit.THOUSANDS, console.width, cell_of=cell_of))
+    console.print()
+    console.print(rich_tables.wrapped(GRID_LEGEND, console.width, "dim"))
     for note in table.notes:
-        console.print(Text(terminal(note), style="dim"))
+        console.print(rich_tables.wrapped(note, console.width, "dim"))
