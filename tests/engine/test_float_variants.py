@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hengelo_scenario.engine import build_ledger, evaluate_many, rules
 from hengelo_scenario.errors import ScenarioError
-from hengelo_scenario.records import replace
+from hengelo_scenario.records import field_names, replace
 
 from .test_properties import baselines, scenarios
 
 
 def as_float(ledger: rules.Ledger) -> rules.Ledger:
     converted = {
-        field.name: np.asarray(getattr(ledger, field.name), dtype=float)
-        for field in dataclasses.fields(ledger)
-        if isinstance(getattr(ledger, field.name), np.ndarray) and getattr(ledger, field.name).dtype == object
+        name: np.asarray(getattr(ledger, name), dtype=float)
+        for name in field_names(ledger)
+        if isinstance(getattr(ledger, name), np.ndarray) and getattr(ledger, name).dtype == object
     }
     return replace(ledger, **converted)
 

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 import numpy as np
@@ -49,13 +48,13 @@ from hengelo_scenario.outcome.model import (
     WeerstandChange,
     WeerstandOutcome,
 )
+from hengelo_scenario.records import Record
 from hengelo_scenario.scenario.model import Scenario
 
 __all__ = ["Evaluation", "build_ledger", "evaluate_many", "run", "run_many"]
 
 
-@dataclass(frozen=True)
-class Evaluation:
+class Evaluation(Record, frozen=True):
     """Arrays for the baseline (variant 0) and each scenario (variant i + 1), plus each scenario's bookings."""
 
     totals: rules.Totals

@@ -24,10 +24,11 @@ numbers depend only on its own inputs, never on how many variants are evaluated 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
+from hengelo_scenario import records
 from hengelo_scenario.baseline.model import Aard, Baseline, Soort
 from hengelo_scenario.engine import rules
 from hengelo_scenario.engine.exact import build_ledger, evaluate_many
@@ -355,7 +356,7 @@ def compile_scenario(baseline: Baseline, scenario: Scenario, linear: Sequence[Li
         fixed=None,  # type: ignore[arg-type]  # filled in below, from the compiled rows
         basis=None,  # type: ignore[arg-type]
     )
-    return replace(compiled, fixed=fixed_totals(compiled), basis=basis(compiled))
+    return records.replace(compiled, fixed=fixed_totals(compiled), basis=basis(compiled))
 
 
 def youth_cost(

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import decimal
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
@@ -35,10 +34,10 @@ from hengelo_scenario.outcome.model import (
     Toezicht,
     Verdict,
 )
+from hengelo_scenario.records import Record
 
 
-@dataclass(frozen=True)
-class Ledger:
+class Ledger(Record, frozen=True):
     """Lines (lasten/baten) and reserve mutations of every variant, with their attributes.
 
     line_amounts: (V, L, Y); mutation_amounts: (V, M, Y). Attribute arrays have one entry per line/mutation.
@@ -68,8 +67,7 @@ class Ledger:
     weerstand_beschikbaar_delta: np.ndarray | None = None  # (V, Y) levers' changes of the capacity other than reserves
 
 
-@dataclass(frozen=True)
-class Totals:
+class Totals(Record, frozen=True):
     """Every derived figure for every variant: (V, Y), or (V, P, Y) per programme, (V, R, Y) per reserve."""
 
     lasten: np.ndarray

@@ -10,7 +10,6 @@ line, structural unless written otherwise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Union
 
@@ -23,6 +22,7 @@ from hengelo_scenario.levers.base import Lever
 from hengelo_scenario.levers.common import is_zero, lines_or_problem
 from hengelo_scenario.money import ZERO, format_percentage
 from hengelo_scenario.outcome.model import Booking
+from hengelo_scenario.records import Record
 from hengelo_scenario.scenario.context import ResolveContext
 from hengelo_scenario.scenario.paths import FieldPath
 from hengelo_scenario.scenario.values import (
@@ -123,8 +123,7 @@ class AlgemeneUitkering(StrictModel):
         return self
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(Record, frozen=True):
     """One booked part of the change: its name in the tables, aard and signed amounts per year."""
 
     name: str
@@ -133,8 +132,7 @@ class Part:
     origin: Origin
 
 
-@dataclass(frozen=True)
-class AlgemeneUitkeringChange:
+class AlgemeneUitkeringChange(Record, frozen=True):
     programma: str
     line_key: str | None
     parts: tuple[Part, ...]

@@ -26,8 +26,9 @@ it. Everything the tool knows about the lever lives in that one module:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
+
+from hengelo_scenario.records import Record
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -43,8 +44,7 @@ __all__ = ["Lever", "Variation", "YouthCareFactors"]
 YouthCareFactors = tuple[tuple["Factors", ...], tuple["Factors", ...]]  # (price, volume) per segment and year
 
 
-@dataclass(frozen=True)
-class Variation:
+class Variation(Record, frozen=True):
     """A number of a lever's change that a sensitivity or simulation moves by x on top of the scenario.
 
     Its dotted path is `<lever key>.<path>` (optionally followed by `.YEAR` when `per_year`); x is in percentage

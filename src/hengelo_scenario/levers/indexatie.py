@@ -29,7 +29,6 @@ from __future__ import annotations
 import decimal
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -42,7 +41,7 @@ from hengelo_scenario.levers.base import Lever, Variation, YouthCareFactors
 from hengelo_scenario.levers.common import Switch
 from hengelo_scenario.money import CENT, ONE, ZERO, format_percentage, round_half_away
 from hengelo_scenario.outcome.model import Booking, DetailRow, LeverDetail
-from hengelo_scenario.records import replace
+from hengelo_scenario.records import Record, replace
 from hengelo_scenario.scenario.context import ResolveContext
 from hengelo_scenario.scenario.model import Factors
 from hengelo_scenario.scenario.paths import FieldPath
@@ -90,8 +89,7 @@ class Indexatie(StrictModel):
         return self
 
 
-@dataclass(frozen=True)
-class IndexatieChange:
+class IndexatieChange(Record, frozen=True):
     factors: tuple[tuple[str, Factors], ...]  # per category: F(c, y)
     rounded: frozenset[str]  # categories whose factor divides (a changed first-year index): bookings to the cent
     lines: tuple[Line, ...]  # the indexed lines (the youth-care line is indexed through p × q)

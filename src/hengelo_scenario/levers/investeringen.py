@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import decimal
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar
 
@@ -38,7 +37,7 @@ from hengelo_scenario.levers.base import Lever, Variation
 from hengelo_scenario.levers.common import PositiveAmount, WholeYears
 from hengelo_scenario.money import CENT, ONE, ZERO, exact, format_percentage, round_half_away
 from hengelo_scenario.outcome.model import Booking, DetailRow, LeverDetail
-from hengelo_scenario.records import replace
+from hengelo_scenario.records import Record, replace
 from hengelo_scenario.scenario.context import ResolveContext, norm
 from hengelo_scenario.scenario.paths import FieldPath
 from hengelo_scenario.scenario.values import (
@@ -121,8 +120,7 @@ class InvesteringModel(StrictModel):
         return value
 
 
-@dataclass(frozen=True)
-class Investering:
+class Investering(Record, frozen=True):
     name: str
     description: str
     programma: str
@@ -136,8 +134,7 @@ class Investering:
     origin: Origin
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(Record, frozen=True):
     """Per baseline year: afschrijving, rente and boekwaarde on 31 December (the activated amount before)."""
 
     afschrijving: tuple[Decimal, ...]

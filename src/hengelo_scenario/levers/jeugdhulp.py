@@ -7,7 +7,6 @@ programme, structural unless the file says otherwise (a lasting youth-care overr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
@@ -19,6 +18,7 @@ from hengelo_scenario.errors import Origin, Problem, ScenarioError
 from hengelo_scenario.levers.base import Lever, YouthCareFactors
 from hengelo_scenario.money import ONE, ZERO, format_percentage
 from hengelo_scenario.outcome.model import Booking
+from hengelo_scenario.records import Record
 from hengelo_scenario.scenario.context import ResolveContext
 from hengelo_scenario.scenario.model import Factors
 from hengelo_scenario.scenario.paths import FieldPath
@@ -79,8 +79,7 @@ class Jeugdhulp(StrictModel):
     )
 
 
-@dataclass(frozen=True)
-class JeugdhulpChange:
+class JeugdhulpChange(Record, frozen=True):
     """Price and volume multipliers per youth-care segment (aligned with `Baseline.jeugdhulp`) and year."""
 
     price_factors: tuple[Factors, ...]

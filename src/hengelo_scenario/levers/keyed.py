@@ -9,7 +9,6 @@ or a baat), per aard: a line moved from incidenteel to structureel leaves one aa
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -20,6 +19,7 @@ from hengelo_scenario.errors import Origin, Problem, ScenarioError
 from hengelo_scenario.levers.base import Lever
 from hengelo_scenario.money import ZERO
 from hengelo_scenario.outcome.model import Booking
+from hengelo_scenario.records import Record
 from hengelo_scenario.scenario.context import ResolveContext
 from hengelo_scenario.scenario.paths import FieldPath
 from hengelo_scenario.scenario.values import AardOrPerYear, NewAmount, StrictModel, YearKey, scenario_error
@@ -64,8 +64,7 @@ class AmountsSection(StrictModel):
         return self
 
 
-@dataclass(frozen=True)
-class AmountsChange:
+class AmountsChange(Record, frozen=True):
     """New amounts for a baseline line that scenarios address by key; None keeps the baseline for that year."""
 
     amounts: tuple[Decimal | None, ...]

@@ -8,7 +8,6 @@ covering reserve, as an incidental onttrekking.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -58,8 +57,7 @@ class LeefbareWijken(AmountsSection):
     )
 
 
-@dataclass(frozen=True)
-class LeefbareWijkenChange(AmountsChange):
+class LeefbareWijkenChange(AmountsChange, frozen=True):
     """The fund's amounts and how they are covered: a reserve (by name) or the begrotingssaldo (None)."""
 
     dekking: str | None = None

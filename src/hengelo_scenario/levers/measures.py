@@ -8,9 +8,9 @@ the same name in place).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+import msgspec
 from pydantic import ConfigDict, Field, model_validator
 
 from hengelo_scenario.baseline.model import Aard, Amounts, Baseline, Soort
@@ -19,6 +19,7 @@ from hengelo_scenario.levers.base import Lever
 from hengelo_scenario.levers.keyed import no_effect
 from hengelo_scenario.money import ZERO
 from hengelo_scenario.outcome.model import Booking
+from hengelo_scenario.records import Record
 from hengelo_scenario.scenario.context import ResolveContext, norm
 from hengelo_scenario.scenario.paths import FieldPath
 from hengelo_scenario.scenario.values import (
@@ -128,8 +129,7 @@ class MeasureModel(StrictModel):
         return self
 
 
-@dataclass(frozen=True)
-class Measure:
+class Measure(Record, frozen=True):
     """Any other measure: a signed change per year on a programme's lasten or baten, or on a reserve."""
 
     name: str
@@ -140,7 +140,7 @@ class Measure:
     amounts: Amounts  # + = more of the soort (more lasten, more baten, a larger toevoeging ...)
     reserve: str | None = None  # for toevoeging / onttrekking
     dekking: str | None = None  # for lasten: a reserve that covers them (None: the begrotingssaldo)
-    origin: Origin = field(default_factory=lambda: Origin("", None, ""))
+    origin: Origin = msgspec.field(default_factory=lambda: Origin("", None, ""))
 
 
 class MeasuresLever(Lever):

@@ -12,7 +12,6 @@ its cover from a reserve follows. A proposal outside the budget has no amount th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -23,7 +22,7 @@ from hengelo_scenario.levers.base import Lever, Variation
 from hengelo_scenario.levers.common import OnOff, is_zero
 from hengelo_scenario.money import ZERO
 from hengelo_scenario.outcome.model import Booking
-from hengelo_scenario.records import replace
+from hengelo_scenario.records import Record, replace
 from hengelo_scenario.scenario.context import ResolveContext
 from hengelo_scenario.scenario.paths import FieldPath
 from hengelo_scenario.scenario.values import Reference
@@ -33,15 +32,13 @@ __all__ = ["KEY", "LEVER", "NieuwBeleidChange"]
 KEY = "nieuw_beleid"
 
 
-@dataclass(frozen=True)
-class Switch:
+class Switch(Record, frozen=True):
     voorstel: Voorstel
     on: bool
     origin: Origin
 
 
-@dataclass(frozen=True)
-class NieuwBeleidChange:
+class NieuwBeleidChange(Record, frozen=True):
     switches: tuple[Switch, ...]
 
 

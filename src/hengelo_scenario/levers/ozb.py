@@ -14,7 +14,6 @@ what the tariff (not below zero) and the onbenutte belastingcapaciteit allow.
 from __future__ import annotations
 
 import decimal
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -27,7 +26,7 @@ from hengelo_scenario.levers.base import Lever, Variation
 from hengelo_scenario.levers.common import baat_lines, lines_or_problem
 from hengelo_scenario.money import ONE, ZERO, format_percentage
 from hengelo_scenario.outcome.model import Booking, WeerstandChange
-from hengelo_scenario.records import replace
+from hengelo_scenario.records import Record, replace
 from hengelo_scenario.scenario.context import ResolveContext
 from hengelo_scenario.scenario.model import Factors
 from hengelo_scenario.scenario.paths import FieldPath
@@ -73,8 +72,7 @@ class Ozb(StrictModel):
         return self
 
 
-@dataclass(frozen=True)
-class OzbChange:
+class OzbChange(Record, frozen=True):
     lines: tuple[tuple[Line, Factors], ...]  # each OZB line with its tariff factor per year
     aard: Aard
     post: str  # the weerstand post of the onbenutte belastingcapaciteit

@@ -7,7 +7,6 @@ not realised is structural).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from pydantic import ConfigDict, Field, model_validator
@@ -18,6 +17,7 @@ from hengelo_scenario.levers.base import Lever
 from hengelo_scenario.levers.keyed import no_effect
 from hengelo_scenario.money import ONE
 from hengelo_scenario.outcome.model import Booking
+from hengelo_scenario.records import Record
 from hengelo_scenario.scenario.context import ResolveContext
 from hengelo_scenario.scenario.model import Factors
 from hengelo_scenario.scenario.paths import FieldPath
@@ -64,8 +64,7 @@ class Transformatieplan(StrictModel):
         return self
 
 
-@dataclass(frozen=True)
-class TransformatieChange:
+class TransformatieChange(Record, frozen=True):
     """Realised share of the savings target per onderdeel (aligned with `Baseline.transformatieplan`) and year."""
 
     realisatie: tuple[Factors, ...]

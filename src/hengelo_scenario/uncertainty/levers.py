@@ -28,7 +28,6 @@ a line of this module.
 
 from __future__ import annotations
 
-import dataclasses
 import decimal
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from hengelo_scenario import records
 from hengelo_scenario.baseline.model import Aard, Baseline, Soort
 from hengelo_scenario.engine.fast import LinearInput
 from hengelo_scenario.errors import Origin
@@ -283,7 +283,7 @@ def _keyed_amounts(baseline: Baseline, scenario: Scenario, target: str) -> tuple
 
 def _with(scenario: Scenario, **changes: Any) -> Scenario:
     """The scenario with some levers' changes replaced (a Scenario takes its changes by lever key)."""
-    replace: Any = dataclasses.replace
+    replace: Any = records.replace
     return replace(scenario, **changes)
 
 
@@ -327,9 +327,9 @@ def _apply_one(baseline: Baseline, scenario: Scenario, ref: LeverRef, x: Decimal
                 )
 
             if ref.target == "price":
-                change = dataclasses.replace(change, price_factors=moved(change.price_factors))
+                change = records.replace(change, price_factors=moved(change.price_factors))
             else:
-                change = dataclasses.replace(change, volume_factors=moved(change.volume_factors))
+                change = records.replace(change, volume_factors=moved(change.volume_factors))
             return _with(scenario, jeugdhulp=change)
         if ref.target == "transformatieplan":
             shares = _shares(baseline, scenario)
@@ -339,7 +339,7 @@ def _apply_one(baseline: Baseline, scenario: Scenario, ref: LeverRef, x: Decimal
             )
             current = scenario.transformatieplan
             plan = (
-                dataclasses.replace(current, realisatie=realisatie)
+                records.replace(current, realisatie=realisatie)
                 if current is not None
                 else TransformatieChange(realisatie, Aard.STRUCTUREEL, origin)
             )
@@ -350,13 +350,13 @@ def _apply_one(baseline: Baseline, scenario: Scenario, ref: LeverRef, x: Decimal
             current = _keyed_change(scenario, ref.target)
             if ref.target == "wijkaanpak":
                 keyed = (
-                    dataclasses.replace(current, amounts=new)
+                    records.replace(current, amounts=new)
                     if current is not None
                     else AmountsChange(new, (None,) * n, origin)
                 )
                 return _with(scenario, wijkaanpak=keyed)
             fund = (
-                dataclasses.replace(current, amounts=new)
+                records.replace(current, amounts=new)
                 if current is not None
                 else LeefbareWijkenChange(new, (None,) * n, origin)
             )
@@ -377,7 +377,7 @@ def _apply_one(baseline: Baseline, scenario: Scenario, ref: LeverRef, x: Decimal
         assert ref.index is not None
         measures = list(scenario.measures)
         m = measures[ref.index]
-        measures[ref.index] = dataclasses.replace(
+        measures[ref.index] = records.replace(
             m, amounts=tuple(a + x if mask[y] else a for y, a in enumerate(m.amounts))
         )
         return _with(scenario, measures=tuple(measures))
