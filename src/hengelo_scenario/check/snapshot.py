@@ -121,13 +121,23 @@ def money_text(value: Decimal) -> str:
     """
     if not value.is_finite():
         return "-" if value.is_nan() else _money_text_decimal(value)
+    text = _MONEY_TEXTS.get(value)  # the text depends on the value only (1.5 and 1.50 give 1.50), so equal
+    if text is not None:  # amounts across scenarios (every unchanged programme, reserve...) are formatted once
+        return text
     if value == 0:
-        return "0.00"
-    if value.adjusted() > 25:  # beyond the default context's precision: the Decimal way, which says so
+        text = "0.00"
+    elif value.adjusted() > 25:  # beyond the default context's precision: the Decimal way, which says so
         return _money_text_decimal(value)
-    whole, _, decimals = format(value, "f").partition(".")
-    decimals = decimals.rstrip("0")
-    return f"{whole}.{decimals:0<2}"
+    else:
+        whole, _, decimals = format(value, "f").partition(".")
+        text = f"{whole}.{decimals.rstrip('0'):0<2}"
+    if len(_MONEY_TEXTS) >= 100_000:
+        _MONEY_TEXTS.clear()
+    _MONEY_TEXTS[value] = text
+    return text
+
+
+_MONEY_TEXTS: dict[Decimal, str] = {}
 
 
 def _money_text_decimal(value: Decimal) -> str:
@@ -261,7 +271,15 @@ def render_snapshot(snapshot: Snapshot) -> str:
 
 def _clean(label: str) -> str:
     """A label on one line (names come from a workbook and a scenario file)."""
-    return " ".join(label.split())
+    text = _CLEAN.get(label)
+    if text is None:  # the same few hundred labels in every snapshot
+        if len(_CLEAN) >= 100_000:
+            _CLEAN.clear()
+        text = _CLEAN[label] = " ".join(label.split())
+    return text
+
+
+_CLEAN: dict[str, str] = {}
 
 
 _PLAIN_VALUES = re.compile(r"(?:-?[0-9]+(?:\.[0-9]+)?|-)(?: (?:-?[0-9]+(?:\.[0-9]+)?|-))*")
