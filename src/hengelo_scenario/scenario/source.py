@@ -605,8 +605,9 @@ def _plain_tags() -> dict[str, list[tuple[str, Any]]]:
     table: dict[str, list[tuple[str, Any]]] = {}
     for versions, tag, regexp, first in _IMPLICIT_RESOLVERS:
         if (1, 2) in versions:
+            compiled = re.compile(regexp.pattern, regexp.flags)  # ruamel's RegExp is lazy: a lookup per use
             for char in first:
-                table.setdefault(char, []).append((tag, regexp))
+                table.setdefault(char, []).append((tag, compiled))
     return table
 
 
