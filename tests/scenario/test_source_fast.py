@@ -236,3 +236,13 @@ def test_without_the_c_parser_the_strict_reader_reads_everything(monkeypatch):
         assert repr(parse_yaml(text, "s.yaml")) == repr(_strict(text))
     with pytest.raises(ScenarioError, match="at most 64 levels"):
         parse_yaml("[" * 100_000, "s.yaml")
+
+
+def test_an_anchor_used_twice_prints_no_warning_on_stderr(capfd):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning raised here would fail the test
+        data, _ = parse_yaml("a: &x 1\nb: &x 2\nc: *x\n", "s.yaml")
+    assert data == {"a": 1, "b": 2, "c": 2}
+    assert capfd.readouterr().err == ""
