@@ -239,3 +239,25 @@ def test_what_does_not_read_back_unchanged_is_parsed(change, shipped_outcomes):
     snapshot = snapshot_of(shipped_outcomes[0], HEADER)
     assert reads_back_unchanged(snapshot)
     assert not reads_back_unchanged(change(snapshot))
+
+
+def test_a_row_of_amounts_is_formatted_by_value_whatever_was_formatted_before(shipped_outcomes):
+    """The row cache is keyed by value: 1.5 and 1.50 are one key, and must (and do) give one text."""
+    header = HEADER
+    first = snapshot_of(shipped_outcomes[0], header)
+    again = snapshot_of(shipped_outcomes[0], header)
+    assert first == again
+    rows = snapshot_of(
+        replace(
+            shipped_outcomes[0],
+            transformatieplan=replace(
+                shipped_outcomes[0].transformatieplan,
+                taakstelling=(Decimal("1.5"), Decimal("2"), Decimal("NaN"), Decimal("-0.125")),
+                ingevuld=(Decimal("1.50"), Decimal("2.000"), Decimal("NaN"), Decimal("-0.1250")),
+            ),
+        ),
+        header,
+    ).by_key()
+    expected = ("1.50", "2.00", "-", "-0.125")
+    assert rows[("transformatieplan", "taakstelling")].values == expected
+    assert rows[("transformatieplan", "ingevuld")].values == expected

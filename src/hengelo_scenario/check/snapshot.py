@@ -138,6 +138,7 @@ def money_text(value: Decimal) -> str:
 
 
 _MONEY_TEXTS: dict[Decimal, str] = {}
+_MONEY_ROWS: dict[tuple[Decimal, ...], tuple[str, ...]] = {}  # a row of years: most repeat across scenarios
 
 
 def _money_text_decimal(value: Decimal) -> str:
@@ -168,7 +169,15 @@ def snapshot_of(outcome: Outcome, header: Header) -> Snapshot:
     rows: list[Row] = []
 
     def money(section: str, label: str, values: tuple[Decimal, ...]) -> None:
-        rows.append(Row(section, label, tuple(map(money_text, values)), RowKind.MONEY))
+        finite = all(map(Decimal.is_finite, values))  # a NaN (no such figure) is not a key: NaN != NaN
+        texts = _MONEY_ROWS.get(values) if finite else None
+        if texts is None:
+            texts = tuple(map(money_text, values))
+            if finite:
+                if len(_MONEY_ROWS) >= 20_000:
+                    _MONEY_ROWS.clear()
+                _MONEY_ROWS[values] = texts
+        rows.append(Row(section, label, texts, RowKind.MONEY))
 
     def number(section: str, label: str, values: tuple[Decimal, ...], kind: RowKind) -> None:
         rows.append(Row(section, label, tuple(map(number_text, values)), kind))
