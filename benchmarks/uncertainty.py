@@ -10,7 +10,8 @@ time, the minimum of --repeat runs after one warm-up:
    per variant), draws + evaluation + percentiles, in-process time; beside the time numpy alone needs to draw
    the same random numbers (the same generator, block by block) and a bare `import numpy`.
 2. `hengelo-scenario simulate jeugd_hoog.yaml --draws 1000000 --seed 7`, whole process; targets 2 s, 1 GiB, and
-   3x the numpy floor (the floor as a whole process: python, import numpy, draw the same numbers).
+   3x the numpy floor (the floor as a whole process: python, import numpy, draw the same numbers). The floor,
+   simulate and run take turns, round after round, so all three see the same load on a shared machine.
 3. A 21 x 21 `sweep` against one `run`, whole processes; target: the sweep within the time of one run.
 """
 
@@ -47,7 +48,9 @@ from hengelo_scenario.resources import shipped_baseline
 from hengelo_scenario.scenario.loader import find_scenario, load_scenario_file
 from hengelo_scenario.scenario.resolve import resolve
 from hengelo_scenario.uncertainty.resolve import resolve_uncertainty
+import hengelo_scenario.uncertainty.simulate as simulation
 from hengelo_scenario.uncertainty.simulate import simulate
+getattr(simulation, "keep_freed_memory", lambda: None)()  # as the simulate command does (older trees: none)
 b = load_baseline_file(shipped_baseline())
 f = load_scenario_file(find_scenario("jeugd_hoog", Path.cwd()))
 s = resolve(f, b)
@@ -87,6 +90,23 @@ def measure(argv: list[str], repeat: int) -> dict:
     return {"wall": best["wall"], "rss_mib": max(r["rss_mib"] for r in runs), "stdout": best["stdout"]}
 
 
+def measure_together(argvs: list[list[str]], repeat: int) -> list[dict]:
+    """`measure` for several commands taking turns (one warm-up round, then `repeat` rounds), so a floor and what
+    is compared with it see the same load on a shared machine: the minimum wall time of each, its peak RSS."""
+    rounds: list[list[dict]] = [[] for _ in argvs]
+    for k in range(repeat + 1):
+        for i, argv in enumerate(argvs):
+            done = subprocess.run(
+                [sys.executable, "-c", MEASURE, json.dumps(argv)], check=True, capture_output=True, text=True
+            )
+            if k:
+                rounds[i].append(json.loads(done.stdout))
+    return [
+        {"wall": min(x["wall"] for x in runs), "rss_mib": max(x["rss_mib"] for x in runs), "stdout": runs[0]["stdout"]}
+        for runs in rounds
+    ]
+
+
 def inner(script: str, args: list[str], repeat: int) -> tuple[dict, float]:
     results = [measure([sys.executable, "-c", script, *args], repeat) for _ in range(1)]
     best = results[0]
@@ -105,7 +125,7 @@ def main() -> None:
     bare = measure([sys.executable, "-c", "import numpy"], r)
     print(f"bare `python -c 'import numpy'`: {bare['wall']:.3f} s wall, {bare['rss_mib']:.0f} MiB")
     print()
-    print("1. float path, variants of jeugd_hoog (draws + evaluation + percentiles, in-process)")
+    print("1. float path, variants of jeugd_hoog (draws + evaluation + percentiles, in-process, one thread)")
     print(f"{'variants':>10} {'compute':>9} {'numpy draw':>11} {'ratio':>6} {'peak RSS':>9}")
     for n in (1, 1_000, 1_000_000):
         engine, rss = inner(ENGINE, [str(n)], r)
@@ -114,9 +134,14 @@ def main() -> None:
         print(f"{n:>10,} {engine['compute']:>8.3f}s {floor['draw']:>10.3f}s {ratio:>5.1f}x {rss:>7.0f} MiB")
     print()
     print("2. whole processes")
-    floor = measure([sys.executable, "-c", FLOOR, "1000000", "6"], r)
-    sim = measure([CLI, "simulate", "jeugd_hoog.yaml", "--draws", "1000000", "--seed", "7", "--no-progress"], r)
-    one_run = measure([CLI, "run", "jeugd_hoog.yaml"], r)
+    floor, sim, one_run = measure_together(
+        [
+            [sys.executable, "-c", FLOOR, "1000000", "6"],
+            [CLI, "simulate", "jeugd_hoog.yaml", "--draws", "1000000", "--seed", "7", "--no-progress"],
+            [CLI, "run", "jeugd_hoog.yaml"],
+        ],
+        r,
+    )
     sweep = measure(
         [
             CLI,

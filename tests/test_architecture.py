@@ -25,6 +25,7 @@ LAYERS: dict[str, int] = {
     "atomic": 0,
     "files": 0,  # reading an input safely (regular files only, a byte cap), for the scenario and workbook readers
     "resources": 0,
+    "records": 0,  # small immutable records (msgspec), for every layer
     "baseline": 1,
     "outcome": 2,
     "scenario": 3,

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+
+from hengelo_scenario.records import Record, replace
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(Record, frozen=True):
     """Where in a scenario file something was written: the file, the line, the dotted field path."""
 
     file: str
@@ -36,8 +36,7 @@ _CELL = re.compile(r"\bcell ([A-Z]{1,3}[0-9]+)\b")
 _ROW = re.compile(r"\brow (\d+)\b")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record, frozen=True):
     """One problem in an input file, with enough context to find and fix it.
 
     `where` is the place as a reader sees it ("sheet 'Lasten en baten', cell E7", "line 12"); `line`, `sheet`,

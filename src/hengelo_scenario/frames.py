@@ -3,7 +3,7 @@
 Built generically, so a figure added to the outcome or a table added to `report.tables.run_tables` appears here
 without a change:
 
-- `long_frame`: one row per figure, variant, programme and year, walked from the `Outcome` dataclasses. The
+- `long_frame`: one row per figure, variant, programme and year, walked from the `Outcome` records. The
   figures that `compare --figure` and `expect:` name come first under their keys (`geraamd_resultaat`, ...); every
   other figure follows under its dotted place in the outcome (`programmas.saldo` with the programme's code in
   `programme`, `reserves.Reserve sociaal domein.closing`, `jeugdhulp.segments.Verblijf.cost`, ...). Variants:
@@ -19,7 +19,6 @@ package imports it only when a frame is asked for.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -28,6 +27,7 @@ import pandas as pd
 
 from hengelo_scenario.outcome.figures import FIGURES
 from hengelo_scenario.outcome.model import Figure, Outcome
+from hengelo_scenario.records import field_names, is_record
 
 __all__ = ["LONG_COLUMNS", "long_frame", "table_frame"]
 
@@ -57,14 +57,14 @@ def _name_of(item: Any) -> tuple[str, str | None]:
 
 def _walk(node: Any, path: tuple[str, ...], programme: str | None, n_years: int) -> Iterator[tuple]:
     """(figure path, programme, Figure or per-year tuple) for every per-year figure under `node`."""
-    for f in dataclasses.fields(node):
-        value = getattr(node, f.name)
-        here = (*path, f.name)
+    for name in field_names(node):
+        value = getattr(node, name)
+        here = (*path, name)
         if isinstance(value, Figure):
             yield here, programme, value
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        elif is_record(value):
             yield from _walk(value, here, programme, n_years)
-        elif isinstance(value, tuple) and value and all(dataclasses.is_dataclass(v) for v in value):
+        elif isinstance(value, tuple) and value and all(is_record(v) for v in value):
             for item in value:
                 name, code = _name_of(item)
                 yield from _walk(item, (*here, name) if name else here, code or programme, n_years)

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hengelo_scenario.errors import BudgetError, InputError, Problem, UnreadableFileError
+from hengelo_scenario.records import Record
 
 if TYPE_CHECKING:
     from hengelo_scenario.baseline.model import Baseline
@@ -100,8 +101,7 @@ def config_text(baseline: str = "", scenarios: str = "scenarios") -> str:
 # --- the workspace ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Workspace:
+class Workspace(Record, frozen=True):
     """What `hengelo-scenario.toml` says, with its paths made absolute; `config` is None without a file."""
 
     cwd: Path
@@ -277,8 +277,7 @@ class BaselineReason(StrEnum):
     GIVEN = "opgegeven"  # named directly: `baseline show FILE`, `hs.load_baseline(path)`, a loaded Baseline
 
 
-@dataclass(frozen=True)
-class BaselineChoice:
+class BaselineChoice(Record, frozen=True):
     """The workbook a scenario runs on, and which rule of the precedence chose it."""
 
     path: Path

@@ -73,11 +73,22 @@ def test_a_damaged_cache_file_is_ignored(cache_dir, workbook_copy):
     assert load_baseline_cached(workbook_copy) == expected
 
 
-def test_only_the_baseline_model_classes_are_constructed_from_a_cache_file():
-    with pytest.raises(KeyError):
-        cache._decode({"@": "Path", "x": 1})
-    with pytest.raises(KeyError):
-        cache._decode({"@enum": "__class__", "v": 1})
+def test_a_cache_file_is_read_against_the_baseline_type_and_nothing_else(cache_dir, workbook_copy):
+    import json
+
+    expected = load_baseline_cached(workbook_copy)
+    (entry,) = cache_dir.glob("*.json")
+    good = json.loads(entry.read_text(encoding="utf-8"))
+    assert cache._read(entry) == expected
+    wrong_type = json.loads(json.dumps(good))
+    wrong_type["reserves"][0]["naam"] = 5  # a number where the reserve's name is text
+    entry.write_text(json.dumps(wrong_type), encoding="utf-8")
+    assert cache._read(entry) is None
+    not_a_baseline = {"__class__": "os.system", "args": ["echo boom"]}
+    entry.write_text(json.dumps(not_a_baseline), encoding="utf-8")
+    assert cache._read(entry) is None
+    assert load_baseline_cached(workbook_copy) == expected  # and the next load is a fresh one, written again
+    assert cache._read(entry) == expected
 
 
 def test_the_cache_can_be_turned_off(tmp_path, workbook_copy, monkeypatch):
@@ -91,3 +102,29 @@ def test_an_unwritable_cache_folder_is_not_an_error(tmp_path, workbook_copy, mon
     blocker.write_text("x")
     monkeypatch.setenv("HENGELO_SCENARIO_CACHE", str(blocker / "cache"))
     assert load_baseline_cached(workbook_copy) == load_baseline(workbook_copy)
+
+
+def test_the_loader_fingerprint_covers_every_module_of_the_baseline_package_and_its_sheet_readers():
+    package = Path(cache.__file__).parent
+    sources = cache.loader_sources()
+    modules = set(package.rglob("*.py"))
+    assert modules <= set(sources)
+    assert package / "workbook.py" in sources
+    assert package / "sheets" / "jeugdhulp.py" in sources  # a reader module, one folder down
+    assert package / "sheets" / "cells.py" in sources
+
+
+def test_changing_a_sheet_reader_changes_the_loader_fingerprint(tmp_path):
+    package = Path(cache.__file__).parent
+    copy = tmp_path / "hengelo_scenario" / "baseline"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(package.parent / "money.py", copy.parent / "money.py")
+    before = cache.source_fingerprint(cache.loader_sources(copy))
+    assert before == cache.source_fingerprint(cache.loader_sources(package))  # the same sources, the same key
+    reader = copy / "sheets" / "jeugdhulp.py"
+    reader.write_text(reader.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    changed = cache.source_fingerprint(cache.loader_sources(copy))
+    assert changed != before
+    moved = copy / "sheets" / "new_sheet.py"  # a new reader module counts too
+    moved.write_text("", encoding="utf-8")
+    assert cache.source_fingerprint(cache.loader_sources(copy)) not in (before, changed)

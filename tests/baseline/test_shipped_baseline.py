@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -20,6 +19,7 @@ from hengelo_scenario.baseline import layout, load_baseline
 from hengelo_scenario.baseline.model import Aard, Baseline, Invulling, ReserveSoort, Soort, Weerstandsoort
 from hengelo_scenario.levers.leefbare_wijken import SLEUTEL as LEEFBARE_WIJKEN
 from hengelo_scenario.levers.wijkaanpak import LEVER as WIJKAANPAK
+from hengelo_scenario.records import replace
 from hengelo_scenario.resources import shipped_baseline
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -24,7 +24,7 @@ from hengelo_scenario.baseline.model import (
     Soort,
     Weerstandsoort,
 )
-from hengelo_scenario.baseline.workbook import FORMULA_HINT
+from hengelo_scenario.baseline.sheets.cells import FORMULA_HINT
 from hengelo_scenario.errors import BaselineError, UnreadableFileError
 
 LB = "Lasten en baten"

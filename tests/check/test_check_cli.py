@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from hengelo_scenario.check.report import report_dict
 from hengelo_scenario.check.runner import run_check
 from hengelo_scenario.engine import rules
+from hengelo_scenario.records import replace
 from hengelo_scenario.resources import shipped_scenarios_dir
 from tests.check.conftest import copy_of_the_shipped_workbook, moved, notes, write
 
@@ -133,9 +133,7 @@ def reserve_mutations_all_structural(original):
 
     def evaluate(ledger: rules.Ledger) -> rules.Totals:
         structural = np.ones_like(ledger.mutation_structural, dtype=bool)
-        return original(
-            dataclasses.replace(ledger, mutation_structural=structural, mutation_counts_structural=structural)
-        )
+        return original(replace(ledger, mutation_structural=structural, mutation_counts_structural=structural))
 
     return evaluate
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -19,6 +18,7 @@ from hengelo_scenario.check.snapshot import (
     snapshot_of,
 )
 from hengelo_scenario.engine import run
+from hengelo_scenario.records import replace
 from hengelo_scenario.scenario.model import Expectation, Origin
 from tests.scenario.conftest import make_baseline
 

@@ -391,3 +391,125 @@ def test_years_split_into_blocks_are_marked_as_such(in_tmp, monkeypatch, capsys)
     monkeypatch.setenv("COLUMNS", "120")
     wide = invoke(monkeypatch, capsys, "run", "jeugd_hoog", "--sections", "weerstandsvermogen").out
     assert "deel 1 van" not in wide
+
+
+# -- the fast renderer prints what Rich's table prints, character for character ----------------------------------
+
+# words of letters, accents and digits, a wide character now and then (that text goes the Rich way), spaces single
+# and double, and now and then a word too long for any column
+TEXT = st.lists(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzéëï0123456789-()漢", min_size=1, max_size=30),
+    min_size=0,
+    max_size=5,
+).flatmap(lambda words: st.sampled_from([" ", "  "]).map(lambda sep: sep.join(words)))
+
+
+def _printed(blocks, width: int) -> str:
+    import io
+
+    from rich.console import Console
+
+    from hengelo_scenario.cli.rich_tables import print_blocks
+
+    console = Console(width=width, file=io.StringIO(), color_system=None, highlight=False, soft_wrap=False)
+    print_blocks(console, blocks)
+    return console.file.getvalue()
+
+
+@given(
+    title=TEXT,
+    headers=st.lists(TEXT, min_size=1, max_size=3),
+    years=st.integers(1, 6),
+    rows=st.lists(
+        st.tuples(st.lists(TEXT, min_size=3, max_size=3), st.lists(AMOUNT, min_size=6, max_size=6), st.booleans()),
+        min_size=0,
+        max_size=5,
+    ),
+    emphasis=st.lists(st.booleans(), min_size=5, max_size=5),
+    width=st.integers(20, 220),
+    titled=st.booleans(),
+)
+def test_the_fast_renderer_prints_what_rich_prints(title, headers, years, rows, emphasis, width, titled):
+    from hengelo_scenario.cli.rich_tables import blocks, render_blocks
+    from hengelo_scenario.report.tables import Row, Table
+
+    table = Table(
+        "t",
+        title,
+        tuple(headers),
+        tuple(str(2025 + y) for y in range(years)),
+        tuple(
+            Row(
+                tuple(labels[: len(headers)]),
+                tuple(amounts[:years]),
+                Kind.EFFECT if effect else Kind.MONEY,
+                emphasis=emphasis[i],
+                section_end=emphasis[-1 - i],
+            )
+            for i, (labels, amounts, effect) in enumerate(rows)
+        ),
+    )
+    reference = _printed(render_blocks(table, Unit.THOUSANDS, width, titled), width)
+    assert _printed(blocks(table, Unit.THOUSANDS, width, titled), width) == reference
+
+
+@given(text=TEXT, width=st.integers(1, 40))
+def test_the_layout_counts_the_lines_the_renderer_prints(text, width):
+    from hengelo_scenario.cli.rich_tables import _line_count, cell_lines
+
+    if "漢" in text:  # two cells wide: such text is printed by Rich, not by cell_lines
+        return
+    lines = cell_lines(text, width)
+    assert all(len(line) == width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # every character printed, in order
+    assert len(lines) == _line_count(text, width)
+
+
+@pytest.mark.parametrize("padding", [(0, 1, 0, 1), (0, 1, 0, 0)])
+@pytest.mark.parametrize("columns", [1, 2, 5, 9])
+def test_the_overhead_of_a_table_is_what_rich_measures(columns, padding):
+    import io
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    from hengelo_scenario.cli.rich_tables import _overhead
+
+    probe = RichTable(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=padding)
+    for _ in range(columns):
+        probe.add_column("x", width=1)
+    probe.add_row(*["x"] * columns)
+    measured = Console(width=10_000, file=io.StringIO()).measure(probe).maximum - columns
+    assert _overhead(columns, padding) == measured
+
+
+@pytest.mark.parametrize("width", [60, 120])
+def test_fitted_lines_written_plain_are_what_rich_writes(width):
+    import io
+
+    from rich.console import Console
+
+    from hengelo_scenario.cli.rich_tables import blocks, print_blocks
+    from hengelo_scenario.report.tables import Row, Table
+
+    table = Table(
+        "t",
+        "Lasten per programma",
+        ("Programma", "Variant"),
+        ("2025", "2026", "2027", "2028"),
+        tuple(
+            Row((f"Programma {i} met een lange naam", variant), (Decimal(-1234567), Decimal(0), Decimal(5), None))
+            for i in range(3)
+            for variant in ("basis", "verschil")
+        ),
+    )
+    parts = blocks(table, Unit.THOUSANDS, width)
+    plain = Console(width=width, file=io.StringIO(), color_system=None)
+    print_blocks(plain, parts)
+    rich = Console(width=width, file=io.StringIO(), color_system=None)
+    for i, part in enumerate(parts):
+        if i:
+            rich.print()
+        rich.print(part, soft_wrap=True)
+    assert plain.file.getvalue() == rich.file.getvalue()

@@ -20,6 +20,7 @@ from hengelo_scenario.baseline.workbook import load_baseline
 from hengelo_scenario.engine import run
 from hengelo_scenario.money import round_half_away
 from hengelo_scenario.outcome.model import Outcome, SignalKind, Toezicht, Verdict
+from hengelo_scenario.records import field_names
 from hengelo_scenario.resources import shipped_baseline, shipped_scenarios_dir
 from hengelo_scenario.scenario.loader import load_scenario_file
 from hengelo_scenario.scenario.resolve import resolve
@@ -56,7 +57,7 @@ def test_basis(baseline):
     assert o.saldo_baten_lasten.scenario[0] == D("-2519227.40")
     assert o.geraamd_resultaat.scenario == (D("830772.60"), D("290772.60"), D("449772.60"), D("849772.60"))
     assert o.structureel_saldo.scenario == (D("1849772.60"), D("749772.60"), D("-350227.40"), D("249772.60"))
-    for name in o.__dataclass_fields__:
+    for name in field_names(o):
         assert getattr(o, name).difference == ZERO4 or name == "structurele_exploitatieruimte"
     # The algemene reserve takes up each year's geraamd resultaat: 58.000.000 − 100.000 + 830.772,60 = 58.730.772,60;
     # − 100.000 + 290.772,60 = 58.921.545,20; + 449.772,60 = 59.371.317,80; + 849.772,60 = 60.221.090,40

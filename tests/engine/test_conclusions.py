@@ -6,7 +6,6 @@ Amounts are x € 1.000 in the comments; `k()` enters them in euros.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -29,6 +28,7 @@ from hengelo_scenario.levers.measures import Measure
 from hengelo_scenario.levers.transformatieplan import TransformatieChange
 from hengelo_scenario.money import exact
 from hengelo_scenario.outcome.model import SignalKind, Verdict
+from hengelo_scenario.records import replace
 from hengelo_scenario.scenario.model import Scenario
 
 from .builders import ORIGIN, YEARS, I, S, baat, last, make_baseline, onderdeel, segment

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 
 import numpy as np
@@ -16,6 +15,7 @@ from hengelo_scenario.errors import ScenarioError
 from hengelo_scenario.levers.jeugdhulp import JeugdhulpChange
 from hengelo_scenario.levers.measures import Measure
 from hengelo_scenario.outcome.model import Booking
+from hengelo_scenario.records import replace
 from hengelo_scenario.scenario.model import Scenario
 
 from .builders import ORIGIN, YEARS, baat, d, last, make_baseline, segment
@@ -68,7 +68,7 @@ def test_float_path_equals_exact_engine_for_arbitrary_variants(data):
     values = np.array([[[float(x)] * n_y] for x in xs])
     totals = fast.evaluate(compiled, n, as_float[0], as_float[1], values)
     for v in range(n):
-        exact_scenario = dataclasses.replace(
+        exact_scenario = replace(
             scenario,
             jeugdhulp=JeugdhulpChange(
                 tuple(tuple(row) for row in prices[v]),

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from hengelo_scenario.engine import build_ledger, evaluate_many, rules
 from hengelo_scenario.errors import ScenarioError
+from hengelo_scenario.records import replace
 
 from .test_properties import baselines, scenarios
 
@@ -20,7 +21,7 @@ def as_float(ledger: rules.Ledger) -> rules.Ledger:
         for field in dataclasses.fields(ledger)
         if isinstance(getattr(ledger, field.name), np.ndarray) and getattr(ledger, field.name).dtype == object
     }
-    return dataclasses.replace(ledger, **converted)
+    return replace(ledger, **converted)
 
 
 @settings(max_examples=30)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import tempfile
 import textwrap
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from hengelo_scenario.levers.algemene_uitkering import AlgemeneUitkeringChange
 from hengelo_scenario.levers.indexatie import IndexatieChange
 from hengelo_scenario.levers.nieuw_beleid import NieuwBeleidChange
 from hengelo_scenario.levers.ozb import OzbChange
+from hengelo_scenario.records import field_names, replace
 from hengelo_scenario.scenario.context import NO_CHANGE
 from hengelo_scenario.scenario.loader import load_scenario_file
 from hengelo_scenario.scenario.model import Scenario
@@ -102,7 +102,7 @@ def test_changes_at_baseline_values_reproduce_the_baseline_exactly(baseline):
     )
     outcome = run(baseline, scenario)
     assert all(a == 0 for b in outcome.bookings for a in b.amounts)
-    figures = [getattr(outcome.overview, f) for f in outcome.overview.__dataclass_fields__]
+    figures = [getattr(outcome.overview, f) for f in field_names(outcome.overview)]
     figures += [p.lasten for p in outcome.programmas] + [p.baten for p in outcome.programmas]
     figures += [r.closing for r in outcome.reserves] + [outcome.weerstand.beschikbaar, outcome.jeugdhulp.cost]
     for figure in figures:

@@ -151,7 +151,7 @@ def test_the_json_schema_has_the_lever_with_an_example():
 
 
 def test_a_baseline_without_the_index_column_says_which_column_to_add(write):
-    from dataclasses import replace
+    from hengelo_scenario.records import replace
 
     baseline = lever_baseline()
     bare = replace(

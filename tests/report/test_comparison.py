@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from hengelo_scenario.engine import run
+from hengelo_scenario.records import replace
 from hengelo_scenario.report.comparison import (
     DEFAULT_FIGURES,
     FIGURES,
@@ -110,3 +109,16 @@ def test_json_carries_exact_decimal_strings():
     assert figure["basis"] == ["60100000", "60200000", "60300000", "60400000"]  # + 100.000 resultaat a year
     assert figure["scenarios"][2]["effect"] == ["-500000", "-1000000", "-1500000", "-2000000"]
     assert [s["name"] for s in data["scenarios"]] == ["Basis", "Fonds 2 jaar", "Fonds 4 jaar"]
+
+
+def test_variant_names_add_the_file_only_where_two_scenarios_share_a_name():
+    from types import SimpleNamespace
+
+    from hengelo_scenario.report.comparison import variant_names
+
+    outcomes = [
+        SimpleNamespace(scenario_name="Basis", scenario_source="basis.yaml"),
+        SimpleNamespace(scenario_name="Hoog", scenario_source="a/hoog.yaml"),
+        SimpleNamespace(scenario_name="Hoog", scenario_source="b/hoog.yaml"),
+    ]
+    assert variant_names(outcomes) == ("Basis", "Hoog (a/hoog.yaml)", "Hoog (b/hoog.yaml)")

@@ -4,7 +4,6 @@ labels (jeugdzorg, procentpunt), and the same conclusions in JSON and the export
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from decimal import Decimal
 
 import openpyxl
@@ -13,6 +12,7 @@ from hengelo_scenario.baseline.model import Soort
 from hengelo_scenario.engine import run
 from hengelo_scenario.levers.measures import Measure
 from hengelo_scenario.outcome.model import Signal, SignalKind
+from hengelo_scenario.records import replace
 from hengelo_scenario.report import numbers
 from hengelo_scenario.report.export import ExportOptions, run_document, write_document
 from hengelo_scenario.report.json_output import outcome_json

@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 from hengelo_scenario.baseline.model import Aard, Soort
 from hengelo_scenario.errors import ScenarioError
 from hengelo_scenario.money import EXACT_DIGITS
+from hengelo_scenario.records import replace
 from hengelo_scenario.scenario.loader import load_scenario_file
 from hengelo_scenario.scenario.resolve import NO_CHANGE, resolve
 from hengelo_scenario.scenario.source import parse_yaml
@@ -147,14 +148,12 @@ def test_leefbare_wijken_dekking(write, dekking, naam, given):
 
 
 def test_algemene_reserve_finds_the_reserve_whose_soort_is_algemene_reserve(write):
-    import dataclasses
 
     baseline = make_baseline()
     renamed = tuple(
-        dataclasses.replace(r, naam="Algemene reserve Hengelo") if r.naam == "Algemene reserve" else r
-        for r in baseline.reserves
+        replace(r, naam="Algemene reserve Hengelo") if r.naam == "Algemene reserve" else r for r in baseline.reserves
     )
-    baseline = dataclasses.replace(baseline, reserves=renamed)
+    baseline = replace(baseline, reserves=renamed)
     change = load_and_resolve(write("name: x\nleefbare_wijken:\n  dekking: algemene reserve\n"), baseline)
     assert change.leefbare_wijken.dekking == "Algemene reserve Hengelo"
 

@@ -256,3 +256,62 @@ def test_every_percentage_the_schema_pattern_allows_the_tool_reads(sign, whole, 
     text = f"{sign}{whole}{'' if decimals is None else separator + str(decimals)}{space}%"
     assert re.search(PERCENT_PATTERN, text)
     parse_percentage(text)
+
+
+# -- validation with only the file's own sections built equals validation with every section --------------------
+
+
+def _outcome_of(model: Any, data: Any) -> tuple[str, Any]:
+    try:
+        validated = model.model_validate(data)
+    except ValidationError as error:
+        return "errors", error.errors(include_url=False)
+    return "model", validated.model_dump(warnings=False)
+
+
+def _lever_keys() -> list[str]:
+    from hengelo_scenario.scenario.schema import section_keys
+
+    return list(section_keys())
+
+
+SECTION_VALUE = st.one_of(
+    st.none(),
+    st.integers(-5, 5),
+    st.sampled_from(["3%", "x", "", "2026"]),
+    st.dictionaries(
+        st.sampled_from(["amounts", "growth", "per_year", "price", "from", "bogus"]), st.integers(), max_size=3
+    ),
+    st.lists(st.dictionaries(st.sampled_from(["name", "amounts", "programma"]), st.integers(), max_size=2), max_size=2),
+)
+
+
+@given(
+    sections=st.dictionaries(
+        st.sampled_from([*_lever_keys(), "jeugdhulpp", "name", "expect"]), SECTION_VALUE, max_size=4
+    ),
+    named=st.booleans(),
+)
+def test_validating_with_the_files_own_sections_equals_validating_with_all(sections, named):
+    from hengelo_scenario.scenario.schema import validate
+
+    data = {**({"name": "x"} if named else {}), **sections}
+    reference = _outcome_of(ScenarioModel, data)
+    try:
+        mine: tuple[str, Any] = ("model", validate(data).model_dump(warnings=False))
+    except ValidationError as error:
+        mine = ("errors", error.errors(include_url=False))
+    assert mine == reference
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_every_shipped_scenario_validates_the_same_with_its_own_sections(path: Path):
+    from hengelo_scenario.scenario.schema import model_for, validate
+
+    data, _ = read_yaml(path)
+    assert validate(data).model_dump(warnings=False) == ScenarioModel.model_validate(data).model_dump(warnings=False)
+    used = [key for key in _lever_keys() if key in data]
+    absent = [key for key in _lever_keys() if key not in data]
+    fields = model_for(data).model_fields
+    assert all(fields[key].annotation is type(None) for key in absent)  # nothing built for what the file lacks
+    assert all(fields[key].annotation is not type(None) for key in used)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from decimal import Decimal
 from statistics import NormalDist
@@ -14,6 +13,7 @@ from hypothesis import strategies as st
 
 from hengelo_scenario.engine import run
 from hengelo_scenario.errors import ScenarioError
+from hengelo_scenario.records import replace
 from hengelo_scenario.scenario.resolve import resolve
 from hengelo_scenario.uncertainty import levers, sampling
 from hengelo_scenario.uncertainty.distributions import Distribution, Kind
@@ -221,14 +221,14 @@ def test_the_simulation_path_equals_run_for_the_same_drawn_inputs(seed, price):
     price_f, volume_f, shifts = sampling.inputs(spec, values)
     price_f, volume_f = price_f.dense(values.shape[1]), volume_f.dense(values.shape[1])
     for i in (0, 7, 19):
-        jeugd = dataclasses.replace(
+        jeugd = replace(
             scenario.jeugdhulp,
             price_factors=tuple(tuple(Decimal(repr(float(f))) for f in row[:, i]) for row in price_f),
             volume_factors=tuple(tuple(Decimal(repr(float(f))) for f in row[:, i]) for row in volume_f),
         )
         moved = levers.apply(
             baseline,
-            dataclasses.replace(scenario, jeugdhulp=jeugd),
+            replace(scenario, jeugdhulp=jeugd),
             {ref: Decimal(repr(float(shifts[i, k]))) for k, ref in enumerate(spec.levers)},
         )
         try:

@@ -222,3 +222,62 @@ def test_a_number_of_draws_beyond_the_bound_is_bad_input_not_a_memory_error(tmp_
     assert result.code == 2
     assert "veel.yaml, line 4" in result.err
     assert "Traceback" not in result.err
+
+
+def test_sweep_of_the_ozb_tariff_by_hand(monkeypatch, capsys):
+    # vijf_hefbomen: structureel saldo 2028 1.509.349,46 (worked out in the scenario file); one point more OZB is
+    # (14.280.000 + 10.200.000 + 6.750.000) x 1% = 312.300 more structural baten.
+    result = invoke(
+        monkeypatch, capsys, "sweep", "vijf_hefbomen.yaml", "--vary", "ozb.tarief=0%..+2%:1%", "--format", "json"
+    )
+    assert result.code == 0, result.err
+    values = [row[0] for row in result.json["values"]]
+    assert values == pytest.approx([1_509_349.46, 1_821_649.46, 2_133_949.46], abs=0.005)
+
+
+def test_solve_on_the_ozb_tariff_says_the_tax_room_runs_out(monkeypatch, capsys):
+    # jeugd_hoog needs 8.876.953,17 / 31.230.000 = 28,4% more OZB in 2028; the onbenutte belastingcapaciteit of
+    # 6.200.000 allows 6.200.000 / 31.230.000 = 19,85% at most.
+    result = invoke(
+        monkeypatch,
+        capsys,
+        "solve",
+        "jeugd_hoog.yaml",
+        "--vary",
+        "ozb.tarief",
+        "--target",
+        "structureel_saldo=0",
+        "--year",
+        "2028",
+    )
+    assert result.code == 1
+    assert "no value of ozb.tarief in its valid range" in result.err
+    assert "+28,42" in result.err.replace(".", ",") or "28.42" in result.err
+
+
+def test_a_typo_in_a_declared_lever_path_says_did_you_mean(monkeypatch, capsys):
+    result = invoke(monkeypatch, capsys, "sweep", "vijf_hefbomen.yaml", "--vary", "ozb.tarif=0%..+2%:1%")
+    assert result.code == 2
+    assert "did you mean 'ozb.tarief'" in result.err
+
+
+def test_simulate_imports_no_chart_parquet_or_scipy_library_it_does_not_need(tmp_path):
+    # A fresh process (in-process tests have imported everything already): simulate on the shipped jeugd_hoog,
+    # independent draws, table output. matplotlib, scipy and pyarrow are imported only for a chart, a correlated
+    # draw or a Parquet file; pandas only for the Python API's frames.
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys, json\n"
+        "sys.argv = ['hengelo-scenario', 'simulate', 'jeugd_hoog.yaml', '--draws', '20000', '--no-progress']\n"
+        "from hengelo_scenario.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('matplotlib', 'scipy', 'pyarrow', 'pandas', 'hengelo_scenario.scenario.uncertainty')\n"
+        "sys.stderr.write(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy)))\n"
+    )
+    scenarios = Path(__file__).resolve().parents[2] / "scenarios"
+    done = subprocess.run([sys.executable, "-c", code], cwd=scenarios, capture_output=True, text=True, check=True)
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == []

@@ -11,6 +11,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from hengelo_scenario.records import Record
+
 
 class Soort(StrEnum):
     """The kind of an amount: lasten and baten before reserves, reserve mutations below the line."""
@@ -76,16 +78,14 @@ class Resultaatbestemming(StrEnum):
 Amounts = tuple[Decimal, ...]
 
 
-@dataclass(frozen=True)
-class Programma:
+class Programma(Record, frozen=True):
     """A programme of the budget, or one of the overviews beside them (algemene dekkingsmiddelen, overhead...)."""
 
     code: str
     naam: str
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(Record, frozen=True):
     """One budget line: lasten or baten of a programme in each year."""
 
     programma: str  # Programma.code
@@ -100,8 +100,7 @@ class Line:
     onzekerheid: Onzekerheid | None = None  # None: a firm estimate
 
 
-@dataclass(frozen=True)
-class Reserve:
+class Reserve(Record, frozen=True):
     naam: str
     soort: ReserveSoort
     opening_balance: Decimal  # on 1 January of the first year
@@ -114,8 +113,7 @@ class Reserve:
     structurele_mutaties: bool = False
 
 
-@dataclass(frozen=True)
-class ReserveMutation:
+class ReserveMutation(Record, frozen=True):
     """A toevoeging to or onttrekking from a reserve, booked on a programme (taakveld 0.10)."""
 
     reserve: str  # Reserve.naam
@@ -139,8 +137,7 @@ def youth_care_cost(prices: Any, volumes: Any) -> Any:
     return prices * volumes
 
 
-@dataclass(frozen=True)
-class JeugdhulpSegment:
+class JeugdhulpSegment(Record, frozen=True):
     """A youth-care segment paid per effort: cost = price per unit x volume (p x q)."""
 
     naam: str
@@ -152,8 +149,7 @@ class JeugdhulpSegment:
     index: str | None = None  # the tariff's index category; None: that of the `jeugdhulp` line
 
 
-@dataclass(frozen=True)
-class TransformatieOnderdeel:
+class TransformatieOnderdeel(Record, frozen=True):
     """A part of the transformatieplan savings target (taakstelling), already inside the programme's lasten."""
 
     naam: str
@@ -164,8 +160,7 @@ class TransformatieOnderdeel:
     row: int | None = None
 
 
-@dataclass(frozen=True)
-class WeerstandPost:
+class WeerstandPost(Record, frozen=True):
     """A component of the available weerstandscapaciteit other than reserves, or of the required one."""
 
     naam: str
@@ -176,8 +171,7 @@ class WeerstandPost:
     key: str | None = None  # e.g. "onbenutte_belastingcapaciteit", which a higher OZB lowers
 
 
-@dataclass(frozen=True)
-class IndexReeks:
+class IndexReeks(Record, frozen=True):
     """An index category of the budget (Grondslagen voor de ramingen): its rate per year, as a fraction."""
 
     naam: str
@@ -186,8 +180,7 @@ class IndexReeks:
     row: int | None = None
 
 
-@dataclass(frozen=True)
-class Voorstel:
+class Voorstel(Record, frozen=True):
     """A proposal for new policy (voorstel nieuw beleid): lasten per year; opgenomen ones are in the baseline."""
 
     naam: str
@@ -208,8 +201,7 @@ class Voorstel:
 VOORSTEL_KEY_PREFIX = "voorstel:"
 
 
-@dataclass(frozen=True)
-class Risico:
+class Risico(Record, frozen=True):
     """A risk of the register (paragraaf weerstandsvermogen): if it occurs (chance `kans`), it costs between
     impact_min and impact_max (equal for a point estimate)."""
 
@@ -223,8 +215,7 @@ class Risico:
     row: int | None = None
 
 
-@dataclass(frozen=True)
-class Instellingen:
+class Instellingen(Record, frozen=True):
     """Settings of the workbook's optional sheet 'Instellingen'; each default is what the README explains."""
 
     resultaatbestemming: Resultaatbestemming = Resultaatbestemming.ALGEMENE_RESERVE

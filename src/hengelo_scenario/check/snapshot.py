@@ -31,6 +31,7 @@ from enum import StrEnum
 from hengelo_scenario.errors import Problem, ScenarioError
 from hengelo_scenario.money import CENT, normalized
 from hengelo_scenario.outcome.model import Figure, Outcome
+from hengelo_scenario.records import field_names
 
 __all__ = [
     "FORMAT_VERSION",
@@ -189,7 +190,7 @@ def snapshot_of(outcome: Outcome, header: Header) -> Snapshot:
             number(section, label, value.scenario, kind)
 
     o = outcome.overview
-    for name in o.__dataclass_fields__:
+    for name in field_names(o):
         kind = RowKind.PERCENT if name == "structurele_exploitatieruimte" else RowKind.MONEY
         figure("overzicht", name, getattr(o, name), kind)
     for p in outcome.programmas:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import sys
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -112,28 +113,51 @@ def _fail(reason: str | tuple[str, str], hint: str = "") -> None:
     raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
-app = typer.Typer(
-    name="hengelo-scenario",
-    cls=_CatchUserErrors,
-    help="Scenarios on the Hengelo multi-year budget (Beleidsbegroting 2025-2028): baseline, scenario, outcome.",
-    no_args_is_help=True,
-    add_completion=True,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-)
-app.command("run")(run_cmd.run)
-app.command("compare")(compare_cmd.compare)
-app.command("list")(run_cmd.list_scenarios)
-app.add_typer(baseline_cmd.app, name="baseline")
-app.command("schema")(schema_cmd.schema)
-app.command("check")(check_cmd.check)
-app.command("init")(init_cmd.init)
-app.command("new")(new_cmd.new)
-app.command("sweep")(sweep_cmd.sweep)
-app.command("tornado")(tornado_cmd.tornado)
-app.command("solve")(solve_cmd.solve)
-app.command("simulate")(simulate_cmd.simulate)
-app.command("risks")(risks_cmd.risks)
+# The commands and command groups, in the order `--help` lists them, each with its line in that list (the first
+# sentence of a command's help is longer than the list has room for at 80 columns, and would be cut off).
+COMMANDS: dict[str, tuple[Callable[..., None] | typer.Typer, str]] = {
+    "run": (run_cmd.run, "Run a scenario: 2025-2028 against the baseline."),
+    "compare": (compare_cmd.compare, "Compare scenarios side by side, per year."),
+    "list": (run_cmd.list_scenarios, "List the scenarios that can be run, with their names."),
+    "baseline": (baseline_cmd.app, "Show the baseline workbook, or write an empty one."),
+    "schema": (schema_cmd.schema, "Print the JSON Schema of scenario files."),
+    "check": (check_cmd.check, "Check scenarios against their pinned figures (CI)."),
+    "init": (init_cmd.init, "Create a workspace: settings, baseline, scenarios, CI."),
+    "new": (new_cmd.new, "Write a new scenario file with every lever in it."),
+    "sweep": (sweep_cmd.sweep, "A figure over a grid of one or two levers."),
+    "tornado": (tornado_cmd.tornado, "Each uncertain input from low to high, sorted."),
+    "solve": (solve_cmd.solve, "The value of a lever at which a figure hits a target."),
+    "simulate": (simulate_cmd.simulate, "Monte Carlo of the uncertain inputs: percentiles."),
+    "risks": (risks_cmd.risks, "Simulate the risk register: benodigde capaciteit."),
+}
+
+
+def build(only: str | None = None) -> typer.Typer:
+    """The `hengelo-scenario` application: every command, or only the one named `only`.
+
+    typer turns every registered command's signature into click parameters before it parses anything, so the
+    console script registers just the command it is asked to run (parsing, help and errors of that command are
+    the same either way); `--help` of the tool itself, shell completion and tests get them all. Help is click's
+    plain text: typer's Rich help imports Rich's Markdown and syntax highlighting, a third of `--help`'s time.
+    """
+    application = typer.Typer(
+        name="hengelo-scenario",
+        cls=_CatchUserErrors,
+        help="Scenarios on the Hengelo multi-year budget (Beleidsbegroting 2025-2028): baseline, scenario, outcome.",
+        no_args_is_help=True,
+        add_completion=True,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+    )
+    for name, (command, short_help) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        if isinstance(command, typer.Typer):
+            application.add_typer(command, name=name, short_help=short_help)
+        else:
+            application.command(name, short_help=short_help)(command)
+    application.callback()(_options)
+    return application
 
 
 def _version(value: bool) -> None:
@@ -142,7 +166,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _options(
     debug: Annotated[bool, typer.Option("--debug", help="Show the Python traceback of an error.")] = False,
     version: Annotated[
@@ -151,6 +174,9 @@ def _options(
 ) -> None:
     global _debug
     _debug = debug
+
+
+app = build()
 
 
 def _text_streams_that_never_fail() -> None:
@@ -184,8 +210,10 @@ def main() -> None:
 
 
 def _main() -> int:
+    argv = sys.argv[1:]
+    application = build(argv[0]) if argv and argv[0] in COMMANDS else app
     try:
-        code = app(standalone_mode=False)
+        code = application(standalone_mode=False)
     except (typer.Abort, KeyboardInterrupt):
         _interrupted("interrupted (Ctrl+C)")
         return EXIT_INTERRUPTED
@@ -216,9 +244,13 @@ def entry() -> None:
     Everything the tool writes is complete when `main` returns (files are written atomically and closed), so the
     teardown (freeing every module and object) only costs time: about a sixth of a short `run`. `main` itself
     keeps the ordinary `sys.exit`, so it can be called in-process.
+
+    The tool uses no pydantic plugins; without PYDANTIC_DISABLE_PLUGINS pydantic would scan every installed
+    package's entry points for them on the first model (unless the user set the variable otherwise).
     """
     import os
 
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         main()
         code = EXIT_OK

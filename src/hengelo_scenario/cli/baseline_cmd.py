@@ -9,10 +9,14 @@ import typer
 
 from hengelo_scenario.cli.common import UnitOption, parse_unit, workspace
 
-app = typer.Typer(help="Inspect the baseline workbook, or write an empty one to fill in.", no_args_is_help=True)
+app = typer.Typer(
+    help="Inspect the baseline workbook, or write an empty one to fill in.",
+    no_args_is_help=True,
+    rich_markup_mode=None,  # plain help, as the tool's own (cli.app)
+)
 
 
-@app.command("show")
+@app.command("show", short_help="Print what a baseline workbook holds, with totals per year.")
 def show(
     workbook: Annotated[
         Path | None,
@@ -54,7 +58,7 @@ def show(
     rich_report.print_tables(console, baseline_tables(baseline), chosen_unit)
 
 
-@app.command("template")
+@app.command("template", short_help="Write an empty baseline workbook to fill in.")
 def template(
     workbook: Annotated[Path, typer.Argument(help="Where to write the empty workbook (.xlsx).", dir_okay=False)],
     force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,

@@ -125,13 +125,14 @@ def _same_file(a: Path, b: Path) -> bool:
 def refuse_inputs(targets: list[Path], kind: str, inputs: tuple[Path, ...] | None = None) -> None:
     """No export may replace a file this run reads: the baseline workbook or any scenario file of the chain."""
     from hengelo_scenario.cli.common import run_inputs
-    from hengelo_scenario.report.export import ExportError
 
     read = run_inputs() if inputs is None else inputs
     for path in targets:
         for output in _output_files(path, kind):
             for source in read:
                 if _same_file(output, source):
+                    from hengelo_scenario.report.export import ExportError
+
                     raise ExportError(
                         str(output),
                         f"this is an input of this run ({source}); an export never replaces an input",

@@ -46,10 +46,7 @@ def print_headline(console: Console, summary: Headline, unit: Unit) -> None:
     console.print(rich_report.wrapped(summary.title, width, "bold"))
     console.print(rich_report.wrapped(f"Basis: {summary.baseline}", width))
     console.print()
-    for i, block in enumerate(rich_report.render_blocks(summary.table, unit, width, title=False)):
-        if i:
-            console.print()
-        console.print(block)
+    rich_report.print_blocks(console, rich_report.blocks(summary.table, unit, width, title=False))
     console.print()
     # the headline holds only saldi and their verschillen: the short legend fits on one line at 80 columns
     console.print(rich_report.wrapped(f"{unit.legend}; {HEADLINE_SIGNS}", width, "dim"))

@@ -7,27 +7,35 @@ titles marked `, 2025-2026 (deel 1 van 2)`. Value cells are never wrapped, trunc
 single year does not fit beside the labels' longest words are label words folded (broken inside a word) — text
 wraps, nothing is cut. Legends and notes wrap at word boundaries; a legend item such as `V = voordelig` or
 `x € 1.000` is never split over two lines.
+
+The tables are printed as lines this module lays out itself (`blocks`), character for character what Rich's
+table (box SIMPLE_HEAD, no edge) prints, which `render_blocks` still builds: a property test holds the two
+equal for arbitrary tables, and text with characters that are not one terminal cell wide (East Asian wide
+characters, combining marks) goes Rich's way. Rich renders every cell as its own renderable; for the dozen
+tables of a `run` that was a fifth of the command's time.
 """
 
 from __future__ import annotations
 
-import io
 import re
 import textwrap
-from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table as RichTable
-from rich.text import Text
+from rich.text import Span, Text
 
+from hengelo_scenario.records import Record
 from hengelo_scenario.report import numbers
 from hengelo_scenario.report.numbers import ROUNDING_NOTE, SIGN_LEGEND, Unit
 from hengelo_scenario.report.tables import Kind, Row, Table, Value
 from hengelo_scenario.text import visible
+
+if TYPE_CHECKING:
+    from rich.table import Table as RichTable
 
 # Column padding (top, right, bottom, left): roomy first (three spaces between columns), then tight (two).
 PADDINGS: tuple[tuple[int, int, int, int], ...] = ((0, 1, 0, 1), (0, 1, 0, 0))
@@ -88,8 +96,7 @@ def legend_text(unit: Unit) -> str:
 # -- fitting a table to the width ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(Record, frozen=True):
     """How a table is printed: its padding, the width of each label column, and the years of each block."""
 
     padding: tuple[int, int, int, int]
@@ -101,15 +108,11 @@ class Layout:
         return len(self.blocks) > 1
 
 
-@cache
 def _overhead(n_columns: int, padding: tuple[int, int, int, int]) -> int:
-    """Characters a table of n columns takes beyond its columns' widths (edges, separators, padding)."""
-    probe = RichTable(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=padding)
-    for _ in range(n_columns):
-        probe.add_column("x", width=1)
-    probe.add_row(*["x"] * n_columns)
-    console = Console(width=10_000, file=io.StringIO())
-    return console.measure(probe).maximum - n_columns
+    """Characters a table of n columns takes beyond its columns' widths: between two columns the right padding of
+    the one, a separator and the left padding of the other; no padding at the edges (Rich's pad_edge=False)."""
+    _, right, _, left = padding
+    return max(n_columns - 1, 0) * (right + 1 + left)
 
 
 def _longest_word(texts: list[str]) -> int:
@@ -127,18 +130,10 @@ def _split(n: int, parts: int) -> tuple[tuple[int, ...], ...]:
     return tuple(blocks)
 
 
+@lru_cache(maxsize=65536)  # a table repeats its labels (basis, scenario, verschil; empty group labels) on every row
 def _line_count(text: str, width: int) -> int:
     """How many lines Rich needs for `text` in a column `width` wide (words wrap; a longer word folds)."""
-    lines, used = 1, 0
-    for word in text.split():
-        if used and used + 1 + len(word) <= width:
-            used += 1 + len(word)
-            continue
-        if used:
-            lines, used = lines + 1, 0
-        full, rest = divmod(len(word), width)
-        lines, used = (lines + full - 1, width) if rest == 0 else (lines + full, rest)
-    return lines
+    return len(cell_lines(text, width))
 
 
 class _Heights:
@@ -225,24 +220,44 @@ def _block_title(table: Table, block: tuple[int, ...], number: int, count: int) 
     return f"{table.title}, {span} (deel {number} van {count})"
 
 
+class _Body(Record, frozen=True):
+    """A table's cells as printed: the labels shown per row, the value cells, the column widths and the layout."""
+
+    table: Table
+    headers: list[str]
+    rows: list[tuple[Row, list[str], list[Text]]]
+    value_widths: list[int]
+    plan: Layout
+
+
+def _body(table: Table, unit: Unit, width: int) -> _Body:
+    rows: list[tuple[Row, list[str], list[Text]]] = []
+    previous = None
+    for row in table.rows:
+        rows.append((row, displayed_labels(row, previous), [cell(v, row.kind, unit) for v in row.values]))
+        previous = row
+    headers = [visible(h) for h in table.label_headers]
+    natural = [max([len(h), *(len(labels[i]) for _, labels, _ in rows)]) for i, h in enumerate(headers)]
+    minimum = [
+        min(natural[i], _longest_word([h, *(labels[i] for _, labels, _ in rows)])) for i, h in enumerate(headers)
+    ]
+    values = [max([len(h), *(len(cells[j].plain) for _, _, cells in rows)]) for j, h in enumerate(table.value_headers)]
+    texts = [[labels[i] for _, labels, _ in rows] for i in range(len(headers))]
+    return _Body(table, headers, rows, values, layout(natural, minimum, values, width, texts))
+
+
 def render_blocks(table: Table, unit: Unit, width: int, title: bool = True) -> list[RichTable]:
     """The table as one Rich table, or as several (one per block of years) when it is too wide for `width`.
 
     Without `title` a table that fits in one block has none (its caller prints one); blocks always have theirs.
+    This is the reference rendering: `blocks` prints the same characters without Rich's table machinery, and
+    falls back to this for text whose characters are not one terminal cell wide.
     """
-    body: list[tuple[Row, list[str], list[Text]]] = []
-    previous = None
-    for row in table.rows:
-        body.append((row, displayed_labels(row, previous), [cell(v, row.kind, unit) for v in row.values]))
-        previous = row
-    headers = [visible(h) for h in table.label_headers]
-    natural = [max([len(h), *(len(labels[i]) for _, labels, _ in body)]) for i, h in enumerate(headers)]
-    minimum = [
-        min(natural[i], _longest_word([h, *(labels[i] for _, labels, _ in body)])) for i, h in enumerate(headers)
-    ]
-    values = [max([len(h), *(len(cells[j].plain) for _, _, cells in body)]) for j, h in enumerate(table.value_headers)]
-    texts = [[labels[i] for _, labels, _ in body] for i in range(len(headers))]
-    plan = layout(natural, minimum, values, width, texts)
+    from rich import box
+    from rich.table import Table as RichTable
+
+    body = _body(table, unit, width)
+    plan = body.plan
     printed = []
     for number, block in enumerate(plan.blocks, start=1):
         shown = title or len(plan.blocks) > 1
@@ -255,11 +270,13 @@ def render_blocks(table: Table, unit: Unit, width: int, title: bool = True) -> l
             pad_edge=False,
             padding=plan.padding,
         )
-        for header, label_width in zip(headers, plan.label_widths, strict=True):
-            rich.add_column(header, width=label_width, overflow="fold")
+        for header, label_width in zip(body.headers, plan.label_widths, strict=True):
+            rich.add_column(Text(header), width=label_width, overflow="fold")  # a header is data, not markup
         for j in block:
-            rich.add_column(table.value_headers[j], justify="right", no_wrap=True, width=values[j])
-        for row, labels, cells in body:
+            rich.add_column(
+                Text(visible(table.value_headers[j])), justify="right", no_wrap=True, width=body.value_widths[j]
+            )
+        for row, labels, cells in body.rows:
             rich.add_row(
                 *(Text(label) for label in labels),  # names from a scenario or workbook are data, not Rich markup
                 *(cells[j] for j in block),
@@ -270,19 +287,166 @@ def render_blocks(table: Table, unit: Unit, width: int, title: bool = True) -> l
     return printed
 
 
+# -- the same tables as plain lines: Rich's SIMPLE_HEAD layout without its per-cell rendering -----------------
+
+_WORD = re.compile(r"\s*\S+\s*")  # a word with the whitespace around it, as Rich's wrapper (rich._wrap) reads
+_TRAILING_SPACE = re.compile(r"\s+$")
+
+
+def cell_lines(text: str, width: int) -> list[str]:
+    """`text` in a column `width` characters wide, wrapped and padded exactly as Rich does a left-aligned cell
+    that folds (rich._wrap.divide_line, Text.rstrip_end, justify 'left'): words move to the next line, a word
+    longer than the column is folded, every line is padded to the width. One character is one cell here."""
+    if width < 1:  # a column whose header and cells are all empty
+        return [""]
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group()
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:  # fold the word over lines of exactly `width`
+            pieces = [word[i : i + width] for i in range(0, len(word), width)]
+            for i, piece in enumerate(pieces):
+                if start:
+                    breaks.append(start)
+                if i == len(pieces) - 1:
+                    offset = len(piece)
+                else:
+                    start += len(piece)
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    lines = []
+    for begin, end in zip([0, *breaks], [*breaks, len(text)], strict=True):
+        line = text[begin:end]
+        if len(line) > width:  # whitespace beyond the width is dropped
+            space = _TRAILING_SPACE.search(line)
+            if space is not None:
+                line = line[: len(line) - min(len(space.group()), len(line) - width)]
+        lines.append(line[:width].ljust(width))
+    return lines
+
+
+def _single_cell(texts: list[str]) -> bool:
+    """Every character one terminal cell wide (no East Asian wide characters, no combining marks)."""
+    return all(cell_len(text) == len(text) for text in texts)
+
+
+def _lines_block(body: _Body, block: tuple[int, ...], title: str | None, width: int) -> Text | None:
+    """One block of the table as styled text, character for character what `render_blocks` prints; None when
+    the fast way does not apply (text of wide characters, or a table wider than `width`)."""
+    plan = body.plan
+    _, right, _, left = plan.padding
+    contents = [*plan.label_widths, *(body.value_widths[j] for j in block)]
+    n_labels, last = len(plan.label_widths), len(contents) - 1
+    lefts = [0 if i == 0 else left for i in range(len(contents))]
+    rights = [0 if i == last else right for i in range(len(contents))]
+    table_width = sum(contents) + sum(lefts) + sum(rights) + last
+    value_headers = [visible(body.table.value_headers[j]) for j in block]
+    texts = [*body.headers, *value_headers, title or ""]
+    texts += [label for _, labels, _ in body.rows for label in labels]
+    if table_width > width or not _single_cell(texts):
+        return None
+    pieces: list[tuple[str, str]] = []
+
+    def line_of_cells(cells: list[list[tuple[str, str]]], k: int, height: int, bottom: bool, row_style: str) -> None:
+        for i, lines in enumerate(cells):
+            if i:
+                pieces.append((" ", ""))
+            at = k - (height - len(lines)) if bottom else k
+            text, style = lines[at] if 0 <= at < len(lines) else (" " * contents[i], "")
+            if lefts[i]:
+                pieces.append((" " * lefts[i], row_style))
+            pieces.append((text, f"{row_style} {style}".strip()))
+            if rights[i]:
+                pieces.append((" " * rights[i], row_style))
+        pieces.append(("\n", ""))
+
+    def row(cells: list[list[tuple[str, str]]], bottom: bool, row_style: str) -> None:
+        height = max(len(lines) for lines in cells)
+        for k in range(height):
+            line_of_cells(cells, k, height, bottom, row_style)
+
+    if title:
+        for line in cell_lines(title, table_width):
+            pieces.append((line, ""))
+            pieces.append(("\n", ""))
+    header_cells = [
+        [(line, "bold") for line in cell_lines(header, contents[i])] for i, header in enumerate(body.headers)
+    ]
+    for header, j in zip(value_headers, block, strict=True):
+        width_j = body.value_widths[j]
+        shown = header.rstrip()
+        if len(shown) > width_j:
+            return None
+        header_cells.append([(shown.rjust(width_j), "bold")])
+    row(header_cells, True, "")
+    pieces += [("─" * table_width, ""), ("\n", "")]
+    for index, (table_row, labels, cells) in enumerate(body.rows):
+        row_style = "bold" if table_row.emphasis else ""
+        line_cells = [[(line, "") for line in cell_lines(label, contents[i])] for i, label in enumerate(labels)]
+        for position, j in enumerate(block, start=n_labels):
+            value = cells[j]
+            shown = value.plain.rstrip()
+            if len(shown) > contents[position]:
+                return None
+            line_cells.append([(shown.rjust(contents[position]), str(value.style or ""))])
+        row(line_cells, False, row_style)
+        if table_row.section_end and index < len(body.rows) - 1:
+            pieces += [(" " * table_width, ""), ("\n", "")]
+    pieces.pop()  # the last line's end: console.print ends the block
+    plain, spans, at = [], [], 0
+    for text, style in pieces:
+        plain.append(text)
+        if style:
+            spans.append(Span(at, at + len(text), style))
+        at += len(text)
+    return Text("".join(plain), spans=spans, end="")
+
+
+def blocks(table: Table, unit: Unit, width: int, title: bool = True) -> list[RenderableType]:
+    """The table fitted to `width`, one block per group of years: as styled lines where every character is one
+    cell wide (the usual case, and much faster), otherwise as Rich tables (`render_blocks`)."""
+    body = _body(table, unit, width)
+    count = len(body.plan.blocks)
+    fast: list[RenderableType] = []
+    for number, block in enumerate(body.plan.blocks, start=1):
+        shown = visible(_block_title(table, block, number, count)) if title or count > 1 else None
+        lines = _lines_block(body, block, shown, width)
+        if lines is None:
+            return list(render_blocks(table, unit, width, title))
+        fast.append(lines)
+    return fast
+
+
 def render_table(table: Table, unit: Unit, width: int = 120) -> RenderableType:
     """The table fitted to `width`, as one renderable (blocks of years one below the other)."""
-    blocks = render_blocks(table, unit, width)
-    return blocks[0] if len(blocks) == 1 else Group(*blocks)
+    parts = blocks(table, unit, width)
+    return parts[0] if len(parts) == 1 else Group(*parts)
+
+
+def print_blocks(console: Console, parts: list[RenderableType]) -> None:
+    """Blocks of a table one below the other, a blank line between; lines already fitted are printed as they are.
+
+    Without colour (a pipe, a file, NO_COLOR) fitted lines are plain text, written as they are; Rich would only
+    split them into lines and segments again to write the same characters.
+    """
+    plain = console.color_system is None and not console.record and not console.is_jupyter
+    for i, block in enumerate(parts):
+        if i:
+            console.print()
+        if plain and isinstance(block, Text):
+            console.file.write(block.plain + "\n")
+        else:
+            console.print(block, soft_wrap=isinstance(block, Text))
 
 
 def print_table(console: Console, table: Table, unit: Unit, legend: bool = True) -> None:
     """One table fitted to the console, then its legend and notes wrapped at word boundaries."""
     width = console.width
-    for i, block in enumerate(render_blocks(table, unit, width)):
-        if i:
-            console.print()
-        console.print(block)
+    print_blocks(console, blocks(table, unit, width))
     console.print()
     if legend:
         console.print(wrapped(legend_text(unit), width, "dim"))

@@ -5,6 +5,7 @@ Also the loading and option helpers that `sweep`, `tornado`, `solve` and `risks`
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -160,11 +161,15 @@ def simulate(
         ),
     ] = 16384,
     jobs: Annotated[
-        int,
+        int | None,
         typer.Option(
-            "--jobs", "-j", help="Chunks evaluated at the same time (threads); the same numbers for any.", min=1
+            "--jobs",
+            "-j",
+            help="Chunks evaluated at the same time (threads); the same numbers for any. Default: 2 on a machine "
+            "with 2 or more cores, else 1.",
+            min=1,
         ),
-    ] = 1,
+    ] = None,
     baseline: BaselineOption = None,
     output_format: FormatOption = "table",  # type: ignore[assignment]  # a FormatChoice member; typer converts
     export: ExportsOption = None,
@@ -194,8 +199,10 @@ def simulate(
 
     from hengelo_scenario.report import uncertainty as report
     from hengelo_scenario.uncertainty.resolve import resolve_uncertainty
+    from hengelo_scenario.uncertainty.simulate import keep_freed_memory
     from hengelo_scenario.uncertainty.simulate import simulate as run_simulation
 
+    keep_freed_memory()  # this process is ours: reuse freed temporaries instead of page-faulting them in
     started = time.perf_counter()
     scenario_file, baseline_data, scenario_data = load(scenario, baseline)
     spec = resolve_uncertainty(scenario_file, baseline_data, scenario_data)
@@ -236,7 +243,7 @@ def simulate(
             benodigd=benodigd,
             keep=draws_out is not None,
             progress=callback,
-            jobs=jobs,
+            jobs=jobs if jobs is not None else min(2, os.cpu_count() or 1),
         )
     finally:
         if bar is not None:

@@ -6,7 +6,10 @@ that is far too slow and too big, and almost all of it is the same in every vari
 result. `compile_scenario` therefore collapses everything that does not vary (the baseline and the scenario's own
 bookings) into a handful of aggregate rows, one per (soort, aard[, reserve]), and keeps apart only what varies:
 
-- the youth-care cost change, Σ over segments of p0·q0·(price factor·volume factor − 1), per variant;
+- the youth-care cost change, Σ over segments of p0·q0·(price factor·volume factor·other factors − 1), per
+  variant, where the other factors are those of the levers that act on p × q after jeugdhulp (indexatie: the
+  tariffs follow their index), so an index works on each variant's own volumes as in the exact engine (booked in
+  two rows when their aard differs from the jeugdhulp section's);
 - any number of *linear inputs*: a set of unit bookings (e.g. "1 euro more on this measure in each year") that a
   variant scales by its own value per year.
 
@@ -28,6 +31,8 @@ import numpy as np
 from hengelo_scenario.baseline.model import Aard, Baseline, Soort
 from hengelo_scenario.engine import rules
 from hengelo_scenario.engine.exact import build_ledger, evaluate_many
+from hengelo_scenario.engine.measures import scenario_bookings, youth_care_levers
+from hengelo_scenario.levers import lever
 from hengelo_scenario.outcome.model import Booking
 from hengelo_scenario.scenario.model import Scenario
 
@@ -41,10 +46,15 @@ _LINE_KINDS = tuple((b, st, o) for b in (False, True) for st in (True, False) fo
 
 @dataclass(frozen=True)
 class LinearInput:
-    """Bookings per unit of an input: a variant with value x books x·amounts of each (amounts per year)."""
+    """Bookings per unit of an input: a variant with value x books x·amounts of each (amounts per year).
+
+    `weerstand`: the change of the beschikbare weerstandscapaciteit per unit and year outside the reserves (an OZB
+    rise uses up onbenutte belastingcapaciteit); None: none.
+    """
 
     name: str
     bookings: tuple[Booking, ...]
+    weerstand: tuple[object, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -89,9 +99,12 @@ class FastLedger:
     youth_price: np.ndarray  # (S, Y): the scenario's own price factors
     youth_volume: np.ndarray  # (S, Y): the scenario's own volume factors (regie op toegang included)
     youth_structural: bool
+    youth_more: np.ndarray | None  # (S, Y): p × q factors of the other youth-care levers (indexatie), None: none
+    youth_more_structural: bool  # the aard of their booking
     linear: tuple[LinearInput, ...]
     linear_rows: tuple[tuple[int, int, bool, bool, bool, int], ...]  # (input, booking, is_mutation, kind, s, r)
     linear_amounts: np.ndarray  # (rows, Y): amounts per unit
+    linear_weerstand: np.ndarray | None  # (K, Y): beschikbare weerstandscapaciteit per unit of each input, or None
     algemene_reserve: int | None  # index into the reserves
     reserve_structural_ok: np.ndarray  # (R,) bool: the reserve may carry structural mutations
     open_taakstelling: np.ndarray | None  # (Y,) the unfilled taakstelling the scenario still counts on
@@ -103,6 +116,15 @@ class FastLedger:
     @property
     def n_segments(self) -> int:
         return self.youth_base_cost.shape[0]
+
+    @property
+    def youth_split(self) -> bool:
+        """The other youth-care levers book with another aard than jeugdhulp: two varying youth-care rows."""
+        return self.youth_more is not None and self.youth_more_structural != self.youth_structural
+
+    @property
+    def youth_rows(self) -> int:
+        return 2 if self.youth_split else 1
 
 
 _ADDITIVE = (
@@ -130,6 +152,7 @@ class FastTotals:
     basis: Basis
     algemene_reserve_index: int | None
     benodigd: np.ndarray  # (Y,)
+    weerstand_delta: np.ndarray | None = None  # (V, Y) capacity the linear inputs add outside the reserves
 
     @property
     def n(self) -> int:
@@ -180,7 +203,8 @@ class FastTotals:
 
     @property
     def weerstand_beschikbaar(self) -> np.ndarray:
-        return self._apply(self.basis.coefficients["weerstand_beschikbaar"], self.fixed.weerstand_beschikbaar[0])
+        total = self._apply(self.basis.coefficients["weerstand_beschikbaar"], self.fixed.weerstand_beschikbaar[0])
+        return total if self.weerstand_delta is None else total + self.weerstand_delta
 
     @property
     def weerstandsratio(self) -> np.ndarray:
@@ -215,8 +239,8 @@ def compile_scenario(baseline: Baseline, scenario: Scenario, linear: Sequence[Li
     The scenario's bookings come from the exact engine (`evaluate_many`), so a scenario the engine refuses is
     refused here too, with the same located error.
     """
-    evaluation = evaluate_many(baseline, [scenario])
-    fixed_bookings = tuple(b for b in evaluation.bookings[0] if b.lever != JEUGDHULP)
+    evaluation = evaluate_many(baseline, [scenario])  # the located errors of the exact engine, and its weerstand
+    fixed_bookings = tuple(scenario_bookings(baseline, scenario))  # every booking but youth care's p × q
     programma_index = {p.code: i for i, p in enumerate(baseline.programmas)}
     reserve_index = {r.naam: i for i, r in enumerate(baseline.reserves)}
     ledger = build_ledger(baseline, [fixed_bookings], programma_index, reserve_index, evaluation.weerstand_changes)
@@ -266,6 +290,15 @@ def compile_scenario(baseline: Baseline, scenario: Scenario, linear: Sequence[Li
         price = np.ones((len(segments), n_y))
         volume = np.ones((len(segments), n_y))
         youth_structural = True  # the default aard of the jeugdhulp section
+    more: np.ndarray | None = None
+    more_structural = True
+    for key, change, (price_factors, volume_factors) in youth_care_levers(baseline, scenario):
+        if key == JEUGDHULP:
+            continue
+        factors = np.array([_floats(p) * _floats(q) for p, q in zip(price_factors, volume_factors, strict=True)])
+        more = factors.reshape(len(segments), n_y) if more is None else more * factors.reshape(len(segments), n_y)
+        booking = lever(key).youth_care_booking(change, baseline, (0,) * n_y)  # type: ignore[arg-type]
+        more_structural = booking is None or booking.aard is Aard.STRUCTUREEL
 
     rows: list[tuple[int, int, bool, bool, bool, int]] = []
     amounts: list[np.ndarray] = []
@@ -304,9 +337,16 @@ def compile_scenario(baseline: Baseline, scenario: Scenario, linear: Sequence[Li
         youth_price=price,
         youth_volume=volume,
         youth_structural=youth_structural,
+        youth_more=more,
+        youth_more_structural=more_structural,
         linear=tuple(linear),
         linear_rows=tuple(rows),
         linear_amounts=np.array(amounts).reshape(len(amounts), n_y),
+        linear_weerstand=(
+            np.array([_floats(item.weerstand) if item.weerstand else np.zeros(n_y) for item in linear])
+            if any(item.weerstand and any(item.weerstand) for item in linear)
+            else None
+        ),
         algemene_reserve=None if algemene is None else baseline.reserves.index(algemene),
         reserve_structural_ok=np.array([r.structurele_mutaties for r in baseline.reserves], dtype=bool),
         open_taakstelling=open_taakstelling,
@@ -319,16 +359,27 @@ def compile_scenario(baseline: Baseline, scenario: Scenario, linear: Sequence[Li
 
 
 def youth_cost(
-    fast: FastLedger, price: np.ndarray | Factored | None, volume: np.ndarray | Factored | None, n: int
+    fast: FastLedger,
+    price: np.ndarray | Factored | None,
+    volume: np.ndarray | Factored | None,
+    n: int,
+    *,
+    more: bool = True,
+    varying_more: tuple[tuple[np.ndarray, ...], ...] | None = None,
 ) -> np.ndarray:
-    """Σ over segments of p0·q0·price factor·volume factor, per variant and year: (V, Y).
+    """Σ over segments of p0·q0·price factor·volume factor (·the other levers' factors, `more`): (V, Y).
+
+    `varying_more`: per segment, (Y, n) arrays of those other levers' factors that vary per variant (an index moved
+    by a sweep); they count with `more` only, as part of those levers' booking.
 
     Segment by segment, in baseline order, so each variant's sum is the same whatever the number of variants.
     Dense factors are (V, S, Y) (fastest as a (S, Y, V) array seen through `transpose(2, 0, 1)`); `Factored`
     ones avoid building the (S, Y, V) arrays at all.
     """
+    other = fast.youth_more if more else None
+    extra = varying_more if more and varying_more is not None else ((),) * fast.n_segments
     if not isinstance(price, np.ndarray) and not isinstance(volume, np.ndarray):
-        return _factored_cost(fast, price, volume, n)
+        return _factored_cost(fast, price, volume, n, other, extra)
     if isinstance(price, Factored):
         price = price.dense(n).transpose(2, 0, 1)
     if isinstance(volume, Factored):
@@ -337,16 +388,29 @@ def youth_cost(
     for s in range(fast.n_segments):
         p = fast.youth_price[s][:, None] if price is None else price[:, s, :].T
         q = fast.youth_volume[s][:, None] if volume is None else volume[:, s, :].T
-        total += fast.youth_base_cost[s][:, None] * p * q
+        base = fast.youth_base_cost[s] if other is None else fast.youth_base_cost[s] * other[s]
+        term = base[:, None] * p * q
+        for a in extra[s]:
+            term = term * a
+        total += term
     return total.T
 
 
-def _factored_cost(fast: FastLedger, price: Factored | None, volume: Factored | None, n: int) -> np.ndarray:
+def _factored_cost(
+    fast: FastLedger,
+    price: Factored | None,
+    volume: Factored | None,
+    n: int,
+    other: np.ndarray | None,
+    extra: tuple[tuple[np.ndarray, ...], ...],
+) -> np.ndarray:
     n_s = fast.n_segments
     p = price or Factored(fast.youth_price, ((),) * n_s)
     q = volume or Factored(fast.youth_volume, ((),) * n_s)
     const = fast.youth_base_cost * p.const * q.const  # (S, Y)
-    lists = [p.arrays[s] + q.arrays[s] for s in range(n_s)]
+    if other is not None:
+        const = const * other
+    lists = [p.arrays[s] + q.arrays[s] + tuple(extra[s]) for s in range(n_s)]
     common = [a for a in (lists[0] if lists else ()) if all(any(a is b for b in other) for other in lists[1:])]
     total = np.zeros((len(fast.years), n))
     for s in range(n_s):
@@ -429,6 +493,8 @@ def fixed_totals(fast: FastLedger) -> rules.Totals:
 def _varying_rows(fast: FastLedger) -> list[tuple[bool, bool, bool, int]]:
     """(is_mutation, is_baat or is_onttrekking, structural, reserve) of each varying row: youth care, then linear."""
     rows = [(False, False, fast.youth_structural, 0)]
+    if fast.youth_split:
+        rows.append((False, False, fast.youth_more_structural, 0))
     rows += [(m, kind, structural, reserve) for _k, _j, m, kind, structural, reserve in fast.linear_rows]
     return rows
 
@@ -439,16 +505,23 @@ def varying_amounts(
     price: np.ndarray | Factored | None,
     volume: np.ndarray | Factored | None,
     linear: np.ndarray | None,
+    varying_more: tuple[tuple[np.ndarray, ...], ...] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(youth-care cost (n, Y), amounts of the varying rows laid out (rows, Y, n)) for n variants."""
     n_y = len(fast.years)
-    cost = youth_cost(fast, price, volume, n)
-    amounts = np.empty((1 + len(fast.linear_rows), n_y, n))
-    amounts[0] = (cost - fast.youth_base_cost.sum(axis=0)).T
+    cost = youth_cost(fast, price, volume, n, varying_more=varying_more)
+    first = fast.youth_rows
+    amounts = np.empty((first + len(fast.linear_rows), n_y, n))
+    if fast.youth_split:  # as the exact engine books them: jeugdhulp's part, then what the others add on top
+        own = youth_cost(fast, price, volume, n, more=False)
+        amounts[0] = (own - fast.youth_base_cost.sum(axis=0)).T
+        amounts[1] = (cost - own).T
+    else:
+        amounts[0] = (cost - fast.youth_base_cost.sum(axis=0)).T
     if fast.linear_rows:
         values = np.zeros((n, len(fast.linear), n_y)) if linear is None else linear
-        for row, (k, *_rest) in enumerate(fast.linear_rows, start=1):
-            amounts[row] = (values[:, k, :] * fast.linear_amounts[row - 1]).T
+        for row, (k, *_rest) in enumerate(fast.linear_rows, start=first):
+            amounts[row] = (values[:, k, :] * fast.linear_amounts[row - first]).T
     return cost, amounts
 
 
@@ -505,7 +578,7 @@ class Basis:
 
 
 def basis(fast: FastLedger) -> Basis:
-    n_rows, n_y = 1 + len(fast.linear_rows), len(fast.years)
+    n_rows, n_y = fast.youth_rows + len(fast.linear_rows), len(fast.years)
     impulses = np.zeros((n_rows, n_y, n_rows * n_y))
     for r in range(n_rows):
         for y in range(n_y):
@@ -525,19 +598,28 @@ def evaluate(
     volume: np.ndarray | Factored | None = None,
     linear: np.ndarray | None = None,
     benodigd: np.ndarray | None = None,
+    varying_more: tuple[tuple[np.ndarray, ...], ...] | None = None,
 ) -> FastTotals:
     """The budget rules for n variants.
 
     price, volume: (n, S, Y) factors against the baseline, or `Factored` ones, that replace the scenario's own
     (None: the scenario's); linear: (n, K, Y) value of each linear input per year (None: 0); benodigd: (Y,) required
-    weerstandscapaciteit instead of the workbook's (None: the workbook's).
+    weerstandscapaciteit instead of the workbook's (None: the workbook's); varying_more: per segment, (Y, n) factors
+    on p × q of the youth-care levers after jeugdhulp that vary per variant (see `youth_cost`).
 
     The fixed rows were evaluated once, at compile time; the varying rows go through the same rules as a basis
     of unit impulses (see `Basis`), applied per variant. `evaluate_ledger` runs the rules on the full varying
     ledger instead; the tests show both agree.
     """
-    cost, amounts = varying_amounts(fast, n, price, volume, linear)
+    cost, amounts = varying_amounts(fast, n, price, volume, linear, varying_more)
+    delta = None
+    if fast.linear_weerstand is not None and linear is not None:
+        delta = np.zeros((n, len(fast.years)))
+        for k, per_unit in enumerate(fast.linear_weerstand):  # input by input: the same sum for any n
+            if per_unit.any():
+                delta += linear[:, k, :] * per_unit
     return FastTotals(
+        weerstand_delta=delta,
         fixed=fast.fixed,
         jeugdhulp=cost,
         amounts=amounts,
@@ -575,7 +657,7 @@ def affine_source(fast: FastLedger, key: str, y: int) -> tuple[int | None, int |
         coefficients = fast.basis.coefficients.get(f"reserve:{r}", np.zeros((0, 1)))
         coefficients = coefficients[:, y] if coefficients.size else np.zeros(0)
     elif key == "jeugdhulp":
-        return 0, y, 1.0, float(fast.youth_base_cost.sum(axis=0)[y])
+        return None if fast.youth_split else (0, y, 1.0, float(fast.youth_base_cost.sum(axis=0)[y]))
     else:
         return None
     nonzero = np.flatnonzero(coefficients)

@@ -16,6 +16,12 @@ the cent (half away from zero); everything else is exact.
 
 Youth care follows the same index through its p × q: the tariffs are multiplied by F of their category, unless
 the scenario's `jeugdhulp` section sets the price (generally, or for a segment), which then wins.
+
+Variations (sweep, tornado, solve, uncertainty): `indexatie.indexen.<category>` adds x percentage points to the
+category's index of the first year, the price level every year carries; `indexatie.indexen.<category>.YEAR` to that
+year's index, which counts only with lopende prijzen (in constant prices it changes no number). Both are linear in
+x: F holds each year's (1 + i) once. One path moves one year's index: x on every year's index at once would
+compound, which the float path cannot follow.
 """
 
 from __future__ import annotations
@@ -25,17 +31,18 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import ConfigDict, Field, model_validator
 
 from hengelo_scenario.baseline.layout import INDEX, INDEXEN, JEUGDHULP, KEY_JEUGDHULP, LASTEN_BATEN
 from hengelo_scenario.baseline.model import Aard, Amounts, Baseline, Line, Soort
 from hengelo_scenario.errors import Origin
-from hengelo_scenario.levers.base import Lever, YouthCareFactors
+from hengelo_scenario.levers.base import Lever, Variation, YouthCareFactors
 from hengelo_scenario.levers.common import Switch
 from hengelo_scenario.money import CENT, ONE, ZERO, format_percentage, round_half_away
 from hengelo_scenario.outcome.model import Booking, DetailRow, LeverDetail
+from hengelo_scenario.records import replace
 from hengelo_scenario.scenario.context import ResolveContext
 from hengelo_scenario.scenario.model import Factors
 from hengelo_scenario.scenario.paths import FieldPath
@@ -92,6 +99,8 @@ class IndexatieChange:
     youth_care_programma: str | None
     lopende_prijzen: bool
     origin: Origin
+    rates: tuple[tuple[str, tuple[Decimal, ...]], ...] = ()  # the scenario's index per category and year
+    follows: tuple[bool, ...] = ()  # per youth-care segment: its tariff follows its index (no price of its own)
 
     def factor(self, category: str) -> Factors:
         return dict(self.factors)[category]
@@ -171,22 +180,13 @@ class IndexatieLever(Lever):
                 rates[names[i]][y] = rate
         if ctx.count > count:
             return None
-        factors: dict[str, Factors] = {}
-        for naam, values in rates.items():
-            original = baseline.index_reeks(naam)
-            assert original is not None
-            first = ONE
-            if naam in changed_first:
-                first = _quotient(ONE + values[0], ONE + original.rates[0])
-            row = [first]
-            for rate in values[1:]:
-                row.append(row[-1] * (ONE + rate) if lopende else first)
-            factors[naam] = tuple(row)
+        factors = _factors(baseline, rates, changed_first, lopende)
         youth_line = baseline.line(KEY_JEUGDHULP)
         lines = tuple(
             x for x in baseline.lines if x.index is not None and not (x.key == KEY_JEUGDHULP and baseline.jeugdhulp)
         )
-        youth_care = self._youth_care(ctx, factors, youth_line)
+        follows = self._follows(ctx)
+        youth_care = _youth_care(baseline, factors, follows)
         change = IndexatieChange(
             tuple(factors.items()),
             frozenset(changed_first),
@@ -195,6 +195,8 @@ class IndexatieLever(Lever):
             youth_line.programma if youth_line is not None else None,
             lopende,
             ctx.origin(path),
+            tuple((naam, tuple(values)) for naam, values in rates.items()),
+            follows,
         )
         moved = any(any(a != 0 for a in change.indexation(x)) for x in lines) or (
             youth_care is not None and any(f != ONE for seg in youth_care for f in seg)
@@ -208,13 +210,8 @@ class IndexatieLever(Lever):
             return None
         return change
 
-    def _youth_care(
-        self, ctx: ResolveContext, factors: dict[str, Factors], youth_line: Line | None
-    ) -> tuple[Factors, ...] | None:
-        """Price factors per youth-care segment: its category's F, unless the jeugdhulp section sets the price."""
-        segments = ctx.baseline.jeugdhulp
-        if not segments or youth_line is None:  # youth care is booked on the programme of its `jeugdhulp` line
-            return None
+    def _follows(self, ctx: ResolveContext) -> tuple[bool, ...]:
+        """Per youth-care segment: its tariff follows the index, unless the jeugdhulp section sets its price."""
         jeugdhulp = getattr(ctx.file.model, "jeugdhulp", None)
         general_price = jeugdhulp is not None and jeugdhulp.price is not None
         own_price: set[str] = set()
@@ -222,15 +219,10 @@ class IndexatieLever(Lever):
             for name, levers in (jeugdhulp.segments or {}).items():
                 if levers.price is not None:
                     own_price.add(" ".join(name.split()).casefold())
-        ones: Factors = (ONE,) * len(ctx.years)
-        result: list[Factors] = []
-        for segment in segments:
-            category = segment.index or (youth_line.index if youth_line is not None else None)
-            follows = not general_price and " ".join(segment.naam.split()).casefold() not in own_price
-            result.append(factors[category] if follows and category is not None else ones)
-        if all(f == ones for f in result):
-            return None
-        return tuple(result)
+        return tuple(
+            not general_price and " ".join(segment.naam.split()).casefold() not in own_price
+            for segment in ctx.baseline.jeugdhulp
+        )
 
     def bookings(self, change: IndexatieChange, baseline: Baseline) -> list[Booking]:
         grouped: dict[tuple[str, str, Soort], list[Decimal]] = defaultdict(lambda: [ZERO] * len(baseline.years))
@@ -290,6 +282,142 @@ class IndexatieLever(Lever):
             label = "Jeugdhulp: tarieven (prijs x volume per segment)"
             rows.insert(0, DetailRow((label, youth[0].programma, ", ".join(categories)), youth[0].amounts, "last"))
         return [LeverDetail(KEY, "indexatie", tuple(rows))]
+
+    # --- variations: one year's index of a category, in percentage points -------------------------------------
+
+    def variations(self, change: IndexatieChange | None, baseline: Baseline) -> list[Variation]:
+        if not baseline.indexen or not (
+            any(x.index for x in baseline.lines) or any(seg.index for seg in baseline.jeugdhulp)
+        ):
+            return []
+        return [Variation(f"indexen.{r.naam}", f"Index {r.naam}", percent=True, field=r.naam) for r in baseline.indexen]
+
+    def _current(self, change: IndexatieChange | None, baseline: Baseline, scenario: Any) -> IndexatieChange:
+        """The scenario's change, or (no `indexatie:` section) the workbook's indices in constant prices."""
+        if change is not None:
+            return change
+        youth_line = baseline.line(KEY_JEUGDHULP)
+        jeugdhulp = getattr(scenario, "jeugdhulp", None) if scenario is not None else None
+        # Without the section the scenario file is not at hand: a segment whose price the jeugdhulp section moves
+        # sets its own price (resolve reads the file; a price written as 0% everywhere is the one difference).
+        follows = tuple(
+            jeugdhulp is None or all(f == ONE for f in jeugdhulp.price_factors[s])
+            for s in range(len(baseline.jeugdhulp))
+        )
+        rates = tuple((r.naam, tuple(r.rates)) for r in baseline.indexen)
+        factors = _factors(baseline, {k: list(v) for k, v in rates}, set(), False)
+        lines = tuple(
+            x for x in baseline.lines if x.index is not None and not (x.key == KEY_JEUGDHULP and baseline.jeugdhulp)
+        )
+        return IndexatieChange(
+            tuple(factors.items()),
+            frozenset(),
+            lines,
+            _youth_care(baseline, factors, follows),
+            youth_line.programma if youth_line is not None else None,
+            False,
+            Origin("", None, KEY),
+            rates,
+            follows,
+        )
+
+    def vary(
+        self,
+        change: IndexatieChange | None,
+        baseline: Baseline,
+        variation: Variation,
+        x: Decimal,
+        years: tuple[bool, ...],
+        origin: Origin,
+        scenario: Any = None,
+    ) -> IndexatieChange:
+        current = self._current(change, baseline, scenario)
+        year = 0 if all(years) else years.index(True)  # a path without .YEAR: the first year's index
+        rates = {naam: list(values) for naam, values in current.rates}
+        rates[variation.field][year] += x
+        changed_first = set(current.rounded)
+        original = baseline.index_reeks(variation.field)
+        assert original is not None
+        if rates[variation.field][0] != original.rates[0]:
+            changed_first.add(variation.field)
+        else:
+            changed_first.discard(variation.field)
+        factors = _factors(baseline, rates, changed_first, current.lopende_prijzen)
+        return replace(
+            current,
+            factors=tuple(factors.items()),
+            rounded=frozenset(changed_first),
+            youth_care=_youth_care(baseline, factors, current.follows),
+            rates=tuple((naam, tuple(values)) for naam, values in rates.items()),
+            origin=current.origin if change is not None else origin,
+        )
+
+    def variation_range(
+        self,
+        change: IndexatieChange | None,
+        baseline: Baseline,
+        variation: Variation,
+        years: tuple[bool, ...],
+        scenario: Any = None,
+    ) -> tuple[Decimal | None, Decimal | None]:
+        """An index above −100%, as the scenario file allows."""
+        current = self._current(change, baseline, scenario)
+        year = 0 if all(years) else years.index(True)
+        return -ONE - dict(current.rates)[variation.field][year] + Decimal("0.0001"), None
+
+    def youth_care_slopes(
+        self,
+        change: IndexatieChange | None,
+        baseline: Baseline,
+        variation: Variation,
+        years: tuple[bool, ...],
+        scenario: Any = None,
+    ) -> tuple[tuple[Decimal, ...], ...] | None:
+        """Per segment and year k with tariff factor × (1 + k·x) when the variation moves x: (1 + i + x) / (1 + i)."""
+        current = self._current(change, baseline, scenario)
+        year = 0 if all(years) else years.index(True)
+        if year > 0 and not current.lopende_prijzen:
+            return None
+        rate = dict(current.rates)[variation.field][year]
+        slope = _quotient(ONE, ONE + rate)
+        youth_line = baseline.line(KEY_JEUGDHULP)
+        found = []
+        for s, segment in enumerate(baseline.jeugdhulp):
+            category = segment.index or (youth_line.index if youth_line is not None else None)
+            moves = current.follows[s] and category == variation.field and youth_line is not None
+            found.append(tuple(slope if moves and y >= year else ZERO for y in range(len(baseline.years))))
+        return tuple(found) if any(k != 0 for row in found for k in row) else None
+
+
+def _factors(baseline: Baseline, rates: dict[str, list[Decimal]], changed_first: set[str], lopende: bool):
+    """F(c, y) per category from the scenario's indices (see the module text)."""
+    factors: dict[str, Factors] = {}
+    for naam, values in rates.items():
+        original = baseline.index_reeks(naam)
+        assert original is not None
+        first = ONE
+        if naam in changed_first:
+            first = _quotient(ONE + values[0], ONE + original.rates[0])
+        row = [first]
+        for rate in values[1:]:
+            row.append(row[-1] * (ONE + rate) if lopende else first)
+        factors[naam] = tuple(row)
+    return factors
+
+
+def _youth_care(baseline: Baseline, factors: dict[str, Factors], follows: tuple[bool, ...]):
+    """Price factors per youth-care segment: its category's F where it follows the index; None when all are 1."""
+    youth_line = baseline.line(KEY_JEUGDHULP)
+    if not baseline.jeugdhulp or youth_line is None:  # youth care is booked on the programme of its `jeugdhulp` line
+        return None
+    ones: Factors = (ONE,) * len(baseline.years)
+    result: list[Factors] = []
+    for segment, follow in zip(baseline.jeugdhulp, follows, strict=True):
+        category = segment.index or youth_line.index
+        result.append(factors[category] if follow and category is not None else ones)
+    if all(f == ones for f in result):
+        return None
+    return tuple(result)
 
 
 LEVER = IndexatieLever()

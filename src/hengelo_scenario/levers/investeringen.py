@@ -15,6 +15,11 @@ last year of the term takes what is left, so the afschrijvingen add up to the am
 An optional `dekking` names a reserve whose onttrekking pays the kapitaallasten: structural for a
 bestemmingsreserve (a dekkingsreserve for kapitaallasten is the one reserve whose regular withdrawal may count as
 structural), incidental when it is the algemene reserve.
+
+Variations (sweep, tornado, solve, uncertainty): `investeringen.<name>.amount` adds x euros to the activated
+amount; `investeringen.<name>.rente` adds x percentage points to the rente of a lineair investment (an annuïtair
+one's kapitaallasten are not linear in the rente, which the float path needs, so it is not offered). Each is one
+number for the whole schedule, so neither takes a `.YEAR`.
 """
 
 from __future__ import annotations
@@ -29,10 +34,11 @@ from pydantic import ConfigDict, Field, PlainValidator, WithJsonSchema, field_va
 
 from hengelo_scenario.baseline.model import Aard, Baseline, ReserveSoort, Soort
 from hengelo_scenario.errors import Origin
-from hengelo_scenario.levers.base import Lever
+from hengelo_scenario.levers.base import Lever, Variation
 from hengelo_scenario.levers.common import PositiveAmount, WholeYears
 from hengelo_scenario.money import CENT, ONE, ZERO, exact, format_percentage, round_half_away
 from hengelo_scenario.outcome.model import Booking, DetailRow, LeverDetail
+from hengelo_scenario.records import replace
 from hengelo_scenario.scenario.context import ResolveContext, norm
 from hengelo_scenario.scenario.paths import FieldPath
 from hengelo_scenario.scenario.values import (
@@ -303,6 +309,51 @@ class InvesteringenLever(Lever):
                 rows.append(DetailRow((label, inv.programma), plan.kapitaallasten, f"dekking {inv.dekking}"))
             rows.append(DetailRow((label, inv.programma), plan.boekwaarde, "boekwaarde 31 december"))
         return [LeverDetail(KEY, "kapitaallasten", tuple(rows))]
+
+    # --- variations: an investment's amount (euros) and a lineair one's rente (percentage points) ----------------
+
+    def variations(self, change: tuple[Investering, ...], baseline: Baseline) -> list[Variation]:
+        found: list[Variation] = []
+        for i, inv in enumerate(change or ()):
+            found.append(Variation(f"{inv.name}.amount", f"Investering {inv.name}", False, False, i, "amount"))
+            if inv.methode == LINEAIR:
+                found.append(Variation(f"{inv.name}.rente", f"Rente {inv.name}", True, False, i, "rente"))
+        return found
+
+    def vary(
+        self,
+        change: tuple[Investering, ...],
+        baseline: Baseline,
+        variation: Variation,
+        x: Decimal,
+        years: tuple[bool, ...],
+        origin: Origin,
+        scenario: Any = None,
+    ) -> tuple[Investering, ...]:
+        assert variation.item is not None
+        items = list(change)
+        inv = items[variation.item]
+        with exact():
+            if variation.field == "amount":
+                items[variation.item] = replace(inv, amount=inv.amount + x)
+            else:
+                items[variation.item] = replace(inv, rente=inv.rente + x)
+        return tuple(items)
+
+    def variation_range(
+        self,
+        change: tuple[Investering, ...],
+        baseline: Baseline,
+        variation: Variation,
+        years: tuple[bool, ...],
+        scenario: Any = None,
+    ) -> tuple[Decimal | None, Decimal | None]:
+        """An amount of 0 or more; a rente from 0% up to (not including) 100%, as the scenario file allows."""
+        assert variation.item is not None
+        inv = change[variation.item]
+        if variation.field == "amount":
+            return -inv.amount, None
+        return -inv.rente, ONE - inv.rente - Decimal("0.0001")
 
 
 LEVER = InvesteringenLever()

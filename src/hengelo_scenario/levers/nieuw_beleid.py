@@ -4,19 +4,26 @@ The baseline holds the proposals marked `Opgenomen: ja` as lasten (and their cov
 scenario switches any proposal on or off. Switching off an opgenomen proposal books its lasten away (and its
 onttrekking, when a reserve covers it); switching on one that is not opgenomen books its lasten (and its
 onttrekking). A proposal switched to the state it already has changes no number and is refused.
+
+Variations (sweep, tornado, solve, uncertainty): `nieuw_beleid.<proposal>.amounts` adds x euros to the lasten of a
+proposal that is in the budget (opgenomen and not switched off, or switched on), in every year or one (`.YEAR`);
+its cover from a reserve follows. A proposal outside the budget has no amount that counts, so it is not offered.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from hengelo_scenario.baseline.layout import VOORSTELLEN
 from hengelo_scenario.baseline.model import Aard, Baseline, Soort, Voorstel
 from hengelo_scenario.errors import Origin
-from hengelo_scenario.levers.base import Lever
+from hengelo_scenario.levers.base import Lever, Variation
 from hengelo_scenario.levers.common import OnOff, is_zero
+from hengelo_scenario.money import ZERO
 from hengelo_scenario.outcome.model import Booking
+from hengelo_scenario.records import replace
 from hengelo_scenario.scenario.context import ResolveContext
 from hengelo_scenario.scenario.paths import FieldPath
 from hengelo_scenario.scenario.values import Reference
@@ -112,6 +119,59 @@ class NieuwBeleidLever(Lever):
                     )
                 )
         return bookings
+
+    # --- variations: a proposal's amounts in euros ------------------------------------------------------------
+
+    def _in_budget(self, change: NieuwBeleidChange | None, baseline: Baseline) -> list[tuple[int, Voorstel]]:
+        """(index, proposal as it counts) of every proposal in the budget: opgenomen and not switched off, or on."""
+        switched = {s.voorstel.naam: s for s in (change.switches if change is not None else ())}
+        found = []
+        for i, voorstel in enumerate(baseline.voorstellen):
+            switch = switched.get(voorstel.naam)
+            if (switch.on if switch is not None else voorstel.opgenomen) and not is_zero(voorstel.amounts):
+                found.append((i, switch.voorstel if switch is not None else voorstel))
+        return found
+
+    def variations(self, change: NieuwBeleidChange | None, baseline: Baseline) -> list[Variation]:
+        return [
+            Variation(f"{v.naam}.amounts", f"Nieuw beleid: {v.naam}", percent=False, item=i)
+            for i, v in self._in_budget(change, baseline)
+        ]
+
+    def vary(
+        self,
+        change: NieuwBeleidChange | None,
+        baseline: Baseline,
+        variation: Variation,
+        x: Decimal,
+        years: tuple[bool, ...],
+        origin: Origin,
+        scenario: Any = None,
+    ) -> NieuwBeleidChange:
+        assert variation.item is not None
+        voorstel = baseline.voorstellen[variation.item]
+        switches = list(change.switches if change is not None else ())
+        for k, switch in enumerate(switches):
+            if switch.voorstel.naam == voorstel.naam:  # switched on here: its own amounts move
+                amounts = tuple(a + x if years[y] else a for y, a in enumerate(switch.voorstel.amounts))
+                switches[k] = replace(switch, voorstel=replace(switch.voorstel, amounts=amounts))
+                return NieuwBeleidChange(tuple(switches))
+        # opgenomen in the baseline: the extra amount is booked as if switched on, with its cover
+        extra = tuple(x if years[y] else ZERO for y in range(len(years)))
+        switches.append(Switch(replace(voorstel, amounts=extra), True, origin))
+        return NieuwBeleidChange(tuple(switches))
+
+    def variation_range(
+        self,
+        change: NieuwBeleidChange | None,
+        baseline: Baseline,
+        variation: Variation,
+        years: tuple[bool, ...],
+        scenario: Any = None,
+    ) -> tuple[Decimal | None, Decimal | None]:
+        """The proposal's lasten not below zero in the years varied."""
+        current = dict(self._in_budget(change, baseline))[variation.item]  # type: ignore[index]
+        return -min(a for a, m in zip(current.amounts, years, strict=True) if m), None
 
 
 LEVER = NieuwBeleidLever()

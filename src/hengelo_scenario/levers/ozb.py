@@ -5,23 +5,29 @@ shipped workbook). A tariff change of t% in a year raises each line by t% of its
 booked as a structural baat. The onbenutte belastingcapaciteit (the Weerstandsvermogen row with Sleutel
 `onbenutte_belastingcapaciteit`, part of the beschikbare weerstandscapaciteit, COELO standard) falls by the same
 amount, so the weerstandsratio shows the price of using the room.
+
+Variations (sweep, tornado, solve, uncertainty): `ozb.tarief` and `ozb.lines.<Sleutel>` move the tariff change by
+x percentage points of the baseline tariff (every OZB line, or one), in every year or one (`.YEAR`); x stays within
+what the tariff (not below zero) and the onbenutte belastingcapaciteit allow.
 """
 
 from __future__ import annotations
 
+import decimal
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import ConfigDict, Field, model_validator
 
 from hengelo_scenario.baseline.layout import KEY_BELASTINGCAPACITEIT, KEY_OZB, SLEUTEL, WEERSTAND
 from hengelo_scenario.baseline.model import Aard, Baseline, Line, Soort, Weerstandsoort
 from hengelo_scenario.errors import Origin
-from hengelo_scenario.levers.base import Lever
-from hengelo_scenario.levers.common import lines_or_problem
+from hengelo_scenario.levers.base import Lever, Variation
+from hengelo_scenario.levers.common import baat_lines, lines_or_problem
 from hengelo_scenario.money import ONE, ZERO, format_percentage
 from hengelo_scenario.outcome.model import Booking, WeerstandChange
+from hengelo_scenario.records import replace
 from hengelo_scenario.scenario.context import ResolveContext
 from hengelo_scenario.scenario.model import Factors
 from hengelo_scenario.scenario.paths import FieldPath
@@ -173,6 +179,79 @@ class OzbLever(Lever):
         if all(r == 0 for r in raised):
             return []
         return [WeerstandChange(change.post, tuple(-r for r in raised), KEY, change.origin)]
+
+    # --- variations: the tariff change in percentage points -----------------------------------------------------
+
+    def _current(self, change: OzbChange | None, baseline: Baseline) -> OzbChange | None:
+        """The scenario's change, or (no `ozb:` section) tariff factors of 1 on the baseline's OZB lines."""
+        if change is not None:
+            return change
+        lines = baat_lines(baseline.lines_with_prefix(KEY_OZB))
+        post = next(
+            (
+                w
+                for w in baseline.weerstand
+                if w.key == KEY_BELASTINGCAPACITEIT and w.soort is Weerstandsoort.BESCHIKBAAR
+            ),
+            None,
+        )
+        if not lines or post is None:
+            return None
+        ones: Factors = (ONE,) * len(baseline.years)
+        return OzbChange(tuple((line, ones) for line in lines), Aard.STRUCTUREEL, post.naam, Origin("", None, KEY))
+
+    def variations(self, change: OzbChange | None, baseline: Baseline) -> list[Variation]:
+        current = self._current(change, baseline)
+        if current is None:
+            return []
+        found = [Variation("tarief", "OZB-tarief", percent=True)]
+        for i, (line, _) in enumerate(current.lines):
+            found.append(Variation(f"lines.{line.key}", f"OZB-tarief {line.description}", percent=True, item=i))
+        return found
+
+    def vary(
+        self,
+        change: OzbChange | None,
+        baseline: Baseline,
+        variation: Variation,
+        x: Decimal,
+        years: tuple[bool, ...],
+        origin: Origin,
+        scenario: Any = None,
+    ) -> OzbChange:
+        current = self._current(change, baseline)
+        assert current is not None
+        moved = tuple(
+            (line, tuple(f + x if years[y] else f for y, f in enumerate(factors)))
+            if variation.item in (None, i)
+            else (line, factors)
+            for i, (line, factors) in enumerate(current.lines)
+        )
+        return replace(current, lines=moved, origin=current.origin if change is not None else origin)
+
+    def variation_range(
+        self,
+        change: OzbChange | None,
+        baseline: Baseline,
+        variation: Variation,
+        years: tuple[bool, ...],
+        scenario: Any = None,
+    ) -> tuple[Decimal | None, Decimal | None]:
+        """A tariff not below zero (factor ≥ 0); the rise within the onbenutte belastingcapaciteit of each year."""
+        current = self._current(change, baseline)
+        assert current is not None
+        chosen = [(line, f) for i, (line, f) in enumerate(current.lines) if variation.item in (None, i)]
+        low = -min(f[y] for _, f in chosen for y in range(len(years)) if years[y])
+        post = next(w for w in baseline.weerstand if w.naam == current.post)
+        highs: list[Decimal] = []
+        for y in range(len(years)):
+            per_point = sum((line.amounts[y] for line, _ in chosen), ZERO)
+            if years[y] and per_point > 0:
+                raised = sum((current.raised(line, f)[y] for line, f in current.lines), ZERO)
+                context = decimal.Context(prec=28, rounding=decimal.ROUND_FLOOR)
+                room = context.divide(post.amounts[y] - raised, per_point)
+                highs.append(room.quantize(Decimal("0.000001"), rounding=decimal.ROUND_FLOOR))  # 0,0001 point
+        return low, (min(highs) if highs else None)
 
 
 LEVER = OzbLever()

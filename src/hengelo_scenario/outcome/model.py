@@ -7,18 +7,17 @@ euros (ratios excepted); rounding is the report's business.
 from __future__ import annotations
 
 import decimal
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
 from hengelo_scenario.baseline.model import Aard, Amounts, Programma, Reserve, Soort
 from hengelo_scenario.errors import Origin
+from hengelo_scenario.records import Record
 
 _WIDE = decimal.Context(prec=10_000)  # differences of exact euros are exact (ratios are quotients already)
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(Record, frozen=True):
     """One figure for each year, in the baseline and in the scenario."""
 
     baseline: tuple[Decimal, ...]
@@ -41,8 +40,7 @@ class Figure:
             return tuple(-d for d in self.difference)
 
 
-@dataclass(frozen=True)
-class Booking:
+class Booking(Record, frozen=True):
     """One change the scenario makes to the budget, as a begrotingswijziging would book it."""
 
     measure: str
@@ -64,8 +62,7 @@ class Booking:
         return tuple(-a for a in self.amounts)
 
 
-@dataclass(frozen=True)
-class WeerstandChange:
+class WeerstandChange(Record, frozen=True):
     """A lever's signed change of a `beschikbaar` weerstand post per year (a higher OZB uses up tax room)."""
 
     post: str  # WeerstandPost.naam
@@ -74,8 +71,7 @@ class WeerstandChange:
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
-class DetailRow:
+class DetailRow(Record, frozen=True):
     """One row of a lever's own schedule: labels (what, programme, category ...) and an amount per year."""
 
     labels: tuple[str, ...]
@@ -84,8 +80,7 @@ class DetailRow:
     total: bool = False  # a subtotal or total of rows above it
 
 
-@dataclass(frozen=True)
-class LeverDetail:
+class LeverDetail(Record, frozen=True):
     """A schedule a lever computed beside its bookings (the kapitaallasten per investment, the indexation per
     line), so the report can show how a booked amount was made. `kind` tells the report which table it is."""
 
@@ -94,8 +89,7 @@ class LeverDetail:
     rows: tuple[DetailRow, ...]
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(Record, frozen=True):
     """The overzicht van baten en lasten and the structural view of it, per year."""
 
     lasten: Figure
@@ -114,8 +108,7 @@ class Overview:
     reeel_structureel_saldo: Figure  # structureel saldo without stelposten, taakstellingen, uncertain lines
 
 
-@dataclass(frozen=True)
-class ProgrammaOutcome:
+class ProgrammaOutcome(Record, frozen=True):
     programma: Programma
     lasten: Figure
     baten: Figure
@@ -124,8 +117,7 @@ class ProgrammaOutcome:
     onttrekkingen: Figure
 
 
-@dataclass(frozen=True)
-class ReserveOutcome:
+class ReserveOutcome(Record, frozen=True):
     reserve: Reserve
     opening: Figure  # 1 January
     toevoegingen: Figure
@@ -136,8 +128,7 @@ class ReserveOutcome:
     structurele_onttrekkingen: Figure | None = None
 
 
-@dataclass(frozen=True)
-class KlasseGrens:
+class KlasseGrens(Record, frozen=True):
     """A class of the weerstandsratio table and its lower boundary (inclusief: a ratio equal to it qualifies)."""
 
     klasse: str
@@ -145,8 +136,7 @@ class KlasseGrens:
     inclusief: bool
 
 
-@dataclass(frozen=True)
-class WeerstandOutcome:
+class WeerstandOutcome(Record, frozen=True):
     beschikbaar: Figure
     benodigd: Figure
     ratio: Figure  # beschikbaar / benodigd, not money
@@ -157,8 +147,7 @@ class WeerstandOutcome:
     decimalen: int = 2  # the ratio is rounded to this many decimals before class and norm are applied
 
 
-@dataclass(frozen=True)
-class SegmentOutcome:
+class SegmentOutcome(Record, frozen=True):
     naam: str
     unit: str
     price: Figure
@@ -169,8 +158,7 @@ class SegmentOutcome:
     interaction: tuple[Decimal, ...]  # (p1 - p0) * (q1 - q0)
 
 
-@dataclass(frozen=True)
-class JeugdhulpOutcome:
+class JeugdhulpOutcome(Record, frozen=True):
     segments: tuple[SegmentOutcome, ...]
     cost: Figure
     price_effect: tuple[Decimal, ...]
@@ -178,8 +166,7 @@ class JeugdhulpOutcome:
     interaction: tuple[Decimal, ...]
 
 
-@dataclass(frozen=True)
-class TransformatieOutcome:
+class TransformatieOutcome(Record, frozen=True):
     taakstelling: tuple[Decimal, ...]
     ingevuld: tuple[Decimal, ...]
     open: tuple[Decimal, ...]
@@ -209,8 +196,7 @@ class Grond(StrEnum):
     GEEN = "geen"
 
 
-@dataclass(frozen=True)
-class JaarEvenwicht:
+class JaarEvenwicht(Record, frozen=True):
     """One jaarschijf: its structureel saldo and whether it balances, also without the uncertain items."""
 
     year: int
@@ -224,8 +210,7 @@ class JaarEvenwicht:
         return self.structureel and self.reeel
 
 
-@dataclass(frozen=True)
-class Conclusie:
+class Conclusie(Record, frozen=True):
     """The structural-balance verdict as data; the report turns it into the sentences of a raadsvoorstel."""
 
     jaren: tuple[JaarEvenwicht, ...]
@@ -250,8 +235,7 @@ class SignalKind(StrEnum):
     RESERVE_NEGATIEF = "reserve-negatief"  # the algemene reserve below zero after taking up the deficits
 
 
-@dataclass(frozen=True)
-class Signal:
+class Signal(Record, frozen=True):
     """A structured "Let op": its kind and the data the sentence needs (the report writes the sentence)."""
 
     kind: SignalKind
@@ -263,8 +247,7 @@ class Signal:
     in_baseline: bool = False  # the item is in the baseline workbook (not only in the scenario)
 
 
-@dataclass(frozen=True)
-class Effects:
+class Effects(Record, frozen=True):
     """One booking's (or a measure's, or all bookings') effect per year: + is voordelig."""
 
     saldo: tuple[Decimal, ...]  # on the saldo van baten en lasten
@@ -272,8 +255,7 @@ class Effects:
     structureel: tuple[Decimal, ...]  # on the structureel saldo
 
 
-@dataclass(frozen=True)
-class BbvOverzichten:
+class BbvOverzichten(Record, frozen=True):
     """The figures of the overviews a toezichthouder starts from (BBV art. 19c, 19d and the bridge)."""
 
     incidentele_lasten: Figure  # totals, for the bridge
@@ -288,8 +270,7 @@ class BbvOverzichten:
     reeel_structureel_saldo: Figure
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Record, frozen=True):
     years: tuple[int, ...]
     scenario_name: str
     scenario_source: str

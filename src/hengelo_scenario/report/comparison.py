@@ -6,6 +6,7 @@ they render the tables of `run`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import PurePath
@@ -27,11 +28,10 @@ __all__ = [
 
 
 def variant_names(outcomes: Sequence[Outcome]) -> tuple[str, ...]:
-    """Each scenario's name; the file is added where two scenarios share a name."""
-    names = [o.scenario_name for o in outcomes]
+    """Each scenario's name; the file is added where two scenarios share a name (counted once: linear in N)."""
+    counts = Counter(o.scenario_name for o in outcomes)
     return tuple(
-        f"{o.scenario_name} ({o.scenario_source})" if names.count(o.scenario_name) > 1 else o.scenario_name
-        for o in outcomes
+        f"{o.scenario_name} ({o.scenario_source})" if counts[o.scenario_name] > 1 else o.scenario_name for o in outcomes
     )
 
 

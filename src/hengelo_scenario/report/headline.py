@@ -7,16 +7,14 @@ renders it. The figures are the overview's, so the headline can never disagree w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from hengelo_scenario.outcome.model import Outcome, Verdict
+from hengelo_scenario.records import Record
 from hengelo_scenario.report.tables import Table, figure_rows, headline_lines, signal_lines, verdict_detail_lines
 
 HEADLINE = "headline"
 
 
-@dataclass(frozen=True)
-class Headline:
+class Headline(Record, frozen=True):
     title: str  # "Jeugdhulp hoog: structureel saldo en geraamd resultaat, basis → scenario"
     baseline: str  # the workbook the scenario ran on
     table: Table  # structureel saldo and geraamd resultaat: basis, scenario, verschil per year

@@ -42,7 +42,8 @@ from pydantic import BaseModel, ValidationError
 from hengelo_scenario.errors import Problem, ScenarioError, UnreadableFileError
 from hengelo_scenario.levers import all_levers
 from hengelo_scenario.resources import shipped_scenarios_dir
-from hengelo_scenario.scenario.schema import TAG_PREFIX, ScenarioFields, ScenarioModel, section_models
+from hengelo_scenario.scenario import schema
+from hengelo_scenario.scenario.schema import TAG_PREFIX, ScenarioFields, section_models
 from hengelo_scenario.scenario.source import (
     FieldPath,
     Location,
@@ -196,7 +197,7 @@ def _validated(
     problems: list[Problem] = []
     model: ScenarioFields | None = None
     try:
-        model = ScenarioModel.model_validate(data)
+        model = schema.validate(data)
     except ValidationError as error:
         problems = problems_from(error, locations, shown)
         reported = {dotted(_clean_loc(detail["loc"])) for detail in error.errors(include_url=False)}
@@ -335,7 +336,7 @@ def _load_merged(
     data, locations = _parsed(text, shown)
     if not isinstance(data, dict):
         found = "an empty file" if data is None else describe(data)
-        raise ScenarioError([Problem(shown, "line 1", "(file)", ScenarioModel.expected, found, ScenarioModel.hint)])
+        raise ScenarioError([Problem(shown, "line 1", "(file)", ScenarioFields.expected, found, ScenarioFields.hint)])
 
     baseline = data.get("baseline")
     if isinstance(baseline, str) and baseline.strip():
@@ -643,7 +644,7 @@ def _strip(annotation: Any) -> Any:
 
 def _model_at(loc: FieldPath) -> type[StrictModel] | None:
     """The section model that validates the value at `loc`, if there is one."""
-    current: Any = ScenarioModel
+    current: Any = schema.ScenarioModel
     for part in loc:
         current = _strip(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
@@ -702,7 +703,7 @@ def problems_from(error: ValidationError, locations: Mapping[FieldPath, Location
             hint = "every scenario needs a `name:`" if loc == ("name",) else f"add `{loc[-1]}:`" if loc else ""
         elif kind == "extra_forbidden":
             key = loc[-1] if loc else "?"
-            model = _model_at(loc[:-1]) or ScenarioModel
+            model = _model_at(loc[:-1]) or schema.ScenarioModel
             allowed = _aliases(model)
             expected = "one of: " + ", ".join(allowed)
             found = f"'{key}'"

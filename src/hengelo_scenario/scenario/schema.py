@@ -1,9 +1,16 @@
 """The scenario file as a pydantic model: the top-level keys, and one section per lever from the registry.
 
-`ScenarioModel` is assembled once from `ScenarioFields` (name, description, author, extends, baseline, expect)
-and the section model of every lever in `hengelo_scenario.levers`, so a new lever module appears in the file
-format, the JSON Schema and the "did you mean" of unknown keys without further edits. Values are checked by the
+`ScenarioModel` is assembled from `ScenarioFields` (name, description, author, extends, baseline, expect) and
+the section model of every lever in `hengelo_scenario.levers`, so a new lever module appears in the file format,
+the JSON Schema and the "did you mean" of unknown keys without further edits. Values are checked by the
 validators of `scenario.values`.
+
+A file is validated by `validate(data)`, with the model `model_for` assembles for the sections the file has: the
+levers it does not use are fields that can only be None, so pydantic builds the validators of the sections in the
+file and no others (building all of them was a sixth of a `run`). The result has every lever as an attribute,
+None when absent, and validation gives the same model and the same errors as `ScenarioModel` (a test compares
+them); the uncertainty block's models are imported only for a file that has one. `ScenarioModel`, the model of
+every section, is built on first use: for the JSON Schema and the hints of an error.
 
 `json_schema()` is the JSON Schema that `hengelo-scenario schema` publishes, for editors that check and complete
 YAML (for example the YAML extension of VS Code).
@@ -11,7 +18,9 @@ YAML (for example the YAML extension of VS Code).
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar
+import functools
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import ConfigDict, Field, PlainValidator, WithJsonSchema, create_model
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
@@ -19,7 +28,6 @@ from pydantic_core import core_schema
 
 from hengelo_scenario.baseline.model import Resultaatbestemming
 from hengelo_scenario.levers import all_levers
-from hengelo_scenario.scenario.uncertainty import UncertaintyModel
 from hengelo_scenario.scenario.values import (
     PERCENT_JSON,
     TAG_PREFIX,
@@ -43,9 +51,14 @@ __all__ = [
     "bare_number_hint",
     "describe",
     "json_schema",
+    "model_for",
     "section_models",
     "suggest",
+    "validate",
 ]
+
+if TYPE_CHECKING:
+    ScenarioModel: type[ScenarioFields]
 
 
 def _resultaatbestemming(value: Any) -> Resultaatbestemming:
@@ -86,7 +99,8 @@ class ScenarioFields(StrictModel):
         description="Baseline workbook, relative to this file. The command line's --baseline wins.",
         examples=["../data/hengelo-begroting-2025-2028.xlsx"],
     )
-    uncertainty: UncertaintyModel | None = Field(
+    # The uncertainty block (scenario.uncertainty.UncertaintyModel); `model_for` gives it its type.
+    uncertainty: Any = Field(
         None, description="What is uncertain, for `simulate` and `tornado` (distributions); `run` ignores it."
     )
     resultaatbestemming: ResultaatbestemmingValue | None = Field(
@@ -108,21 +122,57 @@ class ScenarioFields(StrictModel):
     )
 
 
-def _assemble() -> type[ScenarioFields]:
-    fields: dict[str, Any] = {
-        lever.key: (lever.model | None, Field(None, description=lever.description, examples=lever.examples or None))
-        for lever in all_levers()
-    }
-    return create_model("ScenarioModel", __base__=ScenarioFields, **fields)
+UNCERTAINTY = "uncertainty"
 
 
-ScenarioModel: type[ScenarioFields] = _assemble()
-ScenarioModel.__doc__ = "A scenario file, after `extends` is merged in: the top-level keys and every lever's section."
+def section_keys() -> tuple[str, ...]:
+    """The top-level keys whose sections `model_for` builds only when a file has them: the levers, uncertainty."""
+    return (*(lever.key for lever in all_levers()), UNCERTAINTY)
+
+
+@functools.cache
+def _model_for(present: frozenset[str]) -> type[ScenarioFields]:
+    fields: dict[str, Any] = {}
+    for lever in all_levers():
+        if lever.key in present:
+            fields[lever.key] = (
+                lever.model | None,
+                Field(None, description=lever.description, examples=lever.examples or None),
+            )
+        else:
+            fields[lever.key] = (None, None)  # not in the file: always None, nothing to build
+    if UNCERTAINTY in present:
+        from hengelo_scenario.scenario.uncertainty import UncertaintyModel
+
+        info = ScenarioFields.model_fields[UNCERTAINTY]
+        fields[UNCERTAINTY] = (UncertaintyModel | None, Field(None, description=info.description))
+    else:
+        fields[UNCERTAINTY] = (None, None)
+    model = create_model("ScenarioModel", __base__=ScenarioFields, **fields)
+    model.__doc__ = "A scenario file, after `extends` is merged in: the top-level keys and every lever's section."
+    return model
+
+
+def model_for(keys: Iterable[Any]) -> type[ScenarioFields]:
+    """The scenario model for a file with these top-level keys: real sections for those it has, None for others."""
+    wanted = frozenset(section_keys())
+    return _model_for(frozenset(key for key in keys if isinstance(key, str) and key in wanted))
+
+
+def validate(data: Any) -> ScenarioFields:
+    """The scenario file's data as its model (pydantic's ValidationError when it is not valid)."""
+    return model_for(data if isinstance(data, dict) else ()).model_validate(data)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ScenarioModel":  # every section: the JSON Schema, the hints of errors, the tests
+        return model_for(section_keys())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def section_models() -> dict[type[StrictModel], str]:
     """Every section model a file can hold, with where in a file it stands (for "'x' belongs under ..." hints)."""
-    found: dict[type[StrictModel], str] = {ScenarioModel: "at the top level of the file (not indented)"}
+    found: dict[type[StrictModel], str] = {model_for(section_keys()): "at the top level of the file (not indented)"}
 
     def walk(model: Any) -> None:
         if not (isinstance(model, type) and issubclass(model, StrictModel)) or model in found:
@@ -161,7 +211,9 @@ class _WithoutNull(GenerateJsonSchema):
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a scenario file (draft 2020-12), with titles, descriptions and examples."""
-    schema = ScenarioModel.model_json_schema(by_alias=True, mode="validation", schema_generator=_WithoutNull)
+    schema = model_for(section_keys()).model_json_schema(
+        by_alias=True, mode="validation", schema_generator=_WithoutNull
+    )
     _expect_schema(schema["properties"]["expect"])
     _close_year_maps(schema)
     return {

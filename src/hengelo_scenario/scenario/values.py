@@ -419,7 +419,10 @@ AardOrPerYear = _per_year_or_one(AardValue, dict[YearKey, AardValue])
 class StrictModel(BaseModel):
     """Unknown keys are refused; `expected`/`hint` describe the section when something else stands there."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, hide_input_in_errors=False)
+    # defer_build: a section's validators are built when a file first has that section (see scenario.schema)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, hide_input_in_errors=False, defer_build=True
+    )
 
     expected: ClassVar[str] = "a mapping"
     hint: ClassVar[str] = ""

@@ -11,37 +11,44 @@ a sweep, not a "changes no number" error):
     wijkaanpak.amounts | leefbare_wijken.amounts  + x euros on the line (the fund's cover follows it)
     algemene_uitkering.amounts                    + x euros of algemene uitkering (a structural baat)
     measures.<name>.amounts                       + x euros on the measure (its dekking follows it)
+    <lever>.<path>                                what a lever module declares (`Lever.variations`), e.g.
+                                                  ozb.tarief, nieuw_beleid.<proposal>.amounts,
+                                                  investeringen.<name>.amount | .rente: see each lever module
 
 Any path may end in a year (`jeugdhulp.volume.2028`): the change then applies in that year only; otherwise in
 every year. Every lever here is linear in x for every money figure (cost = p·q·(1 + x); the other levers add
-x times fixed amounts), which `solve` uses.
+x times fixed amounts; a declared variation moves its lever's bookings linearly), which `solve` uses.
 
 `apply` gives the exact `Scenario` for given values (what `run` would evaluate); `linear_input` and
-`factor_multiplier` give the same change for the float path.
+`factor_multiplier` give the same change for the float path. For a declared variation `linear_input` needs nothing
+from the lever but `vary`: the bookings per unit of x are the difference of the lever's own exact bookings (and
+weerstand changes) with and without the variation, so a new lever that declares variations is variable here without
+a line of this module.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import decimal
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hengelo_scenario.baseline.model import Aard, Baseline, Soort
 from hengelo_scenario.engine.fast import LinearInput
 from hengelo_scenario.errors import Origin
-from hengelo_scenario.levers.jeugdhulp import JeugdhulpChange
-from hengelo_scenario.levers.keyed import AmountsChange
-from hengelo_scenario.levers.leefbare_wijken import LeefbareWijkenChange
-from hengelo_scenario.levers.measures import Measure
-from hengelo_scenario.levers.transformatieplan import TransformatieChange
+from hengelo_scenario.levers import all_levers, lever
+from hengelo_scenario.levers.base import Variation
 from hengelo_scenario.money import ONE, ZERO, exact
 from hengelo_scenario.outcome.model import Booking
 from hengelo_scenario.scenario.model import Scenario
 
-__all__ = ["LeverError", "LeverKind", "LeverRef", "apply", "available", "parse", "valid_range"]
+if TYPE_CHECKING:
+    from hengelo_scenario.levers.keyed import AmountsChange
+
+__all__ = ["LeverError", "LeverKind", "LeverRef", "apply", "available", "parse", "valid_range", "youth_care_slopes"]
 
 JEUGD = ("price", "volume", "regie_op_toegang")
 WIJKAANPAK_KEY = "wijkaanpak"
@@ -53,6 +60,7 @@ class LeverKind(StrEnum):
     FACTOR = "factor"  # a percentage: × (1 + x)
     REDUCTION = "reduction"  # a percentage: × (1 − x)
     SHARE = "share"  # percentage points on a realised share
+    POINTS = "points"  # percentage points on a rate a lever declares (an OZB tariff change, a rente)
     AMOUNT = "amount"  # euros
 
     @property
@@ -72,6 +80,7 @@ class LeverRef:
     index: int | None  # segment, onderdeel or measure index; None: every segment / onderdeel
     year: int | None  # index into the baseline years; None: every year
     label: str  # Dutch, for tables and charts
+    variation: Variation | None = None  # a variation the lever `target` declares
 
     def years(self, n_years: int) -> tuple[bool, ...]:
         return tuple(self.year is None or y == self.year for y in range(n_years))
@@ -101,7 +110,13 @@ def available(baseline: Baseline, scenario: Scenario) -> list[str]:
     if _algemene_uitkering_line(baseline) is not None:
         paths.append("algemene_uitkering.amounts")
     paths += [f"measures.{m.name}.amounts" for m in scenario.measures]
+    paths += [f"{item.key}.{v.path}" for item, v in _declared(baseline, scenario)]
     return paths
+
+
+def _declared(baseline: Baseline, scenario: Scenario) -> list[tuple[Any, Variation]]:
+    """Every (lever, variation) the registered levers declare for this baseline and scenario."""
+    return [(item, v) for item in all_levers() for v in item.variations(scenario.change(item.key), baseline)]
 
 
 def _algemene_uitkering_line(baseline: Baseline):
@@ -204,6 +219,16 @@ def parse(text: str, baseline: Baseline, scenario: Scenario) -> LeverRef:
             return LeverRef(
                 f"measures.{names[i]}.amounts{suffix}", LeverKind.AMOUNT, "measure", i, year, f"{names[i]}{year_label}"
             )
+    for item, variation in _declared(baseline, scenario):
+        if key == _norm(f"{item.key}.{variation.path}"):
+            if year is not None and not variation.per_year:
+                raise LeverError(
+                    f"'{text}': {item.key}.{variation.path} is one number for the whole schedule, not one per year; "
+                    f"leave out .{baseline.years[year]}"
+                )
+            kind = LeverKind.POINTS if variation.percent else LeverKind.AMOUNT
+            canonical = f"{item.key}.{variation.path}{suffix}"
+            return LeverRef(canonical, kind, item.key, variation.item, year, variation.label + year_label, variation)
     choices = available(baseline, scenario)
     near = suggest(path, choices)
     listing = (
@@ -219,6 +244,10 @@ def valid_range(ref: LeverRef, baseline: Baseline, scenario: Scenario) -> tuple[
     """The values x the lever may take, (low, high), None for no bound."""
     n = len(baseline.years)
     mask = ref.years(n)
+    if ref.variation is not None:
+        return lever(ref.target).variation_range(
+            scenario.change(ref.target), baseline, ref.variation, mask, scenario=scenario
+        )
     if ref.kind is LeverKind.FACTOR:
         return Decimal(-1), None
     if ref.kind is LeverKind.REDUCTION:
@@ -269,7 +298,17 @@ def apply(baseline: Baseline, scenario: Scenario, values: Mapping[LeverRef, Deci
 def _apply_one(baseline: Baseline, scenario: Scenario, ref: LeverRef, x: Decimal) -> Scenario:
     n = len(baseline.years)
     mask = ref.years(n)
+    from hengelo_scenario.levers.jeugdhulp import JeugdhulpChange  # the levers' own records, when a value is applied
+    from hengelo_scenario.levers.keyed import AmountsChange
+    from hengelo_scenario.levers.leefbare_wijken import LeefbareWijkenChange
+    from hengelo_scenario.levers.measures import Measure
+    from hengelo_scenario.levers.transformatieplan import TransformatieChange
+
     origin = Origin(scenario.source, None, ref.path)
+    if ref.variation is not None:
+        item = lever(ref.target)
+        moved = item.vary(scenario.change(ref.target), baseline, ref.variation, x, mask, origin, scenario=scenario)
+        return _with(scenario, **{ref.target: moved})
     with exact():
         if ref.target in JEUGD:
             change = scenario.jeugdhulp or JeugdhulpChange(
@@ -357,6 +396,8 @@ def linear_input(ref: LeverRef, baseline: Baseline, scenario: Scenario) -> Linea
     mask = ref.years(n)
     unit = tuple(ONE if m else ZERO for m in mask)
     bookings: list[Booking] = []
+    if ref.variation is not None:
+        return _declared_input(ref, baseline, scenario)
     if ref.target == "transformatieplan":
         aard = scenario.transformatieplan.aard if scenario.transformatieplan is not None else Aard.STRUCTUREEL
         for i, onderdeel in enumerate(baseline.transformatieplan):
@@ -397,3 +438,59 @@ def linear_input(ref: LeverRef, baseline: Baseline, scenario: Scenario) -> Linea
         if m.dekking is not None:
             bookings.append(Booking(ref.path, "", m.programma, Soort.ONTTREKKING, Aard.INCIDENTEEL, unit, m.dekking))
     return LinearInput(ref.path, tuple(bookings))
+
+
+STEP_AMOUNT = Decimal(1_000_000)  # the x at which a declared amount variation's unit bookings are taken
+
+
+def _declared_input(ref: LeverRef, baseline: Baseline, scenario: Scenario) -> LinearInput:
+    """The bookings (and weerstand changes) of one unit of a declared variation, from the lever's exact bookings.
+
+    unit = (bookings at x = h − bookings of the scenario) / h, per (programma, soort, aard, reserve) and year, with
+    h = 100 percentage points or 1.000.000 euros: large, so a lever's cent rounding weighs nothing per unit.
+    """
+    assert ref.variation is not None
+    item = lever(ref.target)
+    change = scenario.change(ref.target)
+    n = len(baseline.years)
+    h = STEP_AMOUNT if ref.kind is LeverKind.AMOUNT else ONE
+    origin = Origin(scenario.source, None, ref.path)
+    moved = item.vary(change, baseline, ref.variation, h, ref.years(n), origin, scenario=scenario)
+    own = change is not None and change != item.empty
+    sums: dict[tuple[str, Soort, Aard, str | None], list[Decimal]] = {}
+    with exact():
+        for sign, bookings in (
+            (ONE, item.bookings(moved, baseline)),
+            (-ONE, item.bookings(change, baseline) if own else []),
+        ):
+            for b in bookings:
+                row = sums.setdefault((b.programma, b.soort, b.aard, b.reserve), [ZERO] * n)
+                for y, a in enumerate(b.amounts):
+                    row[y] += sign * a
+        weerstand = [ZERO] * n
+        for sign, changes in (
+            (ONE, item.weerstand_changes(moved, baseline)),
+            (-ONE, item.weerstand_changes(change, baseline) if own else []),
+        ):
+            for w in changes:
+                for y, a in enumerate(w.amounts):
+                    weerstand[y] += sign * a
+    quotient = decimal.Context(prec=28)
+    per_unit = [
+        Booking(ref.path, "", programma, soort, aard, tuple(quotient.divide(a, h) for a in amounts), reserve)
+        for (programma, soort, aard, reserve), amounts in sums.items()
+        if any(a != 0 for a in amounts)
+    ]
+    return LinearInput(ref.path, tuple(per_unit), tuple(quotient.divide(a, h) for a in weerstand))
+
+
+def youth_care_slopes(ref: LeverRef, baseline: Baseline, scenario: Scenario) -> list[tuple[int, list[float]]]:
+    """(segment, k per year) where a declared variation makes the segment's p × q × (1 + k·x); [] for none."""
+    if ref.variation is None:
+        return []
+    slopes = lever(ref.target).youth_care_slopes(
+        scenario.change(ref.target), baseline, ref.variation, ref.years(len(baseline.years)), scenario=scenario
+    )
+    if slopes is None:
+        return []
+    return [(s, [float(k) for k in row]) for s, row in enumerate(slopes) if any(k != 0 for k in row)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -17,7 +17,11 @@ from hengelo_scenario.scenario.model import Scenario
 from hengelo_scenario.uncertainty import levers as lever_paths
 from hengelo_scenario.uncertainty.distributions import Distribution, Kind
 from hengelo_scenario.uncertainty.model import Group, JeugdTarget, UncertaintySpec, Variable
-from hengelo_scenario.uncertainty.schema import JEUGD_LEVERS, DistributionModel, UncertainChange, UncertaintyModel
+
+if TYPE_CHECKING:  # the block's pydantic models: built only when a scenario file has the block (scenario/schema.py)
+    from hengelo_scenario.uncertainty.schema import DistributionModel, UncertainChange, UncertaintyModel
+
+JEUGD_LEVERS = lever_paths.JEUGD  # price, volume, regie_op_toegang
 
 __all__ = ["resolve_uncertainty", "scenario_factors"]
 

@@ -46,19 +46,20 @@ def draw_block(spec: UncertaintySpec, seed: int, block: int) -> np.ndarray:
 
 def _factor_array(target: JeugdTarget, drawn: np.ndarray, n_years: int) -> np.ndarray:
     """(Y, n) factors of one drawn youth-care lever: growth compounding from its first year, or one year's change."""
-    step = 1.0 - drawn if target.lever == "regie_op_toegang" else 1.0 + drawn
     array = np.empty((n_years, drawn.shape[0]))
-    if target.growth:
+    if target.growth:  # in place: each year's factor is the year before times the step
         array[: target.start] = 1.0
-        factor = step
-        array[target.start] = factor
+        first = array[target.start]
+        if target.lever == "regie_op_toegang":
+            np.subtract(1.0, drawn, out=first)
+        else:
+            np.add(1.0, drawn, out=first)
         for y in range(target.start + 1, n_years):
-            factor = factor * step
-            array[y] = factor
+            np.multiply(array[y - 1], first, out=array[y])
     else:
         array[:] = 1.0
         assert target.year is not None
-        array[target.year] = step
+        array[target.year] = 1.0 - drawn if target.lever == "regie_op_toegang" else 1.0 + drawn
     return array
 
 

@@ -290,8 +290,8 @@ def solve(
     y = baseline.years.index(year)
     low, high = levers.valid_range(ref, baseline, scenario)
     h = Decimal("0.1") if ref.kind.percent else Decimal(100_000)
-    if high is not None and h > high:
-        h = high
+    if high is not None and 0 < high < 2 * h:  # three points within the range, so linearity can be seen
+        h = high / 2
     f0 = _exact_figure(baseline, scenario, ref, Decimal(0), figure, y)
     f1 = _exact_figure(baseline, scenario, ref, h, figure, y)
     f2 = _exact_figure(baseline, scenario, ref, 2 * h, figure, y) if high is None or 2 * h <= high else None

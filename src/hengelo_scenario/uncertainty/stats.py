@@ -1,11 +1,10 @@
-"""Exact percentiles of a million draws without partitioning the whole array for each of them.
+"""Percentiles and shares of a million draws from one sort per row.
 
-np.percentile partitions the full row for the order statistics it needs, which dominates a simulation's time.
-Here a sorted subsample brackets each needed order statistic; one comparison pass counts what lies below the
-bracket and picks out what lies inside it, and only that small set is partitioned. The order statistics are
-exact (the same elements np.percentile finds); when a bracket misses (it cannot on a well-shuffled subsample,
-but nothing is assumed), the row is partitioned as np.percentile would. The percentile is numpy's default
-definition: linear interpolation at virtual index (n − 1)·q, type 7 of Hyndman and Fan.
+A row of draws is sorted once (numpy's vectorised sort: a few milliseconds for a million floats, faster than one
+`np.partition` for the ten order statistics five percentiles need); every percentile is then two look-ups, and a
+share of draws below a limit is a binary search. The percentile is numpy's default definition (linear
+interpolation at virtual index (n − 1)·q, type 7 of Hyndman and Fan), with numpy's own interpolation formula, so
+the values equal `np.percentile`'s.
 """
 
 from __future__ import annotations
@@ -15,71 +14,64 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["percentiles"]
+__all__ = ["count_below", "percentiles", "sort_rows", "sorted_percentiles"]
 
-SUBSAMPLE = 20_000
-MARGIN = 6.0
-THREADS = 2  # bracket half-width in standard errors of a subsample quantile's rank
+THREADS = 2  # numpy sorts without the GIL: two rows at a time on two cores
 
 
-def _order_statistics(row: np.ndarray, ranks: Sequence[int]) -> dict[int, float]:
-    n = row.shape[0]
-    found: dict[int, float] = {}
-    if n <= 4 * SUBSAMPLE:
-        part = np.partition(row, sorted(set(ranks)))
-        return {r: float(part[r]) for r in ranks}
-    step = n // SUBSAMPLE
-    sample = np.sort(row[::step])
-    m = len(sample)
-    for r in sorted(set(ranks)):
-        if r in found:
-            continue
-        p = r / (n - 1)
-        centre = p * (m - 1)
-        spread = MARGIN * math.sqrt(max(p * (1 - p), 1.0 / m) * m) + 2
-        i_lo, i_hi = math.floor(centre - spread), math.ceil(centre + spread)
-        low = sample[i_lo] if i_lo >= 0 else -np.inf
-        high = sample[i_hi] if i_hi < m else np.inf
-        below = int(np.count_nonzero(row < low))
-        inside = row[(row >= low) & (row <= high)]
-        wanted = [x for x in ranks if below <= x < below + inside.shape[0] and x not in found]
-        if r not in wanted:
-            part = np.partition(row, r)
-            found[r] = float(part[r])
-            continue
-        part = np.partition(inside, [x - below for x in wanted])
-        for x in wanted:
-            found[x] = float(part[x - below])
-    return found
+def sorted_percentiles(ordered: np.ndarray, qs: Sequence[float]) -> np.ndarray:
+    """(len(qs), rows) percentiles of each row of a (rows, n) array whose rows are sorted ascending."""
+    ordered = np.atleast_2d(ordered)
+    n = ordered.shape[1]
+    out = np.empty((len(qs), ordered.shape[0]))
+    for j, q in enumerate(qs):
+        h = (n - 1) * (q / 100.0)  # as numpy computes the virtual index
+        lo = min(n - 1, math.floor(h))
+        hi = min(n - 1, lo + 1)
+        a, b, t = ordered[:, lo], ordered[:, hi], h - lo
+        out[j] = a + (b - a) * t if t < 0.5 else b - (b - a) * (1 - t)  # numpy's _lerp
+    return out
+
+
+def sort_rows(values: np.ndarray) -> None:
+    """Sort each row of a (rows, n) array in place, two rows at a time when they are long."""
+    if values.ndim != 2 or values.shape[0] < 2 or values.shape[1] < 100_000:
+        values.sort(axis=-1)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        list(pool.map(lambda i: values[i].sort(), range(values.shape[0])))
 
 
 def percentiles(values: np.ndarray, qs: Sequence[float]) -> np.ndarray:
     """(len(qs), rows) percentiles of each row of a (rows, n) array, as np.percentile(values, qs, axis=1)."""
-    values = np.atleast_2d(values)
-    rows, n = values.shape
-    out = np.empty((len(qs), rows))
+    ordered = np.array(np.atleast_2d(values), dtype=float)
+    sort_rows(ordered)
+    return sorted_percentiles(ordered, qs)
 
-    def one(i: int) -> None:
-        row = values[i]
-        first = row[0]
-        if np.all(row == first):  # a figure the draws do not move (a year before the uncertainty starts)
-            out[:, i] = first
-            return
-        virtual = [(n - 1) * q / 100.0 for q in qs]
-        ranks = sorted({min(n - 1, math.floor(h)) for h in virtual} | {min(n - 1, math.floor(h) + 1) for h in virtual})
-        stats = _order_statistics(row, ranks)
-        for j, h in enumerate(virtual):
-            lo = min(n - 1, math.floor(h))
-            hi = min(n - 1, lo + 1)
-            a, b, t = stats[lo], stats[hi], h - lo
-            out[j, i] = a + (b - a) * t if t < 0.5 else b - (b - a) * (1 - t)
 
-    if rows > 1 and n > 100_000:  # numpy releases the GIL in comparisons and partitions: use both cores
-        from concurrent.futures import ThreadPoolExecutor
+def count_below(ordered: np.ndarray, limit: float, constant: float = 0.0, sign: float = 1.0) -> int:
+    """How many x of a sorted row have constant + sign·x < limit (sign ±1), counted exactly as that comparison.
 
-        with ThreadPoolExecutor(THREADS) as pool:
-            list(pool.map(one, range(rows)))
-    else:
-        for i in range(rows):
-            one(i)
-    return out
+    The comparison is monotone in x, so the draws that pass are a prefix (sign +1) or a suffix (sign −1) of the
+    sorted row: a binary search finds its edge, and the comparison itself settles the draws around it.
+    """
+    n = ordered.shape[0]
+
+    def passes(i: int) -> bool:
+        return bool(constant + sign * ordered[i] < limit)
+
+    if sign > 0:  # a prefix passes; equal values pass or fail together, so step over them as one
+        k = int(np.searchsorted(ordered, limit - constant, side="left"))
+        while k > 0 and not passes(k - 1):
+            k = int(np.searchsorted(ordered, ordered[k - 1], side="left"))
+        while k < n and passes(k):
+            k = int(np.searchsorted(ordered, ordered[k], side="right"))
+        return k
+    k = int(np.searchsorted(ordered, constant - limit, side="right"))  # a suffix passes: its first index
+    while k < n and not passes(k):
+        k = int(np.searchsorted(ordered, ordered[k], side="right"))
+    while k > 0 and passes(k - 1):
+        k = int(np.searchsorted(ordered, ordered[k - 1], side="left"))
+    return n - k

@@ -14,7 +14,7 @@ import numpy as np
 from hengelo_scenario.baseline.model import Baseline
 from hengelo_scenario.engine import fast
 from hengelo_scenario.scenario.model import Scenario
-from hengelo_scenario.uncertainty.levers import LeverKind, LeverRef, factor_multiplier, linear_input
+from hengelo_scenario.uncertainty.levers import LeverKind, LeverRef, factor_multiplier, linear_input, youth_care_slopes
 
 __all__ = ["VariantModel", "build", "evaluate"]
 
@@ -26,6 +26,7 @@ class VariantModel:
     compiled: fast.FastLedger
     levers: tuple[LeverRef, ...]
     slots: tuple[int | None, ...]  # per lever: its index among the linear inputs, None for a factor lever
+    slopes: tuple[tuple[tuple[int, list[float]], ...], ...] = ()  # per lever: (segment, k per year) on p × q
 
 
 def build(baseline: Baseline, scenario: Scenario, levers: Sequence[LeverRef] = ()) -> VariantModel:
@@ -38,7 +39,8 @@ def build(baseline: Baseline, scenario: Scenario, levers: Sequence[LeverRef] = (
             slots.append(len(inputs))
             inputs.append(linear_input(ref, baseline, scenario))
     compiled = fast.compile_scenario(baseline, scenario, inputs)
-    return VariantModel(baseline, scenario, compiled, tuple(levers), tuple(slots))
+    slopes = tuple(tuple(youth_care_slopes(ref, baseline, scenario)) for ref in levers)
+    return VariantModel(baseline, scenario, compiled, tuple(levers), tuple(slots), slopes)
 
 
 def evaluate(
@@ -54,11 +56,14 @@ def evaluate(
     n_s, n_y = c.n_segments, len(c.years)
     linear = np.zeros((n, len(c.linear), n_y)) if c.linear else None
     extra: dict[str, list[list[np.ndarray]]] = {"price": [[] for _ in range(n_s)], "volume": [[] for _ in range(n_s)]}
+    more: list[list[np.ndarray]] = [[] for _ in range(n_s)]
     for l_index, (ref, slot) in enumerate(zip(model.levers, model.slots, strict=True)):
         x = shifts[:, l_index] if shifts is not None else np.zeros(n)
         if slot is not None:
             assert linear is not None
             linear[:, slot, :] = x[:, None]
+            for s, k in model.slopes[l_index] if model.slopes else ():  # an index the tariffs follow
+                more[s].append(1.0 + np.array(k)[:, None] * x[None, :])
             continue
         segments, years, reduction = factor_multiplier(ref, n_s, n_y)
         array = np.ones((n_y, n))
@@ -79,4 +84,5 @@ def evaluate(
         volume=combined(volume, c.youth_volume, extra["volume"]),
         linear=linear,
         benodigd=benodigd,
+        varying_more=tuple(tuple(m) for m in more) if any(more) else None,
     )

@@ -8,11 +8,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from hengelo_scenario.baseline.model import Aard, Soort
 from hengelo_scenario.engine import run
 from hengelo_scenario.levers.measures import Measure
+from hengelo_scenario.records import replace
 from hengelo_scenario.scenario.model import Origin, Scenario
 from tests.engine.builders import YEARS, I, S, d
 from tests.engine.test_worked_examples import motie_baseline, youth_care_baseline, youth_care_scenario

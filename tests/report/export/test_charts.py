@@ -11,7 +11,6 @@ import colorsys
 import itertools
 import re
 import zipfile
-from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -20,6 +19,7 @@ from matplotlib.colors import to_rgb
 from hengelo_scenario.baseline.model import Soort
 from hengelo_scenario.engine import run
 from hengelo_scenario.levers.measures import Measure
+from hengelo_scenario.records import replace
 from hengelo_scenario.report.comparison import FIGURES
 from hengelo_scenario.report.export import ExportError, ExportOptions, charts, export, export_comparison
 from hengelo_scenario.report.export.charts import MAX_BRIDGE_STEPS, bridge, chart_paths

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import subprocess
 import zipfile
-from dataclasses import replace
 from datetime import UTC, datetime
 
 import docx
@@ -19,6 +18,7 @@ import openpyxl
 import pytest
 
 from hengelo_scenario.engine import run
+from hengelo_scenario.records import replace
 from hengelo_scenario.report.export import export, export_comparison, run_document
 from hengelo_scenario.report.export.base import ExportOptions
 from hengelo_scenario.report.export.docx import build_docx
@@ -208,10 +208,9 @@ def test_run_and_compare_write_the_memo_and_say_so_in_dutch(tmp_path, monkeypatc
 def test_long_paths_and_names_are_shortened_in_the_document_properties_not_refused(tmp_path):
     """Word allows 255 characters in a document property; a long installed path or scenario name must not stop
     the export (the whole source line is in the footnote)."""
-    from dataclasses import replace
-
     from docx import Document as Word
 
+    from hengelo_scenario.records import replace
     from hengelo_scenario.report.export import export
     from tests.report.export.outcomes import motie_fund as motie
 

@@ -7,11 +7,11 @@ shown as the console shows it (x € 1.000, `995 N`, decimal comma), and hostile
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
+from hengelo_scenario.records import replace
 from hengelo_scenario.report.export import export, export_comparison, run_document
 from hengelo_scenario.report.export.base import SHEET_NAMES
 from hengelo_scenario.report.export.xlsx import FIRST_DATA_ROW, display_text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from hengelo_scenario.baseline.model import Soort
@@ -13,13 +12,13 @@ from hengelo_scenario.outcome.model import (
     Outcome,
     Verdict,
 )
+from hengelo_scenario.records import Record
 from hengelo_scenario.report import numbers
 
 Value = Decimal | str | None
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Record, frozen=True):
     labels: tuple[str, ...]
     values: tuple[Value, ...]
     kind: Kind = Kind.MONEY
@@ -28,14 +27,13 @@ class Row:
     section_end: bool = False
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Record, frozen=True):
     key: str  # file and sheet name
     title: str
     label_headers: tuple[str, ...]
     value_headers: tuple[str, ...]
     rows: tuple[Row, ...]
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
 
 
 BASIS, SCENARIO, VERSCHIL = "basis", "scenario", "verschil"

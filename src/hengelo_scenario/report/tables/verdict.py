@@ -150,7 +150,8 @@ def headline_lines(outcome: Outcome) -> tuple[str, ...]:
     lines = [_short("Scenario", outcome.conclusie_scenario), _short("Basis", outcome.conclusie_baseline)]
     if outcome.signals:
         n = len(outcome.signals)
-        lines.append(f"Let op: {n} {'punt' if n == 1 else 'punten'} (in de sectie evenwicht).")
+        # `run --summary` leaves that section out: the line says how to get it
+        lines.append(f"Let op: {n} {'punt' if n == 1 else 'punten'}; zie de sectie evenwicht (--sections evenwicht).")
     return tuple(lines)
 
 
