@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import decimal
-from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
@@ -24,6 +23,7 @@ from hengelo_scenario.check.snapshot import (
     snapshot_of,
 )
 from hengelo_scenario.errors import ScenarioError
+from hengelo_scenario.records import replace
 
 
 @pytest.fixture(scope="module")

@@ -290,7 +290,8 @@ def _outcome(baseline: Baseline, scenario: Scenario, evaluation: Evaluation, v: 
     def _difference(a: np.ndarray, b: np.ndarray, *index: int) -> Figure:
         """`_figure(a - b, *index)`, subtracting only the two rows shown, not those of every variant."""
         base, mine = (0, *index), (v, *index)
-        return Figure(tuple(a[base] - b[base]), tuple(a[mine] - b[mine]), higher_is_voordelig=True)
+        basis, scenario = (a[base] - b[base]).tolist(), (a[mine] - b[mine]).tolist()
+        return Figure(tuple(basis), tuple(scenario), higher_is_voordelig=True)
 
     with exact():
         struct_baten = t.structurele_baten
