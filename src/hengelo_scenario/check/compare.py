@@ -128,6 +128,8 @@ def compare_snapshots(stored: Snapshot, current: Snapshot, tolerance: Decimal, f
     A figure only in one of them (a programme or booking added or gone) is a mismatch in each year, against
     '(none)'. Baselines with other years cannot be compared figure by figure: that is one mismatch.
     """
+    if stored is current and tolerance >= 0:  # check's stand-in for a stored file equal to the rendered text
+        return ()
     if stored.years != current.years:
         years = " ".join(str(y) for y in stored.years), " ".join(str(y) for y in current.years)
         return (Mismatch(Pin.SNAPSHOT, "years", None, years[0], years[1], RowKind.TEXT, file),)
@@ -138,10 +140,13 @@ def compare_snapshots(stored: Snapshot, current: Snapshot, tolerance: Decimal, f
     def year_of(i: int, row: Row) -> int | None:
         return current.years[i] if len(row.values) == len(current.years) and row.section != "oordeel" else None
 
+    same_text_matches = tolerance >= 0  # a value written the same is within any tolerance of itself
     for key, row in new.items():
         before = old.get(key)
         line = before.line if before is not None else None
         for i, text in enumerate(row.values):
+            if same_text_matches and before is not None and i < len(before.values) and before.values[i] == text:
+                continue  # the common case: nothing moved (saves parsing and rounding some 600 values a scenario)
             found = _value(text, row.kind)
             if before is None or i >= len(before.values):
                 mismatches.append(

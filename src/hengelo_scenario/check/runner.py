@@ -22,7 +22,14 @@ from pathlib import Path
 from hengelo_scenario import __version__
 from hengelo_scenario.baseline.model import Baseline
 from hengelo_scenario.check.compare import Mismatch, compare_expectations, compare_snapshots
-from hengelo_scenario.check.snapshot import Header, Snapshot, parse_snapshot, render_snapshot, snapshot_of
+from hengelo_scenario.check.snapshot import (
+    Header,
+    Snapshot,
+    parse_snapshot,
+    reads_back_unchanged,
+    render_snapshot,
+    snapshot_of,
+)
 from hengelo_scenario.errors import BudgetError, InputError, Problem, UnreadableFileError
 from hengelo_scenario.files import read_regular_file
 from hengelo_scenario.outcome.model import Outcome
@@ -369,7 +376,11 @@ def run_check(
         if target.is_file():
             try:
                 data = read_regular_file(target, str(target), MAX_SNAPSHOT_BYTES, what="snapshot")
-                stored = parse_snapshot(data.decode("utf-8"), str(target))
+                stored_text = data.decode("utf-8")
+                if stored_text == text and reads_back_unchanged(current):
+                    stored = current  # the file is exactly this outcome's text, and reads back as this snapshot
+                else:
+                    stored = parse_snapshot(stored_text, str(target))
             except BudgetError as error:
                 if not update:
                     problems += _problems(error, str(target))

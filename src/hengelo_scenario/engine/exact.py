@@ -286,6 +286,12 @@ def _outcome(baseline: Baseline, scenario: Scenario, evaluation: Evaluation, v: 
     def _figure(array: np.ndarray, *index: int, higher_is_voordelig: bool = True) -> Figure:
         return _variant_figure(array, *index, higher_is_voordelig=higher_is_voordelig, v=v)
 
+    def _difference(a: np.ndarray, b: np.ndarray, *index: int) -> Figure:
+        """`_figure(a - b, *index)`, subtracting only the two rows shown, not those of every variant."""
+        base, mine = (0, *index), (v, *index)
+        basis, scenario = (a[base] - b[base]).tolist(), (a[mine] - b[mine]).tolist()
+        return Figure(tuple(basis), tuple(scenario), higher_is_voordelig=True)
+
     with exact():
         struct_baten = t.structurele_baten
         overview = Overview(
@@ -301,7 +307,7 @@ def _outcome(baseline: Baseline, scenario: Scenario, evaluation: Evaluation, v: 
             structurele_onttrekkingen=_figure(t.structurele_onttrekkingen),
             structureel_saldo=_figure(t.structureel_saldo),
             structurele_exploitatieruimte=_ratio_figure(t.structureel_saldo, t.baten, v),
-            mutaties_reserves=_figure(t.onttrekkingen - t.toevoegingen),
+            mutaties_reserves=_difference(t.onttrekkingen, t.toevoegingen),
             reeel_structureel_saldo=_figure(t.reeel_structureel_saldo),
         )
         programmas = tuple(
@@ -309,7 +315,7 @@ def _outcome(baseline: Baseline, scenario: Scenario, evaluation: Evaluation, v: 
                 programma=programma,
                 lasten=_figure(t.programma_lasten, p, higher_is_voordelig=False),
                 baten=_figure(t.programma_baten, p),
-                saldo=_figure(t.programma_baten - t.programma_lasten, p),
+                saldo=_difference(t.programma_baten, t.programma_lasten, p),
                 toevoegingen=_figure(t.programma_toevoegingen, p, higher_is_voordelig=False),
                 onttrekkingen=_figure(t.programma_onttrekkingen, p),
             )
@@ -346,8 +352,8 @@ def _outcome(baseline: Baseline, scenario: Scenario, evaluation: Evaluation, v: 
             programma_incidentele_baten=tuple(
                 _figure(t.programma_incidentele_baten, p) for p in range(len(baseline.programmas))
             ),
-            saldo_incidenteel=_figure(t.incidentele_baten - t.incidentele_lasten),
-            saldo_incidentele_mutaties=_figure(t.incidentele_onttrekkingen - t.incidentele_toevoegingen),
+            saldo_incidenteel=_difference(t.incidentele_baten, t.incidentele_lasten),
+            saldo_incidentele_mutaties=_difference(t.incidentele_onttrekkingen, t.incidentele_toevoegingen),
             onzekere_posten=_figure(t.onzekere_posten, higher_is_voordelig=False),
             reeel_structureel_saldo=_figure(t.reeel_structureel_saldo),
         )

@@ -16,12 +16,28 @@ alias bomb is refused after composing, before anything is constructed); tags oth
 collection tags (`!!binary`, `!!set`, `!python/...`, any `!local` tag) are refused; every number must be below
 `MAX_MAGNITUDE` with at most `MAX_DECIMALS` decimals; and a mapping may not hold the same year twice in two
 spellings (`2027` and `"2027"`).
+
+Two readers, one result. The fast one (`_fast_parse`) runs libyaml's C parser (ruamel.yaml.clib) and turns its
+events into the plain data and the locations here, one event at a time with an explicit stack (no recursion),
+the line of each key and item from the event's start mark; it reads a scenario file some 25 times faster. It
+handles only the common case: mappings, lists and plain, quoted or block scalars, without anchors, aliases, tags,
+directives or merge keys, decimal integers, numbers within range, each key once, at most MAX_DEPTH levels and
+MAX_NODES values. It stops at the first event past a limit (so a 100,000-deep `[[[[...` costs 65 levels) and
+returns None for anything else, and for every error libyaml raises. The strict one (`_strict_parse`: ruamel's
+pure-Python round-trip reader, with the depth checked in its scanner, nodes counted in its composer, and the graph
+checked for aliases and tags before anything is constructed) then reads the text again and is the one that
+refuses it, with the line and hint it always gave. Texts where libyaml 0.1 and ruamel were found to read
+differently (a tab, a byte-order mark inside the text, a second document marker or `...`, a carriage return
+without a line feed, a block scalar that starts with an empty line) go to the strict reader straight away.
+`tests/scenario/test_source_fast.py` compares the two on the shipped scenarios and on random YAML-like texts.
+Without ruamel.yaml.clib, everything goes to the strict reader: the same results, slower.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+import warnings
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -140,6 +156,8 @@ def _check_graph(root: Any) -> None:
         if isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, tuple):  # a mapping's (key, value)
+                    if not isinstance(item[0], ScalarNode):  # `? [a, {b: c}]`: unhashable, refused before building
+                        raise _ComplexKey(item[0].start_mark.line + 1, path)
                     name = item[0].value if isinstance(item[0].value, str) else "?"
                     total += size(item[0], path) + size(item[1], (*path, name))
                 else:
@@ -152,6 +170,13 @@ def _check_graph(root: Any) -> None:
 
     if size(root, ()) > MAX_NODES:
         raise _TooLarge(1)
+
+
+class _ComplexKey(Exception):
+    def __init__(self, line: int, path: FieldPath) -> None:
+        super().__init__(line)
+        self.line = line
+        self.path = path
 
 
 class _NotANumber(Exception):
@@ -240,8 +265,19 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
                 )
             ]
         )
+    if _CParser is not None and _UNUSUAL.search(text) is None:
+        fast = _fast_parse(text, file)
+        if fast is not None:
+            return fast
+    return _strict_parse(text, file)
+
+
+def _strict_parse(text: str, file: str) -> tuple[Any, Locations]:
+    """The pure-Python round-trip reader: slow, but it knows every limit and says exactly what is wrong where."""
     try:
-        document = _yaml().load(text)
+        with warnings.catch_warnings():  # ruamel warns on stderr of an anchor used twice; the data is what counts
+            warnings.simplefilter("ignore")
+            document = _yaml().load(text)
     except _TooDeep as error:
         raise ScenarioError(
             [
@@ -280,6 +316,18 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locations]:
                     "plain YAML values (text, numbers, true/false, mappings, lists), without tags",
                     f"the tag {visible(_short_tag(error.tag))[:60]}",
                     "remove the tag; a scenario file needs no binary data, sets or language-specific objects",
+                )
+            ]
+        ) from None
+    except _ComplexKey as error:
+        raise ScenarioError(
+            [
+                Problem(
+                    file,
+                    f"line {error.line}",
+                    dotted(error.path),
+                    "a simple key (a word or a year)",
+                    "a complex key",
                 )
             ]
         ) from None
@@ -537,3 +585,177 @@ def _has_custom_tag(value: Any) -> bool:
 def _tag_text(value: Any) -> str:
     tag = getattr(value, "tag", None)
     return str(getattr(tag, "value", tag))
+
+
+# --- the fast reader: libyaml's C parser, events turned into plain data here ----------------------------------
+
+try:  # ruamel.yaml.clib: libyaml compiled, about 30 times faster than the pure-Python scanner and parser
+    from _ruamel_yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - the pure-Python reader does everything, only slower
+    _CParser = None
+
+from ruamel.yaml.events import (  # noqa: E402 - grouped with the fast reader that uses them
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+from ruamel.yaml.resolver import implicit_resolvers as _IMPLICIT_RESOLVERS  # noqa: E402
+
+FAST_READER = _CParser is not None
+
+
+class _Defer(Exception):
+    """The fast reader leaves this text to the strict reader: something is wrong with it, or it is unusual."""
+
+
+def _plain_tags() -> dict[str, list[tuple[str, Any]]]:
+    """YAML 1.2's implicit tags for plain scalars, by first character, as ruamel's resolver applies them."""
+    table: dict[str, list[tuple[str, Any]]] = {}
+    for versions, tag, regexp, first in _IMPLICIT_RESOLVERS:
+        if (1, 2) in versions:
+            compiled = re.compile(regexp.pattern, regexp.flags)  # ruamel's RegExp is lazy: a lookup per use
+            for char in first:
+                table.setdefault(char, []).append((tag, compiled))
+    return table
+
+
+_PLAIN_TAGS = _plain_tags()
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_TRUE = frozenset({"true", "True", "TRUE"})
+
+
+def _fast_scalar(event: Any) -> Any:
+    """A scalar's value as the strict reader makes it, or _Defer for anything it would treat specially."""
+    value: str = event.value
+    if event.style:  # quoted, literal or folded: always text
+        if value[:1] in ("", "\n") and event.style in "|>":
+            raise _Defer  # empty or leading empty lines in a block scalar: ruamel refuses some that libyaml reads
+        return value
+    tag = next((tag for tag, regexp in _PLAIN_TAGS.get(value[:1], ()) if regexp.match(value)), None)
+    if tag is None:
+        return value
+    if tag == _YAML_TAG + "int":
+        if _DECIMAL_INT.fullmatch(value) is None:  # 0x.., 0o.., 1_000, 007: left to the strict reader
+            raise _Defer
+        number: int | Decimal = int(value)
+    elif tag == _YAML_TAG + "float":
+        try:
+            number = Decimal(value.replace("_", "").strip())
+        except InvalidOperation:
+            raise _Defer from None
+        if not number.is_finite():
+            raise _Defer
+    elif tag == _YAML_TAG + "bool":
+        return value in _TRUE
+    elif tag == _YAML_TAG + "null":
+        return None
+    else:  # merge keys, timestamps, '=': left to the strict reader
+        raise _Defer
+    problems: list[Problem] = []
+    _number(number, (), 0, "", problems)
+    if problems:
+        raise _Defer
+    return number
+
+
+def _fast_parse(text: str, file: str) -> tuple[Any, Locations] | None:
+    """Plain data and locations from libyaml's events, exactly as the strict reader gives them; None to defer.
+
+    Only the common case is handled here: mappings, lists and plain scalars, without anchors, aliases, tags,
+    directives or merge keys, and within every limit. Anything else, and every error (syntax, duplicate keys,
+    a number out of range, nesting deeper than MAX_DEPTH, more than MAX_NODES values), returns None, so that the
+    strict reader reads the text again and reports the problem with its own line and hint. The events are
+    handled one at a time with an explicit stack (no recursion), and reading stops at the first event past a
+    limit, so a 100,000-deep `[[[[...` costs no more than 65 levels of it.
+    """
+    parser = _CParser(text)
+    try:
+        return _fast_events(parser.get_event, file)
+    except _Defer:
+        return None
+    except Exception:  # any error of libyaml's: the strict reader says what and where
+        return None
+    finally:
+        parser.dispose()
+
+
+def _fast_events(get: Any, file: str) -> tuple[Any, Locations]:
+    locations: Locations = {(): (file, 1)}
+    if type(get()) is not StreamStartEvent:
+        raise _Defer
+    event = get()
+    if type(event) is StreamEndEvent:
+        return None, locations
+    if type(event) is not DocumentStartEvent or event.version is not None or event.tags:
+        raise _Defer  # %YAML and %TAG directives change how the rest is read
+    # A frame per open collection: [container, path, key awaited (mappings), seen keys (mappings)]
+    stack: list[list[Any]] = []
+    nodes = 0
+    root: Any = None
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+            nodes += 1
+            if nodes > MAX_NODES or event.anchor is not None or event.tag is not None:
+                raise _Defer
+            value: Any
+            if kind is ScalarEvent:
+                value = _fast_scalar(event)
+            else:
+                value = {} if kind is MappingStartEvent else []
+            line = event.start_mark.line + 1
+            if stack:
+                frame = stack[-1]
+                container = frame[0]
+                if type(container) is list:
+                    path = (*frame[1], len(container))
+                    locations[path] = (file, line)
+                    container.append(value)
+                elif frame[2] is _AWAITED:  # a key
+                    if kind is not ScalarEvent or (type(value) is not str and type(value) is not int):
+                        raise _Defer  # complex, null, boolean or decimal keys: the strict reader's business
+                    same = _same_key(value)
+                    if same in frame[3]:
+                        raise _Defer  # a duplicate, or the same year twice in two spellings
+                    frame[3].add(same)
+                    frame[2] = value
+                    path = (*frame[1], value)
+                    locations[path] = (file, line)
+                    continue
+                else:
+                    path = (*frame[1], frame[2])
+                    container[frame[2]] = value
+                    frame[2] = _AWAITED
+            else:
+                path = ()
+                root = value
+            if kind is not ScalarEvent:
+                if len(stack) >= MAX_DEPTH:
+                    raise _Defer
+                stack.append([value, path, _AWAITED, set()])
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            stack.pop()
+        elif kind is DocumentEndEvent:
+            break
+        elif kind is AliasEvent:
+            raise _Defer
+        else:
+            raise _Defer
+    if type(get()) is not StreamEndEvent or type(root) not in (dict, list):
+        raise _Defer  # a second document, or a document that is one scalar (the strict reader's `...` differs)
+    return root, locations
+
+
+_AWAITED = object()
+# Where libyaml 0.1 and ruamel's reader were seen to differ, the text goes to the strict reader straight away: tabs
+# (libyaml allows them in more places), byte-order marks inside the text (libyaml skips one at a line's start),
+# a second document marker or `...` (libyaml allows `...` twice), and a carriage return without a line feed.
+_UNUSUAL = re.compile(r"\t|\ufeff|\r(?!\n)|(?:\A|\n)(?:\.\.\.|---(?=[ \r\n]|\Z)[^\x00]*\n---(?=[ \r\n]|\Z))")
