@@ -72,7 +72,7 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     """Every character that is not plainly visible text written as an escape: 'a\\x1b]0;b' stays on one line."""
     if keep_newlines:
         return "\n".join(visible(line) for line in text.split("\n"))
-    if text.isprintable() and not any(char in _INVISIBLE for char in text):
+    if text.isprintable() and _INVISIBLE.isdisjoint(text):
         return text
     return "".join(_escape_char(char) if _needs_escape(char) else char for char in text)
 

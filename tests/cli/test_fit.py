@@ -513,3 +513,18 @@ def test_fitted_lines_written_plain_are_what_rich_writes(width):
             rich.print()
         rich.print(part, soft_wrap=True)
     assert plain.file.getvalue() == rich.file.getvalue()
+
+
+@given(text=st.text(alphabet="ab cé€=x-", max_size=200), width=st.integers(5, 90))
+def test_said_text_is_what_rich_prints_of_it(text, width):
+    import io
+
+    from rich.console import Console
+
+    from hengelo_scenario.cli.rich_tables import say, wrapped
+
+    plain = Console(width=width, file=io.StringIO(), color_system=None)
+    say(plain, text, "dim")
+    rich = Console(width=width, file=io.StringIO(), color_system=None)
+    rich.print(wrapped(text, width, "dim"))
+    assert plain.file.getvalue() == rich.file.getvalue()

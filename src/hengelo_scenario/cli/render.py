@@ -43,13 +43,13 @@ VERDICT_COLOURS = {Verdict.IN_EVENWICHT: "green", Verdict.NIET_ELK_JAAR: "yellow
 def print_headline(console: Console, summary: Headline, unit: Unit) -> None:
     """Structureel saldo and geraamd resultaat per year, then the verdict panel: at most 25 lines at 80 columns."""
     width = console.width
-    console.print(rich_report.wrapped(summary.title, width, "bold"))
-    console.print(rich_report.wrapped(f"Basis: {summary.baseline}", width))
+    rich_report.say(console, summary.title, "bold")
+    rich_report.say(console, f"Basis: {summary.baseline}")
     console.print()
     rich_report.print_blocks(console, rich_report.blocks(summary.table, unit, width, title=False))
     console.print()
     # the headline holds only saldi and their verschillen: the short legend fits on one line at 80 columns
-    console.print(rich_report.wrapped(f"{unit.legend}; {HEADLINE_SIGNS}", width, "dim"))
+    rich_report.say(console, f"{unit.legend}; {HEADLINE_SIGNS}", "dim")
     console.print(rich_report.verdict_panel(summary.panel, VERDICT_COLOURS[summary.status]))
 
 
@@ -84,11 +84,9 @@ def print_tables(console: Console, outcome: Outcome, scenario: Scenario, unit: U
         elif key in LEVER_SECTIONS and not asked:
             continue
         elif key in LEVER_SECTIONS:
-            console.print(
-                rich_report.wrapped(f"Tabel '{key}': het scenario gebruikt deze hefboom niet.", console.width)
-            )
+            rich_report.say(console, f"Tabel '{key}': het scenario gebruikt deze hefboom niet.")
         else:  # asked for, but the baseline has nothing to show in it: say so rather than print nothing
-            console.print(rich_report.wrapped(f"Tabel '{key}': de basis heeft hiervoor geen gegevens.", console.width))
+            rich_report.say(console, f"Tabel '{key}': de basis heeft hiervoor geen gegevens.")
         console.print()
-    console.print(rich_report.wrapped(ROUNDING_NOTE, console.width, "dim"))
+    rich_report.say(console, ROUNDING_NOTE, "dim")
     console.print()

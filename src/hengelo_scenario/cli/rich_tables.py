@@ -90,6 +90,25 @@ def wrapped(text: str, width: int, style: str = "") -> Text:
     return Text("\n".join(wrap(text, width)), style=style, no_wrap=True, overflow="fold")
 
 
+def _plain(console: Console) -> bool:
+    """Does the console print characters only (no colour, no recording, not a notebook)?"""
+    return console.color_system is None and not console.record and not console.is_jupyter
+
+
+def say(console: Console, text: str, style: str = "") -> None:
+    """`text` wrapped at word boundaries to the console's width and printed; a word longer than a line is folded.
+
+    Without colour the lines are written as they are; Rich would only measure and split them again."""
+    width = console.width
+    lines = wrap(text, width)
+    if _plain(console) and _single_cell(lines):
+        console.file.write(
+            "".join(line[i : i + width] + "\n" for line in lines for i in range(0, len(line) or 1, width))
+        )
+    else:
+        console.print(Text("\n".join(lines), style=style, no_wrap=True, overflow="fold"))
+
+
 def legend_text(unit: Unit) -> str:
     return f"{unit.legend}; {SIGN_LEGEND}"
 
@@ -447,7 +466,7 @@ def print_blocks(console: Console, parts: list[RenderableType]) -> None:
     Without colour (a pipe, a file, NO_COLOR) fitted lines are plain text, written as they are; Rich would only
     split them into lines and segments again to write the same characters.
     """
-    plain = console.color_system is None and not console.record and not console.is_jupyter
+    plain = _plain(console)
     for i, block in enumerate(parts):
         if i:
             console.print()
@@ -463,9 +482,9 @@ def print_table(console: Console, table: Table, unit: Unit, legend: bool = True)
     print_blocks(console, blocks(table, unit, width))
     console.print()
     if legend:
-        console.print(wrapped(legend_text(unit), width, "dim"))
+        say(console, legend_text(unit), "dim")
     for note in table.notes:
-        console.print(wrapped(note, width, "dim"))
+        say(console, note, "dim")
 
 
 def print_tables(console: Console, tables: tuple[Table, ...], unit: Unit, rounding_note: bool = True) -> None:
@@ -475,7 +494,7 @@ def print_tables(console: Console, tables: tuple[Table, ...], unit: Unit, roundi
         print_table(console, table, unit)
         console.print()
     if rounding_note:
-        console.print(wrapped(ROUNDING_NOTE, console.width, "dim"))
+        say(console, ROUNDING_NOTE, "dim")
 
 
 def header(title: str, lines: list[tuple[str, str]]) -> Panel:

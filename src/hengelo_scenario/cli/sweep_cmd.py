@@ -127,6 +127,6 @@ def _print_grid(result, table) -> None:
     console.print()
     rich_tables.print_blocks(console, rich_tables.blocks(table, Unit.THOUSANDS, console.width, cell_of=cell_of))
     console.print()
-    console.print(rich_tables.wrapped(GRID_LEGEND, console.width, "dim"))
+    rich_tables.say(console, GRID_LEGEND, "dim")
     for note in table.notes:
-        console.print(rich_tables.wrapped(note, console.width, "dim"))
+        rich_tables.say(console, note, "dim")
