@@ -125,6 +125,7 @@ class ScenarioFields(StrictModel):
 UNCERTAINTY = "uncertainty"
 
 
+@functools.cache
 def section_keys() -> tuple[str, ...]:
     """The top-level keys whose sections `model_for` builds only when a file has them: the levers, uncertainty."""
     return (*(lever.key for lever in all_levers()), UNCERTAINTY)
@@ -155,8 +156,13 @@ def _model_for(present: frozenset[str]) -> type[ScenarioFields]:
 
 def model_for(keys: Iterable[Any]) -> type[ScenarioFields]:
     """The scenario model for a file with these top-level keys: real sections for those it has, None for others."""
-    wanted = frozenset(section_keys())
+    wanted = _section_key_set()
     return _model_for(frozenset(key for key in keys if isinstance(key, str) and key in wanted))
+
+
+@functools.cache
+def _section_key_set() -> frozenset[str]:
+    return frozenset(section_keys())
 
 
 def validate(data: Any) -> ScenarioFields:
