@@ -24,7 +24,6 @@ numbers depend only on its own inputs, never on how many variants are evaluated 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -35,6 +34,7 @@ from hengelo_scenario.engine.exact import build_ledger, evaluate_many
 from hengelo_scenario.engine.measures import scenario_bookings, youth_care_levers
 from hengelo_scenario.levers import lever
 from hengelo_scenario.outcome.model import Booking
+from hengelo_scenario.records import Record
 from hengelo_scenario.scenario.model import Scenario
 
 JEUGDHULP = "jeugdhulp"  # the key of the youth-care lever, whose booking the float path computes itself
@@ -45,8 +45,7 @@ __all__ = ["Factored", "FastLedger", "FastTotals", "LinearInput", "compile_scena
 _LINE_KINDS = tuple((b, st, o) for b in (False, True) for st in (True, False) for o in (False, True))
 
 
-@dataclass(frozen=True)
-class LinearInput:
+class LinearInput(Record, frozen=True):
     """Bookings per unit of an input: a variant with value x books x·amounts of each (amounts per year).
 
     `weerstand`: the change of the beschikbare weerstandscapaciteit per unit and year outside the reserves (an OZB
@@ -58,8 +57,7 @@ class LinearInput:
     weerstand: tuple[object, ...] | None = None
 
 
-@dataclass(frozen=True)
-class Factored:
+class Factored(Record, frozen=True):
     """Youth-care factors of n variants as const (S, Y) × a product of (Y, n) arrays per segment.
 
     The arrays may be shared between segments (one price index for all of them): `youth_cost` then multiplies a
@@ -78,8 +76,7 @@ class Factored:
         return out
 
 
-@dataclass(frozen=True)
-class FastLedger:
+class FastLedger(Record, frozen=True):
     """A scenario compiled for many variants: collapsed fixed rows, the youth-care pieces, the linear inputs."""
 
     years: tuple[int, ...]
@@ -143,8 +140,7 @@ _ADDITIVE = (
 )
 
 
-@dataclass(frozen=True)
-class FastTotals:
+class FastTotals(Record, frozen=True):
     """Per variant and year, float euros: fixed totals plus the basis applied to the varying amounts, on demand."""
 
     fixed: rules.Totals  # one variant
@@ -565,8 +561,7 @@ def varying_totals(fast: FastLedger, amounts: np.ndarray) -> tuple[rules.Totals,
     return rules.evaluate(ledger), touched
 
 
-@dataclass(frozen=True)
-class Basis:
+class Basis(Record, frozen=True):
     """The rules' response to one euro on each varying row in each year: coefficients (rows·Y, Y) per figure.
 
     Obtained by running `rules.evaluate` on a ledger of unit impulses (variant j = row r, year y holds 1). The

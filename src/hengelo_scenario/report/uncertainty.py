@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +19,7 @@ import numpy as np
 
 from hengelo_scenario.money import CENT, format_percentage, round_half_away
 from hengelo_scenario.outcome.figures import FIGURES, Kind
+from hengelo_scenario.records import Record
 from hengelo_scenario.report import numbers
 from hengelo_scenario.report.numbers import Unit
 
@@ -64,8 +64,7 @@ def lever_value_text(value: Decimal, percent: bool) -> str:
     return numbers.dutch_number(value)
 
 
-@dataclass(frozen=True)
-class Meta:
+class Meta(Record, frozen=True):
     """What the Bron sheet and the chart's source line say."""
 
     command: str

@@ -21,10 +21,11 @@ hand-written inverse incomplete beta would be slower and less accurate than scip
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
+
+from hengelo_scenario.records import Record
 
 __all__ = ["PERT_LAMBDA", "Distribution", "Kind"]
 
@@ -48,8 +49,7 @@ PARAMETERS: dict[Kind, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Distribution:
+class Distribution(Record, frozen=True):
     """One distribution; `shift` is added to a lognormal draw (−1 for a rate drawn as the factor 1 + r)."""
 
     kind: Kind

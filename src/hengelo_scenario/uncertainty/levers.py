@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import decimal
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -43,6 +42,7 @@ from hengelo_scenario.levers import all_levers, lever
 from hengelo_scenario.levers.base import Variation
 from hengelo_scenario.money import ONE, ZERO, exact
 from hengelo_scenario.outcome.model import Booking
+from hengelo_scenario.records import Record
 from hengelo_scenario.scenario.model import Scenario
 
 if TYPE_CHECKING:
@@ -72,8 +72,7 @@ class LeverError(ValueError):
     """A lever path that does not name a lever of this scenario and baseline; the message says what does."""
 
 
-@dataclass(frozen=True)
-class LeverRef:
+class LeverRef(Record, frozen=True):
     path: str  # canonical: jeugdhulp.segments.Verblijf (excl. pleegzorg).volume.2028
     kind: LeverKind
     target: str  # price | volume | regie_op_toegang | transformatieplan | wijkaanpak | leefbare_wijken | measure

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 import numpy as np
 
+from hengelo_scenario.records import Record
 from hengelo_scenario.uncertainty.distributions import Distribution
 from hengelo_scenario.uncertainty.levers import LeverRef
 
 
-@dataclass(frozen=True)
-class JeugdTarget:
+class JeugdTarget(Record, frozen=True):
     """A drawn youth-care lever: replaces the scenario's lever for these segments.
 
     growth: the draw is an annual rate compounding from year index `start` on; otherwise the draw is the change
@@ -27,8 +26,7 @@ class JeugdTarget:
     on_top: bool = False  # True: multiplies the scenario's factors instead of replacing them (the defaults)
 
 
-@dataclass(frozen=True)
-class Variable:
+class Variable(Record, frozen=True):
     """One random input: its name (a dotted path, as the file wrote it), distribution and target."""
 
     name: str
@@ -39,16 +37,14 @@ class Variable:
     group: int | None = None  # correlation group
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(Record, frozen=True):
     """Correlated variables: x = loading · z for independent standard normals z (loading·loadingᵀ = matrix)."""
 
     members: tuple[int, ...]  # variable indices, in matrix order
     loading: np.ndarray  # (k, k)
 
 
-@dataclass(frozen=True)
-class UncertaintySpec:
+class UncertaintySpec(Record, frozen=True):
     variables: tuple[Variable, ...] = ()
     groups: tuple[Group, ...] = ()
     scenario_price: np.ndarray | None = None  # (S, Y): the scenario's own factors per lever, before the draws

@@ -16,12 +16,12 @@ which risks make up the capacity needed, not which are most likely.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 import numpy as np
 
 from hengelo_scenario.baseline.model import Aard, Risico
+from hengelo_scenario.records import Record
 from hengelo_scenario.uncertainty.sampling import BLOCK, block_generator
 from hengelo_scenario.uncertainty.stats import percentiles
 
@@ -33,15 +33,13 @@ DEFAULT_SEED = 2025
 BAND = 0.005
 
 
-@dataclass(frozen=True)
-class RiskContribution:
+class RiskContribution(Record, frozen=True):
     risico: Risico
     expected: float  # kans × mean impact
     contribution: float  # share of the quantile, in euros
 
 
-@dataclass(frozen=True)
-class RiskResult:
+class RiskResult(Record, frozen=True):
     certainty: Decimal
     draws: int
     seed: int

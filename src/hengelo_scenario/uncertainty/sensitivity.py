@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import decimal
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 import numpy as np
 
 from hengelo_scenario.baseline.model import Baseline
 from hengelo_scenario.money import parse_percentage
+from hengelo_scenario.records import Record
 from hengelo_scenario.scenario.model import Scenario
 from hengelo_scenario.uncertainty import levers, sampling, variants
 from hengelo_scenario.uncertainty.distributions import Distribution, Kind
@@ -42,8 +42,7 @@ class SensitivityError(ValueError):
     """A sweep, tornado or solve that cannot be done as asked; the message says why and what would work."""
 
 
-@dataclass(frozen=True)
-class Axis:
+class Axis(Record, frozen=True):
     ref: LeverRef
     values: tuple[Decimal, ...]
 
@@ -120,8 +119,7 @@ def parse_vary(text: str, baseline: Baseline, scenario: Scenario, option: str = 
     return Axis(ref, values)
 
 
-@dataclass(frozen=True)
-class SweepResult:
+class SweepResult(Record, frozen=True):
     figure: str
     year: int
     axes: tuple[Axis, ...]
@@ -170,8 +168,7 @@ DEFAULT_TORNADO: tuple[tuple[str, str, str], ...] = (
 SEGMENT_VOLUME_RANGE = ("-10%", "+10%")
 
 
-@dataclass(frozen=True)
-class TornadoBar:
+class TornadoBar(Record, frozen=True):
     label: str
     low_text: str
     high_text: str
@@ -183,8 +180,7 @@ class TornadoBar:
         return abs(self.at_high - self.at_low)
 
 
-@dataclass(frozen=True)
-class TornadoResult:
+class TornadoResult(Record, frozen=True):
     figure: str
     year: int
     base: float
@@ -260,8 +256,7 @@ def tornado(
 # --- solve -------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SolveResult:
+class SolveResult(Record, frozen=True):
     ref: LeverRef
     figure: str
     year: int

@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+import msgspec
 import numpy as np
 
 from hengelo_scenario.baseline.model import Baseline
 from hengelo_scenario.engine import fast
+from hengelo_scenario.records import Record
 from hengelo_scenario.scenario.model import Scenario
 from hengelo_scenario.uncertainty import sampling, variants
 from hengelo_scenario.uncertainty.model import UncertaintySpec
@@ -69,8 +70,7 @@ def keep_freed_memory() -> bool:
     return bool(mallopt(m_mmap_threshold, 32 * 1024 * 1024)) and bool(mallopt(m_trim_threshold, 1 << 30))
 
 
-@dataclass(frozen=True)
-class SimulationResult:
+class SimulationResult(Record, frozen=True):
     years: tuple[int, ...]
     draws: int
     seed: int
@@ -81,7 +81,7 @@ class SimulationResult:
     floor_source: str  # "optie", "scenario" or "50% benodigd"
     benodigd: np.ndarray  # (Y,) required weerstandscapaciteit used
     variables: tuple[str, ...]
-    values: dict[str, np.ndarray] = field(default_factory=dict)  # figure -> (draws, Y), when kept
+    values: dict[str, np.ndarray] = msgspec.field(default_factory=dict)  # figure -> (draws, Y), when kept
     ratio_norm: float = RATIO_NORM  # the weerstandsratio norm of the probability "ratio"
     inputs: np.ndarray | None = None  # (draws, variables), when kept
 

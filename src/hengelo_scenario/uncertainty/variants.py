@@ -7,20 +7,19 @@ or amount lever; factor levers (price, volume, regie op toegang) multiply the yo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from hengelo_scenario.baseline.model import Baseline
 from hengelo_scenario.engine import fast
+from hengelo_scenario.records import Record
 from hengelo_scenario.scenario.model import Scenario
 from hengelo_scenario.uncertainty.levers import LeverKind, LeverRef, factor_multiplier, linear_input, youth_care_slopes
 
 __all__ = ["VariantModel", "build", "evaluate"]
 
 
-@dataclass(frozen=True)
-class VariantModel:
+class VariantModel(Record, frozen=True):
     baseline: Baseline
     scenario: Scenario
     compiled: fast.FastLedger
