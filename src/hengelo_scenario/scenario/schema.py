@@ -136,6 +136,7 @@ def _model_for(present: frozenset[str]) -> type[ScenarioFields]:
     fields: dict[str, Any] = {}
     for lever in all_levers():
         if lever.key in present:
+            _build(lever.model)
             fields[lever.key] = (
                 lever.model | None,
                 Field(None, description=lever.description, examples=lever.examples or None),
@@ -152,6 +153,18 @@ def _model_for(present: frozenset[str]) -> type[ScenarioFields]:
     model = create_model("ScenarioModel", __base__=ScenarioFields, **fields)
     model.__doc__ = "A scenario file, after `extends` is merged in: the top-level keys and every lever's section."
     return model
+
+
+def _build(annotation: Any) -> None:
+    """Build the validators of a section's own models now, so every file model that has the section reuses them
+    (`check` meets a dozen combinations of sections; pydantic would otherwise build the section in each)."""
+    for model in _inner_models(annotation):
+        _built(model)
+
+
+@functools.cache
+def _built(model: type[StrictModel]) -> None:
+    model.model_rebuild()
 
 
 def model_for(keys: Iterable[Any]) -> type[ScenarioFields]:
