@@ -80,14 +80,25 @@ amounts = st.one_of(
 )
 
 
+def _result(function, value):
+    """The text, or the kind of error: an amount beyond the exact context's 28 digits (1E+26 euros, far above
+    anything a budget or the input limits allow) raises in both ways, and must raise the same."""
+    import decimal
+
+    try:
+        return function(value)
+    except decimal.DecimalException as error:
+        return type(error)
+
+
 @given(amounts)
 def test_money_text_is_the_decimal_way(value):
-    assert money_text(value) == reference_money_text(value)
+    assert _result(money_text, value) == _result(reference_money_text, value)
 
 
 @given(amounts)
 def test_number_text_is_the_decimal_way(value):
-    assert number_text(value) == reference_number_text(value)
+    assert _result(number_text, value) == _result(reference_number_text, value)
 
 
 def test_money_text_examples_worked_out_by_hand():

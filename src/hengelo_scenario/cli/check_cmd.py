@@ -103,19 +103,25 @@ def _print(report: CheckReport) -> None:
     from rich.text import Text
 
     from hengelo_scenario.check.report import difference_shown, shown, status_text
+    from hengelo_scenario.cli import rich_tables
     from hengelo_scenario.cli.output import stdout
     from hengelo_scenario.text import visible
 
     console = stdout()
+
+    def line(text: Text) -> None:  # one line a scenario; without colour written as text (no Rich measuring)
+        if rich_tables.plain(console):
+            rich_tables.say(console, text.plain)
+        else:
+            console.print(text)
+
     for source in report.sources:
-        console.print(Text(f"Basis: {visible(source)}"))
+        line(Text(f"Basis: {visible(source)}"))
     for result in report.results:
         mark = Text("✓ ", style="green") if result.passed else Text("✗ ", style="bold red")
-        console.print(
-            mark + Text(visible(result.file), style="bold") + Text(visible(f"  {result.name}: {status_text(result)}"))
-        )
+        line(mark + Text(visible(result.file), style="bold") + Text(visible(f"  {result.name}: {status_text(result)}")))
         for note in result.notes:
-            console.print(Text("    ! ", style="yellow") + Text(visible(note.text)))
+            line(Text("    ! ", style="yellow") + Text(visible(note.text)))
 
     def table(title: str, rows, old_new: bool) -> None:
         grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", pad_edge=False)

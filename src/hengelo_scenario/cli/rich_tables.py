@@ -90,7 +90,7 @@ def wrapped(text: str, width: int, style: str = "") -> Text:
     return Text("\n".join(wrap(text, width)), style=style, no_wrap=True, overflow="fold")
 
 
-def _plain(console: Console) -> bool:
+def plain(console: Console) -> bool:
     """Does the console print characters only (no colour, no recording, not a notebook)?"""
     return console.color_system is None and not console.record and not console.is_jupyter
 
@@ -101,7 +101,7 @@ def say(console: Console, text: str, style: str = "") -> None:
     Without colour the lines are written as they are; Rich would only measure and split them again."""
     width = console.width
     lines = wrap(text, width)
-    if _plain(console) and _single_cell(lines):
+    if plain(console) and _single_cell(lines):
         console.file.write(
             "".join(line[i : i + width] + "\n" for line in lines for i in range(0, len(line) or 1, width))
         )
@@ -466,11 +466,11 @@ def print_blocks(console: Console, parts: list[RenderableType]) -> None:
     Without colour (a pipe, a file, NO_COLOR) fitted lines are plain text, written as they are; Rich would only
     split them into lines and segments again to write the same characters.
     """
-    plain = _plain(console)
+    as_text = plain(console)
     for i, block in enumerate(parts):
         if i:
             console.print()
-        if plain and isinstance(block, Text):
+        if as_text and isinstance(block, Text):
             console.file.write(block.plain + "\n")
         else:
             console.print(block, soft_wrap=isinstance(block, Text))
