@@ -102,9 +102,8 @@ def say(console: Console, text: str, style: str = "") -> None:
     width = console.width
     lines = wrap(text, width)
     if plain(console) and _single_cell(lines):
-        console.file.write(
-            "".join(line[i : i + width] + "\n" for line in lines for i in range(0, len(line) or 1, width))
-        )
+        pieces = (piece for line in lines for piece in (divide(line, width) if len(line) > width else [line]))
+        console.file.write("".join(piece + "\n" for piece in pieces))
     else:
         console.print(Text("\n".join(lines), style=style, no_wrap=True, overflow="fold"))
 
@@ -324,11 +323,11 @@ _WORD = re.compile(r"\s*\S+\s*")  # a word with the whitespace around it, as Ric
 _TRAILING_SPACE = re.compile(r"\s+$")
 
 
-def cell_lines(text: str, width: int) -> list[str]:
-    """`text` in a column `width` characters wide, wrapped and padded exactly as Rich does a left-aligned cell
-    that folds (rich._wrap.divide_line, Text.rstrip_end, justify 'left'): words move to the next line, a word
-    longer than the column is folded, every line is padded to the width. One character is one cell here."""
-    if width < 1:  # a column whose header and cells are all empty
+def divide(text: str, width: int) -> list[str]:
+    """`text` broken into lines of at most `width` characters exactly as Rich's wrapper breaks it
+    (rich._wrap.divide_line, then Text.rstrip_end): words move to the next line, a word longer than a line is
+    folded, whitespace beyond the width is dropped. One character is one cell here."""
+    if width < 1:
         return [""]
     breaks: list[int] = []
     offset = 0
@@ -356,8 +355,16 @@ def cell_lines(text: str, width: int) -> list[str]:
             space = _TRAILING_SPACE.search(line)
             if space is not None:
                 line = line[: len(line) - min(len(space.group()), len(line) - width)]
-        lines.append(line[:width].ljust(width))
+        lines.append(line[:width])
     return lines
+
+
+def cell_lines(text: str, width: int) -> list[str]:
+    """`text` in a column `width` characters wide, as Rich prints a left-aligned cell that folds: `divide`, every
+    line padded to the width."""
+    if width < 1:  # a column whose header and cells are all empty
+        return [""]
+    return [line.ljust(width) for line in divide(text, width)]
 
 
 def _single_cell(texts: list[str]) -> bool:
