@@ -87,7 +87,11 @@ def wrap(text: str, width: int) -> list[str]:
 
 def wrapped(text: str, width: int, style: str = "") -> Text:
     """Text pre-wrapped at word boundaries, so Rich never breaks it mid-phrase."""
-    return Text("\n".join(wrap(text, width)), style=style, no_wrap=True, overflow="fold")
+    return _lines_text(wrap(text, width), style)
+
+
+def _lines_text(lines: list[str], style: str = "") -> Text:
+    return Text("\n".join(lines), style=style, no_wrap=True, overflow="fold")
 
 
 def plain(console: Console) -> bool:
@@ -105,7 +109,7 @@ def say(console: Console, text: str, style: str = "") -> None:
         pieces = (piece for line in lines for piece in (divide(line, width) if len(line) > width else [line]))
         console.file.write("".join(piece + "\n" for piece in pieces))
     else:
-        console.print(Text("\n".join(lines), style=style, no_wrap=True, overflow="fold"))
+        console.print(_lines_text(lines, style))
 
 
 def legend_text(unit: Unit) -> str:
@@ -459,12 +463,6 @@ def blocks(
             return list(render_blocks(table, unit, width, title, cell_of))
         fast.append(lines)
     return fast
-
-
-def render_table(table: Table, unit: Unit, width: int = 120) -> RenderableType:
-    """The table fitted to `width`, as one renderable (blocks of years one below the other)."""
-    parts = blocks(table, unit, width)
-    return parts[0] if len(parts) == 1 else Group(*parts)
 
 
 def print_blocks(console: Console, parts: list[RenderableType]) -> None:
