@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "money": 0,
     "text": 0,
     "atomic": 0,
+    "forked": 0,  # doing independent pieces of work in forked processes (check --jobs)
     "files": 0,  # reading an input safely (regular files only, a byte cap), for the scenario and workbook readers
     "resources": 0,
     "records": 0,  # small immutable records (msgspec), for every layer

@@ -345,6 +345,19 @@ def _write_snapshots(pending: Sequence[tuple[Path, str]], write_all) -> None:
         raise
 
 
+MIN_PER_JOB = 10  # scenarios a forked process must have to do, or starting it costs more than it saves
+
+
+@dataclass(frozen=True)
+class _Part:
+    """What checking some of the scenarios gave: results, snapshots to write, and the workbooks they ran on."""
+
+    results: tuple[ScenarioResult, ...]
+    pending: tuple[tuple[Path, str], ...]  # --update: (snapshot file, text) to write
+    baselines: tuple[tuple[Path, str, str], ...]  # (resolved workbook path, file name, SHA-256), first use first
+    sources: tuple[str, ...]  # the Basis line of each workbook, in the order the scenarios use them
+
+
 def run_check(
     names: Sequence[str],
     cwd: Path,
@@ -353,10 +366,14 @@ def run_check(
     tolerance: Decimal = Decimal(0),
     update: bool = False,
     workspace: Workspace | None = None,
+    jobs: int = 1,
 ) -> CheckReport:
     """Check (or with `update`, re-snapshot) every scenario named; see the module docstring.
 
-    `workspace` is the hengelo-scenario.toml to use; by default the nearest one upward from `cwd`.
+    `workspace` is the hengelo-scenario.toml to use; by default the nearest one upward from `cwd`. With `jobs`
+    above 1 the scenarios are divided over that many processes (forked, see `forked.map_forked`), at least
+    MIN_PER_JOB each; the report is the same as from one process, to the byte, and when anything fails the whole
+    check is done again in this process, so errors are reported as they would be without `jobs`.
     """
     from hengelo_scenario.atomic import write_all
     from hengelo_scenario.workspace import find_workspace
@@ -364,6 +381,45 @@ def run_check(
     start = time.perf_counter()
     space = workspace if workspace is not None else find_workspace(cwd)
     paths = scenario_paths(names, cwd, space)
+
+    def check_part(part: Sequence[Path]) -> _Part:
+        return _check_part(part, baseline, tolerance, update, space)
+
+    parts: list[_Part] | None = None
+    used = min(jobs, len(paths) // MIN_PER_JOB)
+    if used > 1 and not _shared_snapshots(paths):
+        from hengelo_scenario.forked import map_forked
+
+        # The first scenario here first: it imports the engine and builds the validators its sections need, so
+        # the forked processes start with them instead of each doing it again (while competing for the cores).
+        rest = paths[1:]
+        chunks = [rest[i * len(rest) // used : (i + 1) * len(rest) // used] for i in range(used)]
+        with contextlib.suppress(BudgetError):  # redone below in one process, where it is reported whole
+            first = check_part(paths[:1])
+            forked = map_forked(check_part, chunks)
+            parts = None if forked is None else [first, *forked]
+    if parts is None:
+        parts = [check_part(paths)]
+    results = tuple(result for part in parts for result in part.results)
+    _write_snapshots([item for part in parts for item in part.pending], write_all)
+    workbooks: dict[Path, tuple[str, str]] = {}
+    for part in parts:
+        for path, name, sha in part.baselines:
+            workbooks.setdefault(path, (name, sha))
+    sources = tuple(dict.fromkeys(source for part in parts for source in part.sources))
+    return CheckReport(results, tolerance, update, tuple(workbooks.values()), time.perf_counter() - start, sources)
+
+
+def _shared_snapshots(paths: Sequence[Path]) -> bool:
+    """Do two of the files share a snapshot (the same name in one folder)? `_run_all` reports it, with the rest."""
+    targets = [snapshot_path(path).resolve() for path in paths]
+    return len(set(targets)) != len(targets)
+
+
+def _check_part(
+    paths: Sequence[Path], baseline: Path | None, tolerance: Decimal, update: bool, space: Workspace
+) -> _Part:
+    """Run and compare the scenarios of `paths`; the snapshots to write are returned, not written."""
     runs, baselines = _run_all(paths, baseline, space)
 
     prepared: list[tuple[_Run, Path, str, Snapshot, Snapshot | None]] = []
@@ -429,7 +485,6 @@ def run_check(
             )
             result = replace(result, notes=(*result.notes, nothing))
         results.append(result)
-    _write_snapshots(pending, write_all)
-    loaded = tuple((path.name, b.sha256) for path, b in baselines.items() if b is not None)
+    loaded = tuple((path, path.name, b.sha256) for path, b in baselines.items() if b is not None)
     sources = tuple(dict.fromkeys(run.baseline.source for run in runs))
-    return CheckReport(tuple(results), tolerance, update, loaded, time.perf_counter() - start, sources)
+    return _Part(tuple(results), tuple(pending), loaded, sources)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from hengelo_scenario.check.runner import CheckReport
 
 EXIT_CHECK_FAILED = 1
+MAX_DEFAULT_JOBS = 4  # more processes than this gain little on a hundred scenarios and cost memory
 
 
 def _tolerance(text: str) -> Decimal:
@@ -68,6 +69,16 @@ def check(
             dir_okay=False,
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Processes that run the scenarios at the same time, at least 10 scenarios each; the same report "
+            "for any. Default: the cores this process may use, at most 4.",
+            min=1,
+        ),
+    ] = None,
 ) -> None:
     """Check scenarios against their pinned figures (`expect:` and snapshots); exit 1 when any differs.
 
@@ -76,9 +87,13 @@ def check(
     check_format(output_format)
     allowed = _tolerance(tolerance)
     from hengelo_scenario.check.runner import run_check
+    from hengelo_scenario.forked import usable_cores
 
     space = workspace()
-    report = run_check(paths or [], Path.cwd(), baseline=baseline, tolerance=allowed, update=update, workspace=space)
+    jobs = jobs if jobs is not None else min(MAX_DEFAULT_JOBS, usable_cores())
+    report = run_check(
+        paths or [], Path.cwd(), baseline=baseline, tolerance=allowed, update=update, workspace=space, jobs=jobs
+    )
     if junit_xml is not None:
         from hengelo_scenario.atomic import write_bytes_atomic
         from hengelo_scenario.check.report import junit_xml as junit
