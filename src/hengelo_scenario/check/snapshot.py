@@ -24,14 +24,13 @@ Pure: an `Outcome` in, text out, and text back in as data; no files are read or 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from hengelo_scenario.errors import Problem, ScenarioError
 from hengelo_scenario.money import CENT, normalized
 from hengelo_scenario.outcome.model import Figure, Outcome
-from hengelo_scenario.records import field_names
+from hengelo_scenario.records import Record, field_names
 
 __all__ = [
     "FORMAT_VERSION",
@@ -78,8 +77,7 @@ class RowKind(StrEnum):
     TEXT = "text"
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Record, frozen=True):
     section: str
     label: str
     values: tuple[str, ...]  # per year; one value for a row of a section without years
@@ -91,8 +89,7 @@ class Row:
         return (self.section, self.label)
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(Record, frozen=True):
     tool: str  # "hengelo-scenario 0.1.0"
     scenario_file: str  # the file name, as it stands beside the snapshots folder
     scenario_sha256: str
@@ -101,11 +98,10 @@ class Header:
     extends: tuple[tuple[str, str], ...] = ()  # (file, sha256) of each file the scenario extends, nearest first
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(Record, frozen=True):
     header: Header
     years: tuple[int, ...]
-    rows: tuple[Row, ...] = field(default=())
+    rows: tuple[Row, ...] = ()
 
     def by_key(self) -> dict[tuple[str, str], Row]:
         return {row.key: row for row in self.rows}
@@ -275,8 +271,16 @@ def render_snapshot(snapshot: Snapshot) -> str:
         if row.section == VERDICT_SECTION:
             lines.append(f"{row.label}: {row.values[0]}")
         else:
-            lines.append(_columns(_clean(row.label), row.values))
+            line = _LINES.get((row.label, row.values))
+            if line is None:
+                if len(_LINES) >= 20_000:
+                    _LINES.clear()
+                line = _LINES[(row.label, row.values)] = _columns(_clean(row.label), row.values)
+            lines.append(line)
     return "\n".join(lines) + "\n"
+
+
+_LINES: dict[tuple[str, tuple[str, ...]], str] = {}  # a figure's line: the same in most scenarios of a check
 
 
 def _clean(label: str) -> str:
@@ -316,18 +320,34 @@ def reads_back_unchanged(snapshot: Snapshot) -> bool:
     if all(row.section == VERDICT_SECTION for row in snapshot.rows):
         return False  # the years are written (and read back) only above a section of figures
     count = len(snapshot.years)
+    section = None
     for row in snapshot.rows:
-        section, label, values = row.section, row.label, row.values
-        if not section or not label or _clean(section) != section or _clean(label) != label:
+        if row.section is not section:  # rows of a section follow each other: a section is looked at once
+            section = row.section
+            if not section or _clean(section) != section:
+                return False
+        label, values = row.label, row.values
+        if not label or _clean(label) != label:
             return False
         if section == VERDICT_SECTION:
             if label != VERDICT_KEY or len(values) != 1 or _clean(values[0]) != values[0]:
                 return False
-        elif len(values) != count or (
-            _PLAIN_VALUES.fullmatch(" ".join(values)) is None and not all(map(_plain_value, values))
-        ):
+        elif len(values) != count or not _plain_values(values):
             return False
     return True
+
+
+_PLAIN_ROWS: dict[tuple[str, ...], bool] = {}  # most rows of values repeat across the scenarios of a check
+
+
+def _plain_values(values: tuple[str, ...]) -> bool:
+    plain = _PLAIN_ROWS.get(values)
+    if plain is None:
+        plain = _PLAIN_VALUES.fullmatch(" ".join(values)) is not None or all(map(_plain_value, values))
+        if len(_PLAIN_ROWS) >= 20_000:
+            _PLAIN_ROWS.clear()
+        _PLAIN_ROWS[values] = plain
+    return plain
 
 
 def _plain_value(value: str) -> bool:
