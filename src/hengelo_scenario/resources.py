@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 BASELINE_FILE_NAME = "hengelo-begroting-2025-2028.xlsx"
@@ -9,6 +10,7 @@ BASELINE_FILE_NAME = "hengelo-begroting-2025-2028.xlsx"
 _PACKAGE = Path(__file__).resolve().parent
 
 
+@cache  # where the package is installed does not change while it runs; `check` asks for every scenario
 def _shipped(folder: str, source: str | None = None) -> Path:
     installed = _PACKAGE / "shipped" / folder  # a wheel carries data/, scenarios/ and docs/ci/ here
     if installed.is_dir():
@@ -26,6 +28,17 @@ def shipped_scenarios_dir() -> Path:
 
 def shipped_baseline() -> Path:
     return shipped_data_dir() / BASELINE_FILE_NAME
+
+
+@cache
+def shipped_baseline_resolved() -> Path:
+    """The shipped workbook with symbolic links followed: what a chosen workbook is compared with."""
+    return shipped_baseline().resolve()
+
+
+@cache
+def shipped_scenarios_resolved() -> Path:
+    return shipped_scenarios_dir().resolve()
 
 
 def shipped_ci_dir() -> Path:

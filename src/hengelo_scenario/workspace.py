@@ -285,9 +285,9 @@ class BaselineChoice(Record, frozen=True):
 
     def label(self, cwd: Path | None = None) -> str:
         """'data/begroting.xlsx (uit hengelo-scenario.toml)': the header's Basis line."""
-        from hengelo_scenario.resources import shipped_baseline
+        from hengelo_scenario.resources import shipped_baseline_resolved
 
-        shipped = self.reason is BaselineReason.SHIPPED and self.path.resolve() == shipped_baseline().resolve()
+        shipped = self.reason is BaselineReason.SHIPPED and self.path.resolve() == shipped_baseline_resolved()
         name = self.path.name if shipped else _shown(self.path, cwd or Path.cwd())
         return f"{name} ({self.reason.value})"
 
@@ -310,10 +310,10 @@ def choose_baseline(
 def load_baseline_file(choice: BaselineChoice | Path, cwd: Path | None = None, *, progress: Any = None) -> Baseline:
     """Load a workbook; its `source` is the header's Basis line (name and why), not where pip installed it."""
     from hengelo_scenario.baseline.cache import load_baseline_cached
-    from hengelo_scenario.resources import shipped_baseline
+    from hengelo_scenario.resources import shipped_baseline_resolved
 
     if not isinstance(choice, BaselineChoice):
-        shipped = Path(choice).resolve() == shipped_baseline().resolve()
+        shipped = Path(choice).resolve() == shipped_baseline_resolved()
         choice = BaselineChoice(Path(choice), BaselineReason.SHIPPED if shipped else BaselineReason.GIVEN)
     baseline = load_baseline_cached(choice.path, progress=progress)  # warm: the validated baseline from the cache
     return replace(baseline, source=choice.label(cwd))
@@ -404,8 +404,23 @@ def evaluate(
         if different:
             raise InputError(problems)
     workbooks: dict[Path, Baseline | None] = {}  # None: could not be loaded (reported once, not per scenario)
+    resolved_paths: dict[Path, Path] = {}  # a workbook as chosen -> with links followed, resolved once per name
+    labels: dict[BaselineChoice, str] = {}  # the Basis line of each choice, worked out once
+
+    def workbook_key(choice: BaselineChoice) -> Path:
+        key = resolved_paths.get(choice.path)
+        if key is None:
+            key = resolved_paths[choice.path] = choice.path.resolve()
+        return key
+
+    def label(choice: BaselineChoice) -> str:
+        text = labels.get(choice)
+        if text is None:
+            text = labels[choice] = choice.label(space.cwd)
+        return text
+
     for _, _, choice in loaded:
-        key = choice.path.resolve()
+        key = workbook_key(choice)
         if given is None and key not in workbooks:
             try:
                 workbooks[key] = load_baseline_file(choice, space.cwd, progress=progress)
@@ -417,18 +432,18 @@ def evaluate(
     resolved: dict[tuple[Path, str], list[tuple[Path, ScenarioFile, BaselineChoice, Baseline, Scenario, float]]] = {}
     order: dict[int, int] = {}  # id of a resolved entry -> its place on the command line
     for place, (path, scenario_file, choice) in enumerate(loaded):
-        baseline_data = given if given is not None else workbooks[choice.path.resolve()]
+        baseline_data = given if given is not None else workbooks[workbook_key(choice)]
         if baseline_data is None:
             continue
-        if given is None and baseline_data.source != choice.label(space.cwd):  # one workbook, chosen for two reasons
-            baseline_data = replace(baseline_data, source=choice.label(space.cwd))
+        if given is None and baseline_data.source != label(choice):  # one workbook, chosen for two reasons
+            baseline_data = replace(baseline_data, source=label(choice))
         start = time.perf_counter()
         try:
             scenario = resolve(scenario_file, baseline_data)
         except BudgetError as error:
             problems += _problems(error, str(path))
             continue
-        group_key = (choice.path.resolve(), baseline_data.source)
+        group_key = (workbook_key(choice), baseline_data.source)
         entry = (path, scenario_file, choice, baseline_data, scenario, time.perf_counter() - start)
         order[id(entry)] = place
         resolved.setdefault(group_key, []).append(entry)

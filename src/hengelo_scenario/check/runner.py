@@ -13,7 +13,7 @@ import contextlib
 import hashlib
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -194,9 +194,7 @@ def _problems(error: BudgetError, file: str) -> list[Problem]:
     return [Problem(file, "(file)", "(file)", "a scenario that runs", str(error))]
 
 
-def _run_all(
-    paths: Sequence[Path], baseline_option: Path | None, workspace: Workspace | None = None
-) -> tuple[list[_Run], dict[Path, Baseline | None]]:
+def _run_all(paths: Sequence[Path], baseline_option: Path | None, workspace: Workspace | None = None) -> list[_Run]:
     """Load every file, each workbook once, and run every scenario; InputError with every problem of every file.
 
     The loading, the choice of baseline and the evaluation are `workspace.evaluate`, as for run and compare; what
@@ -226,11 +224,7 @@ def _run_all(
         raise InputError([*problems, *error.problems]) from None
     if problems:
         raise InputError(problems)
-    runs = [_Run(e.path, e.file, e.scenario, e.baseline, e.choice.path, e.outcome, e.seconds) for e in evaluated]
-    baselines: dict[Path, Baseline | None] = {}
-    for run in runs:
-        baselines.setdefault(run.baseline_path.resolve(), run.baseline)
-    return runs, baselines
+    return [_Run(e.path, e.file, e.scenario, e.baseline, e.choice.path, e.outcome, e.seconds) for e in evaluated]
 
 
 def _sha256(path: Path) -> str:
@@ -242,11 +236,11 @@ def _sha256(path: Path) -> str:
 
 def _shown_parent(parent: str, child: Path) -> str:
     """A file the scenario extends, as the snapshot names it: relative to the scenario, or shipped by name."""
-    from hengelo_scenario.resources import shipped_scenarios_dir
+    from hengelo_scenario.resources import shipped_scenarios_resolved
 
     parent_path = Path(parent).resolve()
     child_folder = child.resolve().parent
-    shipped = shipped_scenarios_dir().resolve()
+    shipped = shipped_scenarios_resolved()
     if parent_path.parent == shipped and child_folder != shipped:
         return f"(shipped) {parent_path.name}"
     return Path(os.path.relpath(parent_path, child_folder)).as_posix()
@@ -350,12 +344,12 @@ MIN_PER_JOB = 10  # scenarios a forked process must have to do, or starting it c
 
 @dataclass(frozen=True)
 class _Part:
-    """What checking some of the scenarios gave: results, snapshots to write, and the workbooks they ran on."""
+    """What checking some of the scenarios gave: per scenario its result, the snapshot to write (--update: the
+    file and its text, else None) and the workbook it ran on (resolved path, file name, SHA-256, Basis line)."""
 
     results: tuple[ScenarioResult, ...]
-    pending: tuple[tuple[Path, str], ...]  # --update: (snapshot file, text) to write
-    baselines: tuple[tuple[Path, str, str], ...]  # (resolved workbook path, file name, SHA-256), first use first
-    sources: tuple[str, ...]  # the Basis line of each workbook, in the order the scenarios use them
+    pending: tuple[tuple[Path, str] | None, ...]
+    workbooks: tuple[tuple[Path, str, str, str], ...]
 
 
 def run_check(
@@ -385,29 +379,42 @@ def run_check(
     def check_part(part: Sequence[Path]) -> _Part:
         return _check_part(part, baseline, tolerance, update, space)
 
-    parts: list[_Part] | None = None
+    part: _Part | None = None
     used = min(jobs, len(paths) // MIN_PER_JOB)
     if used > 1 and not _shared_snapshots(paths):
-        from hengelo_scenario.forked import map_forked
-
-        # The first scenario here first: it imports the engine and builds the validators its sections need, so
-        # the forked processes start with them instead of each doing it again (while competing for the cores).
-        rest = paths[1:]
-        chunks = [rest[i * len(rest) // used : (i + 1) * len(rest) // used] for i in range(used)]
         with contextlib.suppress(BudgetError):  # redone below in one process, where it is reported whole
-            first = check_part(paths[:1])
-            forked = map_forked(check_part, chunks)
-            parts = None if forked is None else [first, *forked]
+            part = _check_forked(check_part, paths, used)
+    if part is None:
+        part = check_part(paths)
+    _write_snapshots([item for item in part.pending if item is not None], write_all)
+    workbooks = {path: (name, sha) for path, name, sha, _ in reversed(part.workbooks)}  # first use wins
+    loaded = tuple(workbooks[path] for path in dict.fromkeys(path for path, *_ in part.workbooks))
+    sources = tuple(dict.fromkeys(source for *_, source in part.workbooks))
+    return CheckReport(part.results, tolerance, update, loaded, time.perf_counter() - start, sources)
+
+
+def _check_forked(check_part: Callable[[Sequence[Path]], _Part], paths: Sequence[Path], used: int) -> _Part | None:
+    """The check of `paths` done by `used` processes, put together in the order of `paths`; None if one failed.
+
+    The first scenario is checked here first: it imports the engine and builds the validators its sections
+    need, so the forked processes start with them instead of each doing it again. The others are dealt out
+    in turn (the 1st, 3rd, 5th... to one process), so that every process gets scenarios of every kind.
+    """
+    from hengelo_scenario.forked import map_forked
+
+    first = check_part(paths[:1])
+    places = [list(range(1 + i, len(paths), used)) for i in range(used)]
+    parts = map_forked(check_part, [[paths[i] for i in chunk] for chunk in places])
     if parts is None:
-        parts = [check_part(paths)]
-    results = tuple(result for part in parts for result in part.results)
-    _write_snapshots([item for part in parts for item in part.pending], write_all)
-    workbooks: dict[Path, tuple[str, str]] = {}
-    for part in parts:
-        for path, name, sha in part.baselines:
-            workbooks.setdefault(path, (name, sha))
-    sources = tuple(dict.fromkeys(source for part in parts for source in part.sources))
-    return CheckReport(results, tolerance, update, tuple(workbooks.values()), time.perf_counter() - start, sources)
+        return None
+    order = [0, *(i for chunk in places for i in chunk)]
+    merged = [first, *parts]
+    by_place = sorted(
+        zip(order, (item for p in merged for item in zip(p.results, p.pending, p.workbooks, strict=True)), strict=True),
+        key=lambda pair: pair[0],
+    )
+    results, pending, workbooks = zip(*(item for _, item in by_place), strict=True)
+    return _Part(tuple(results), tuple(pending), tuple(workbooks))
 
 
 def _shared_snapshots(paths: Sequence[Path]) -> bool:
@@ -420,7 +427,7 @@ def _check_part(
     paths: Sequence[Path], baseline: Path | None, tolerance: Decimal, update: bool, space: Workspace
 ) -> _Part:
     """Run and compare the scenarios of `paths`; the snapshots to write are returned, not written."""
-    runs, baselines = _run_all(paths, baseline, space)
+    runs = _run_all(paths, baseline, space)
 
     prepared: list[tuple[_Run, Path, str, Snapshot, Snapshot | None]] = []
     problems: list[Problem] = []
@@ -448,8 +455,15 @@ def _check_part(
         raise InputError(problems)
 
     results: list[ScenarioResult] = []
-    pending: list[tuple[Path, str]] = []  # --update: every snapshot to write, written together at the end
+    pending: list[tuple[Path, str] | None] = []  # --update: every snapshot to write, written together at the end
+    resolved: dict[Path, Path] = {}
+    workbooks: list[tuple[Path, str, str, str]] = []
     for run, target, text, current, stored in prepared:
+        if run.baseline_path not in resolved:
+            resolved[run.baseline_path] = run.baseline_path.resolve()
+        workbook = resolved[run.baseline_path]
+        workbooks.append((workbook, workbook.name, run.baseline.sha256, run.baseline.source))
+        pending.append(None)
         shown = str(target)
         expect = compare_expectations(run.outcome, run.scenario.expectations, tolerance)
         moved = compare_snapshots(stored, current, tolerance if not update else Decimal(0), shown) if stored else ()
@@ -458,7 +472,7 @@ def _check_part(
             if stored is not None and _read(target) == text:
                 state = SnapshotState.UNCHANGED
             else:
-                pending.append((target, text))
+                pending[-1] = (target, text)
                 state = SnapshotState.UPDATED if stored is not None else SnapshotState.WRITTEN
             mismatches, changes = expect, moved
         else:
@@ -485,6 +499,4 @@ def _check_part(
             )
             result = replace(result, notes=(*result.notes, nothing))
         results.append(result)
-    loaded = tuple((path, path.name, b.sha256) for path, b in baselines.items() if b is not None)
-    sources = tuple(dict.fromkeys(run.baseline.source for run in runs))
-    return _Part(tuple(results), tuple(pending), loaded, sources)
+    return _Part(tuple(results), tuple(pending), tuple(workbooks))

@@ -256,7 +256,8 @@ def _line_number(where: str) -> int:
 def _roots(path: Path, allowed: Sequence[Path]) -> tuple[Path, ...]:
     """The folders a scenario's references may point into, resolved (symbolic links followed)."""
     folder = path.parent if str(path.parent) else Path(".")
-    return tuple(dict.fromkeys(p.resolve() for p in (folder, Path.cwd(), *map(Path, allowed))))
+    named = dict.fromkeys((folder, Path.cwd(), *map(Path, allowed)))  # the same path named twice: resolved once
+    return tuple(dict.fromkeys(p.resolve() for p in named))
 
 
 def _inside(target: Path, roots: Sequence[Path]) -> bool:
