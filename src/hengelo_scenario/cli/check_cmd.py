@@ -113,32 +113,36 @@ def check(
 
 
 def _print(report: CheckReport) -> None:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
     from hengelo_scenario.check.report import difference_shown, shown, status_text
     from hengelo_scenario.cli import rich_tables
-    from hengelo_scenario.cli.output import stdout
+    from hengelo_scenario.cli.output import report_console
     from hengelo_scenario.text import visible
 
-    console = stdout()
+    console = report_console()
+    as_text = rich_tables.plain(console)
 
-    def line(text: Text) -> None:  # one line a scenario; without colour written as text (no Rich measuring)
-        if rich_tables.plain(console):
-            rich_tables.say(console, text.plain)
+    def line(*pieces: tuple[str, str]) -> None:
+        """One line a scenario, of (text, style) pieces; without colour written as text (no Rich object)."""
+        if as_text:
+            rich_tables.say(console, "".join(text for text, _ in pieces))
         else:
-            console.print(text)
+            from rich.text import Text
+
+            console.print(Text.assemble(*pieces))
 
     for source in report.sources:
-        line(Text(f"Basis: {visible(source)}"))
+        line((f"Basis: {visible(source)}", ""))
     for result in report.results:
-        mark = Text("✓ ", style="green") if result.passed else Text("✗ ", style="bold red")
-        line(mark + Text(visible(result.file), style="bold") + Text(visible(f"  {result.name}: {status_text(result)}")))
+        mark = ("✓ ", "green") if result.passed else ("✗ ", "bold red")
+        line(mark, (visible(result.file), "bold"), (visible(f"  {result.name}: {status_text(result)}"), ""))
         for note in result.notes:
-            line(Text("    ! ", style="yellow") + Text(visible(note.text)))
+            line(("    ! ", "yellow"), (visible(note.text), ""))
 
     def table(title: str, rows, old_new: bool) -> None:
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
         grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", pad_edge=False)
         grid.add_column("Scenario", no_wrap=True)
         grid.add_column("Pin", no_wrap=True)
@@ -184,22 +188,23 @@ def _print(report: CheckReport) -> None:
         summary += f" (tolerance € {shown(report.tolerance, _money())})"
     console.print()
     if failed:
-        console.print(Text(f"{summary}: {total - failed} passed, {failed} failed.", style="bold red"))
+        rich_tables.print_line(console, f"{summary}: {total - failed} passed, {failed} failed.", "bold red")
         if any(m.pin == "snapshot" for r in report.failed for m in r.mismatches):
             console.print(
                 "If the new figures are right, accept them with `hengelo-scenario check --update` (for the "
                 "scenarios named, or all) and commit the snapshots."
             )
     else:
-        console.print(Text(f"{summary}: all passed.", style="bold green"))
+        rich_tables.print_line(console, f"{summary}: all passed.", "bold green")
     if report.update:
         from hengelo_scenario.check.runner import SnapshotState
 
         states = [r.snapshot for r in report.results]
         written = sum(1 for s in states if s in (SnapshotState.WRITTEN, SnapshotState.UPDATED))
-        console.print(
+        rich_tables.print_line(
+            console,
             f"Snapshots: {written} geschreven ({states.count(SnapshotState.WRITTEN)} nieuw), "
-            f"{states.count(SnapshotState.UNCHANGED)} ongewijzigd. Commit ze met de scenario's."
+            f"{states.count(SnapshotState.UNCHANGED)} ongewijzigd. Commit ze met de scenario's.",
         )
 
 

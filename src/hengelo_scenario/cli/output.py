@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.text import Text
-
+from hengelo_scenario.cli.lines import PlainConsole, plain_console
 from hengelo_scenario.errors import BudgetError, InputError
 from hengelo_scenario.text import visible
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 PROGRESS_FROM = 100_000  # rows: a workbook this large takes seconds to read, so say how far it is
 MAX_PROBLEMS_SHOWN = 50  # a broken workbook can have thousands of problems; the first ones say what is wrong
@@ -18,13 +20,26 @@ REPORT_WIDTH = 120  # budget tables with four years and labels need this much; p
 
 def stdout() -> Console:
     """Rich turns colour off by itself when stdout is not a terminal or NO_COLOR is set."""
+    from rich.console import Console
+
     console = Console(highlight=False, soft_wrap=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console = Console(highlight=False, soft_wrap=False, width=REPORT_WIDTH)
     return console
 
 
+def report_console() -> Console | PlainConsole:
+    """Standard output for the printing functions of `rich_tables` (`run`, `check`): a PlainConsole when Rich
+    would print no colour anyway (cli.lines), with the width `stdout()` has; else `stdout()`."""
+    columns = os.environ.get("COLUMNS")
+    width = REPORT_WIDTH if columns is None else int(columns) if columns.isdigit() and int(columns) > 0 else 0
+    console = plain_console(width) if width else None
+    return console if console is not None else stdout()
+
+
 def stderr() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True)  # a message is one line, however long
 
 
@@ -36,6 +51,8 @@ def _shown(text: str) -> str:
 
 def print_error(error: BudgetError) -> None:
     """The error on stderr as plain text (Text objects: no markup is interpreted), every problem on its line."""
+    from rich.text import Text
+
     console = stderr()
     if isinstance(error, InputError):
         count = len(error.problems)
@@ -53,6 +70,8 @@ def print_failure(where: str, reason: str, hint: str = "") -> None:
     text = f"{where}: {reason}" if where else reason
     if hint:
         text += f". {hint[0].upper()}{hint[1:]}"
+    from rich.text import Text
+
     stderr().print(Text("Error: ", style="bold red") + Text(_shown(text)))
 
 
@@ -71,4 +90,6 @@ class LoadProgress:
         of = f" van {total:,}".replace(",", ".") if total > rows else ""
         done = " (klaar)" if rows == total else ""
         line = f"Inlezen blad '{visible(sheet)}': {rows:,}".replace(",", ".") + f"{of} regels{done}"
+        from rich.text import Text
+
         stderr().print(Text(line), highlight=False)

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from hengelo_scenario.cli import rich_tables as rich_report
-from hengelo_scenario.cli.output import stdout
+from hengelo_scenario.cli.output import report_console
 from hengelo_scenario.outcome.model import Outcome, Verdict
 from hengelo_scenario.report import tables
 from hengelo_scenario.report.headline import HEADLINE, Headline, headline
 from hengelo_scenario.report.numbers import ROUNDING_NOTE, Unit
 from hengelo_scenario.report.tables import BBV_KEYS
 from hengelo_scenario.scenario.model import Scenario
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from hengelo_scenario.cli.lines import PlainConsole
 
 # The sections of `run`'s output, in printing order: the headline, then the tables by their key.
 TABLE_SECTIONS = (
@@ -40,21 +44,20 @@ HEADLINE_SIGNS = "+ = voordelig, − = nadelig; V = voordelig, N = nadelig"
 VERDICT_COLOURS = {Verdict.IN_EVENWICHT: "green", Verdict.NIET_ELK_JAAR: "yellow", Verdict.NIET_IN_EVENWICHT: "red"}
 
 
-def print_headline(console: Console, summary: Headline, unit: Unit) -> None:
+def print_headline(console: Console | PlainConsole, summary: Headline, unit: Unit) -> None:
     """Structureel saldo and geraamd resultaat per year, then the verdict panel: at most 25 lines at 80 columns."""
-    width = console.width
     rich_report.say(console, summary.title, "bold")
     rich_report.say(console, f"Basis: {summary.baseline}")
     console.print()
-    rich_report.print_blocks(console, rich_report.blocks(summary.table, unit, width, title=False))
+    rich_report.print_fitted(console, summary.table, unit, title=False)
     console.print()
     # the headline holds only saldi and their verschillen: the short legend fits on one line at 80 columns
     rich_report.say(console, f"{unit.legend}; {HEADLINE_SIGNS}", "dim")
-    console.print(rich_report.verdict_panel(summary.panel, VERDICT_COLOURS[summary.status]))
+    rich_report.print_verdict(console, summary.panel, VERDICT_COLOURS[summary.status])
 
 
 def print_run(outcome: Outcome, scenario: Scenario, unit: Unit, sections: Sequence[str] = SECTIONS) -> None:
-    console = stdout()
+    console = report_console()
     if HEADLINE in sections:
         print_headline(console, headline(outcome), unit)
         console.print()
@@ -63,16 +66,18 @@ def print_run(outcome: Outcome, scenario: Scenario, unit: Unit, sections: Sequen
         print_tables(console, outcome, scenario, unit, chosen)
     if EVENWICHT in sections:
         colour = VERDICT_COLOURS[outcome.verdict_scenario]
-        console.print(rich_report.verdict_panel(tables.verdict_panel_lines(outcome), colour))
+        rich_report.print_verdict(console, tables.verdict_panel_lines(outcome), colour)
 
 
-def print_tables(console: Console, outcome: Outcome, scenario: Scenario, unit: Unit, chosen: Sequence[str]) -> None:
+def print_tables(
+    console: Console | PlainConsole, outcome: Outcome, scenario: Scenario, unit: Unit, chosen: Sequence[str]
+) -> None:
     lines = [("Scenario", scenario.name), ("Bestand", scenario.source or "-"), ("Basis", outcome.baseline_source)]
     if scenario.author:
         lines.append(("Auteur", scenario.author))
     if scenario.description:
         lines.append(("Omschrijving", " ".join(scenario.description.split())))
-    console.print(rich_report.header("hengelo-scenario run", lines))
+    rich_report.print_header(console, "hengelo-scenario run", lines)
     console.print()
     available = {table.key: table for table in tables.run_tables(outcome, compact=True)}
     if "reserves" in available:  # every reserve, also those the scenario leaves alone: no figure left out

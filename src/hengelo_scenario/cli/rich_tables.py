@@ -17,18 +17,12 @@ tables of a `run` that was a fifth of the command's time.
 
 from __future__ import annotations
 
-import re
-import textwrap
 from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
-from rich.panel import Panel
-from rich.text import Span, Text
-
+from hengelo_scenario.cli.lines import PlainConsole, cell_lines, divide, panel_lines, single_cell, wrap
 from hengelo_scenario.records import Record
 from hengelo_scenario.report import numbers
 from hengelo_scenario.report.numbers import ROUNDING_NOTE, SIGN_LEGEND, Unit
@@ -36,21 +30,35 @@ from hengelo_scenario.report.tables import Kind, Row, Table, Value
 from hengelo_scenario.text import visible
 
 if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.panel import Panel
     from rich.table import Table as RichTable
+    from rich.text import Text
+
+# Rich is imported only where a Rich object is made: printed without colour, a `run` or `check` needs none of it
+# (see cli.lines). `wrap`, `divide` and `cell_lines` live there and are used here as before.
+__all__ = ["cell_lines", "divide", "wrap"]
 
 # Column padding (top, right, bottom, left): roomy first (three spaces between columns), then tight (two).
 PADDINGS: tuple[tuple[int, int, int, int], ...] = ((0, 1, 0, 1), (0, 1, 0, 0))
-_GLUE = "\x00"  # joins the words of a legend item for the wrapper; visible() has escaped any NUL in the text
+Cell = tuple[str, str]  # a cell as printed: its characters and its Rich style ("" for none)
+
+
+def cell_text(value: Value, kind: Kind, unit: Unit) -> Cell:
+    if value is None:
+        return ("-", "")
+    if isinstance(value, str):
+        return (visible(value), "")
+    text = _format(value, kind, unit)
+    negative = (kind is Kind.EFFECT and value < 0) or (kind is Kind.MONEY and value < 0)
+    return (text, "red" if negative else "")
 
 
 def cell(value: Value, kind: Kind, unit: Unit) -> Text:
-    if value is None:
-        return Text("-")
-    if isinstance(value, str):
-        return Text(visible(value))
-    text = _format(value, kind, unit)
-    negative = (kind is Kind.EFFECT and value < 0) or (kind is Kind.MONEY and value < 0)
-    return Text(text, style="red" if negative else "")
+    from rich.text import Text
+
+    text, style = cell_text(value, kind, unit)
+    return Text(text, style=style)
 
 
 def _format(value: Decimal, kind: Kind, unit: Unit) -> str:
@@ -72,34 +80,23 @@ def displayed_labels(row: Row, previous: Row | None) -> list[str]:
 # -- text that wraps at word boundaries ------------------------------------------------------------------------
 
 
-def _glued(text: str) -> str:
-    """Bind the words of a legend item so the wrapper cannot separate them: 'V = voordelig', 'x € 1.000'."""
-    text = re.sub(r" ([=<>]) ", rf"{_GLUE}\1{_GLUE}", text)
-    text = re.sub(r"(^|\s)x € ", rf"\1x{_GLUE}€{_GLUE}", text)
-    return re.sub(r"€ (?=\S)", f"€{_GLUE}", text)
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most `width` characters, broken only between words (a word longer than a line stands alone)."""
-    lines = textwrap.wrap(_glued(visible(text)), max(width, 1), break_long_words=False, break_on_hyphens=False) or [""]
-    return [line.replace(_GLUE, " ") for line in lines]
-
-
 def wrapped(text: str, width: int, style: str = "") -> Text:
     """Text pre-wrapped at word boundaries, so Rich never breaks it mid-phrase."""
     return _lines_text(wrap(text, width), style)
 
 
 def _lines_text(lines: list[str], style: str = "") -> Text:
+    from rich.text import Text
+
     return Text("\n".join(lines), style=style, no_wrap=True, overflow="fold")
 
 
-def plain(console: Console) -> bool:
+def plain(console: Console | PlainConsole) -> bool:
     """Does the console print characters only (no colour, no recording, not a notebook)?"""
     return console.color_system is None and not console.record and not console.is_jupyter
 
 
-def say(console: Console, text: str, style: str = "") -> None:
+def say(console: Console | PlainConsole, text: str, style: str = "") -> None:
     """`text` wrapped at word boundaries to the console's width and printed; a word longer than a line is folded.
 
     Without colour the lines are written as they are; Rich would only measure and split them again."""
@@ -110,6 +107,16 @@ def say(console: Console, text: str, style: str = "") -> None:
         console.file.write("".join(piece + "\n" for piece in pieces))
     else:
         console.print(_lines_text(lines, style))
+
+
+def print_line(console: Console | PlainConsole, text: str, style: str = "") -> None:
+    """`console.print(Text(text, style=style))`; to a PlainConsole a line that fits is written as it is."""
+    if isinstance(console, PlainConsole) and len(text) <= console.width and text == text.strip() and single_cell(text):
+        console.file.write(text + "\n")
+        return
+    from rich.text import Text
+
+    console.print(Text(text, style=style))
 
 
 def legend_text(unit: Unit) -> str:
@@ -249,23 +256,23 @@ class _Body(Record, frozen=True):
 
     table: Table
     headers: list[str]
-    rows: list[tuple[Row, list[str], list[Text]]]
+    rows: list[tuple[Row, list[str], list[Cell]]]
     value_widths: list[int]
     plan: Layout
 
 
-CellOf = Callable[[int, int, Value], Text]
+CellOf = Callable[[int, int, Value], "Text"]
 """cell_of(row index, column index, value): the printed cell, for a table whose cells have styles of their own."""
 
 
 def _body(table: Table, unit: Unit, width: int, cell_of: CellOf | None = None) -> _Body:
-    rows: list[tuple[Row, list[str], list[Text]]] = []
+    rows: list[tuple[Row, list[str], list[Cell]]] = []
     previous = None
     for i, row in enumerate(table.rows):
         if cell_of is None:
-            cells = [cell(v, row.kind, unit) for v in row.values]
-        else:
-            cells = [cell_of(i, j, v) for j, v in enumerate(row.values)]
+            cells = [cell_text(v, row.kind, unit) for v in row.values]
+        else:  # a Text of one style (its spans are not kept)
+            cells = [(t.plain, str(t.style or "")) for t in (cell_of(i, j, v) for j, v in enumerate(row.values))]
         rows.append((row, displayed_labels(row, previous), cells))
         previous = row
     headers = [visible(h) for h in table.label_headers]
@@ -273,7 +280,7 @@ def _body(table: Table, unit: Unit, width: int, cell_of: CellOf | None = None) -
     minimum = [
         min(natural[i], _longest_word([h, *(labels[i] for _, labels, _ in rows)])) for i, h in enumerate(headers)
     ]
-    values = [max([len(h), *(len(cells[j].plain) for _, _, cells in rows)]) for j, h in enumerate(table.value_headers)]
+    values = [max([len(h), *(len(cells[j][0]) for _, _, cells in rows)]) for j, h in enumerate(table.value_headers)]
     texts = [[labels[i] for _, labels, _ in rows] for i in range(len(headers))]
     return _Body(table, headers, rows, values, layout(natural, minimum, values, width, texts))
 
@@ -289,6 +296,7 @@ def render_blocks(
     """
     from rich import box
     from rich.table import Table as RichTable
+    from rich.text import Text
 
     body = _body(table, unit, width, cell_of)
     plan = body.plan
@@ -313,7 +321,7 @@ def render_blocks(
         for row, labels, cells in body.rows:
             rich.add_row(
                 *(Text(label) for label in labels),  # names from a scenario or workbook are data, not Rich markup
-                *(cells[j] for j in block),
+                *(Text(cells[j][0], style=cells[j][1]) for j in block),
                 style="bold" if row.emphasis else "",
                 end_section=row.section_end,
             )
@@ -323,62 +331,15 @@ def render_blocks(
 
 # -- the same tables as plain lines: Rich's SIMPLE_HEAD layout without its per-cell rendering -----------------
 
-_WORD = re.compile(r"\s*\S+\s*")  # a word with the whitespace around it, as Rich's wrapper (rich._wrap) reads
-_TRAILING_SPACE = re.compile(r"\s+$")
-
-
-def divide(text: str, width: int) -> list[str]:
-    """`text` broken into lines of at most `width` characters exactly as Rich's wrapper breaks it
-    (rich._wrap.divide_line, then Text.rstrip_end): words move to the next line, a word longer than a line is
-    folded, whitespace beyond the width is dropped. One character is one cell here."""
-    if width < 1:
-        return [""]
-    breaks: list[int] = []
-    offset = 0
-    for match in _WORD.finditer(text):
-        start, word = match.start(), match.group()
-        length = len(word.rstrip())
-        if width - offset >= length:
-            offset += len(word)
-        elif length > width:  # fold the word over lines of exactly `width`
-            pieces = [word[i : i + width] for i in range(0, len(word), width)]
-            for i, piece in enumerate(pieces):
-                if start:
-                    breaks.append(start)
-                if i == len(pieces) - 1:
-                    offset = len(piece)
-                else:
-                    start += len(piece)
-        elif offset and start:
-            breaks.append(start)
-            offset = len(word)
-    lines = []
-    for begin, end in zip([0, *breaks], [*breaks, len(text)], strict=True):
-        line = text[begin:end]
-        if len(line) > width:  # whitespace beyond the width is dropped
-            space = _TRAILING_SPACE.search(line)
-            if space is not None:
-                line = line[: len(line) - min(len(space.group()), len(line) - width)]
-        lines.append(line[:width])
-    return lines
-
-
-def cell_lines(text: str, width: int) -> list[str]:
-    """`text` in a column `width` characters wide, as Rich prints a left-aligned cell that folds: `divide`, every
-    line padded to the width."""
-    if width < 1:  # a column whose header and cells are all empty
-        return [""]
-    return [line.ljust(width) for line in divide(text, width)]
-
 
 def _single_cell(texts: list[str]) -> bool:
     """Every character one terminal cell wide (no East Asian wide characters, no combining marks)."""
-    return all(cell_len(text) == len(text) for text in texts)
+    return all(map(single_cell, texts))
 
 
-def _lines_block(body: _Body, block: tuple[int, ...], title: str | None, width: int) -> Text | None:
-    """One block of the table as styled text, character for character what `render_blocks` prints; None when
-    the fast way does not apply (text of wide characters, or a table wider than `width`)."""
+def _block_pieces(body: _Body, block: tuple[int, ...], title: str | None, width: int) -> list[Cell] | None:
+    """One block of the table as (characters, style) pieces, character for character what `render_blocks`
+    prints; None when the fast way does not apply (text of wide characters, or a table wider than `width`)."""
     plan = body.plan
     _, right, _, left = plan.padding
     contents = [*plan.label_widths, *(body.value_widths[j] for j in block)]
@@ -431,14 +392,20 @@ def _lines_block(body: _Body, block: tuple[int, ...], title: str | None, width: 
         line_cells = [[(line, "") for line in cell_lines(label, contents[i])] for i, label in enumerate(labels)]
         for position, j in enumerate(block, start=n_labels):
             value = cells[j]
-            shown = value.plain.rstrip()
+            shown = value[0].rstrip()
             if len(shown) > contents[position]:
                 return None
-            line_cells.append([(shown.rjust(contents[position]), str(value.style or ""))])
+            line_cells.append([(shown.rjust(contents[position]), value[1])])
         row(line_cells, False, row_style)
         if table_row.section_end and index < len(body.rows) - 1:
             pieces += [(" " * table_width, ""), ("\n", "")]
     pieces.pop()  # the last line's end: console.print ends the block
+    return pieces
+
+
+def _styled(pieces: list[Cell]) -> Text:
+    from rich.text import Span, Text
+
     plain, spans, at = [], [], 0
     for text, style in pieces:
         plain.append(text)
@@ -453,24 +420,41 @@ def blocks(
 ) -> list[RenderableType]:
     """The table fitted to `width`, one block per group of years: as styled lines where every character is one
     cell wide (the usual case, and much faster), otherwise as Rich tables (`render_blocks`)."""
+    fast = _fast_blocks(table, unit, width, title, cell_of)
+    if fast is None:
+        return list(render_blocks(table, unit, width, title, cell_of))
+    return [_styled(pieces) for pieces in fast]
+
+
+def _fast_blocks(
+    table: Table, unit: Unit, width: int, title: bool = True, cell_of: CellOf | None = None
+) -> list[list[Cell]] | None:
     body = _body(table, unit, width, cell_of)
     count = len(body.plan.blocks)
-    fast: list[RenderableType] = []
+    fast: list[list[Cell]] = []
     for number, block in enumerate(body.plan.blocks, start=1):
         shown = visible(_block_title(table, block, number, count)) if title or count > 1 else None
-        lines = _lines_block(body, block, shown, width)
-        if lines is None:
-            return list(render_blocks(table, unit, width, title, cell_of))
-        fast.append(lines)
+        pieces = _block_pieces(body, block, shown, width)
+        if pieces is None:
+            return None
+        fast.append(pieces)
     return fast
 
 
-def print_blocks(console: Console, parts: list[RenderableType]) -> None:
+def block_lines(table: Table, unit: Unit, width: int, title: bool = True) -> list[str] | None:
+    """The blocks of `blocks` as plain text, each block one string of lines; None where Rich must print them."""
+    fast = _fast_blocks(table, unit, width, title)
+    return None if fast is None else ["".join(text for text, _ in pieces) for pieces in fast]
+
+
+def print_blocks(console: Console | PlainConsole, parts: list[RenderableType]) -> None:
     """Blocks of a table one below the other, a blank line between; lines already fitted are printed as they are.
 
     Without colour (a pipe, a file, NO_COLOR) fitted lines are plain text, written as they are; Rich would only
     split them into lines and segments again to write the same characters.
     """
+    from rich.text import Text
+
     as_text = plain(console)
     for i, block in enumerate(parts):
         if i:
@@ -481,10 +465,19 @@ def print_blocks(console: Console, parts: list[RenderableType]) -> None:
             console.print(block, soft_wrap=isinstance(block, Text))
 
 
-def print_table(console: Console, table: Table, unit: Unit, legend: bool = True) -> None:
-    """One table fitted to the console, then its legend and notes wrapped at word boundaries."""
+def print_fitted(console: Console | PlainConsole, table: Table, unit: Unit, title: bool = True) -> None:
+    """The blocks of the table fitted to the console, printed; to a PlainConsole as characters (no Rich)."""
     width = console.width
-    print_blocks(console, blocks(table, unit, width))
+    texts = block_lines(table, unit, width, title) if isinstance(console, PlainConsole) else None
+    if texts is not None:
+        console.file.write("\n\n".join(texts) + "\n")
+    else:
+        print_blocks(console, blocks(table, unit, width, title))
+
+
+def print_table(console: Console | PlainConsole, table: Table, unit: Unit, legend: bool = True) -> None:
+    """One table fitted to the console, then its legend and notes wrapped at word boundaries."""
+    print_fitted(console, table, unit)
     console.print()
     if legend:
         say(console, legend_text(unit), "dim")
@@ -492,7 +485,9 @@ def print_table(console: Console, table: Table, unit: Unit, legend: bool = True)
         say(console, note, "dim")
 
 
-def print_tables(console: Console, tables: tuple[Table, ...], unit: Unit, rounding_note: bool = True) -> None:
+def print_tables(
+    console: Console | PlainConsole, tables: tuple[Table, ...], unit: Unit, rounding_note: bool = True
+) -> None:
     """After a blank line, the tables one after the other, each with its legend and notes, then the rounding note."""
     console.print()
     for table in tables:
@@ -503,6 +498,9 @@ def print_tables(console: Console, tables: tuple[Table, ...], unit: Unit, roundi
 
 
 def header(title: str, lines: list[tuple[str, str]]) -> Panel:
+    from rich.panel import Panel
+    from rich.text import Text
+
     body = Text()
     for i, (label, value) in enumerate(lines):
         if i:
@@ -516,6 +514,10 @@ VERDICT_TITLE = "Structureel evenwicht (indicatie, geen oordeel van de provincie
 
 
 def verdict_panel(lines: tuple[str, ...], colour: str) -> Panel:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
     text = Group(*(Text(visible(line)) for line in lines))
     return Panel(
         text,
@@ -524,3 +526,23 @@ def verdict_panel(lines: tuple[str, ...], colour: str) -> Panel:
         border_style=colour,
         expand=False,
     )
+
+
+def print_header(console: Console | PlainConsole, title: str, lines: list[tuple[str, str]]) -> None:
+    """`header(title, lines)` printed; without colour as lines of characters (the same ones)."""
+    if isinstance(console, PlainConsole):
+        drawn = panel_lines(title, [f"{label}: {visible(value)}" for label, value in lines], console.width)
+        if drawn is not None:
+            console.write_lines(drawn)
+            return
+    console.print(header(title, lines))
+
+
+def print_verdict(console: Console | PlainConsole, lines: tuple[str, ...], colour: str) -> None:
+    """`verdict_panel(lines, colour)` printed; without colour as lines of characters (the same ones)."""
+    if isinstance(console, PlainConsole):
+        drawn = panel_lines(VERDICT_TITLE, [visible(line) for line in lines], console.width)
+        if drawn is not None:
+            console.write_lines(drawn)
+            return
+    console.print(verdict_panel(lines, colour))
