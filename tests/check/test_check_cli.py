@@ -193,6 +193,24 @@ def test_expect_figures_are_checked_to_the_cent_and_name_their_line(cli, here):
     assert cli("check", "--tolerance", "0.01").code == 0
 
 
+def test_on_a_narrow_terminal_each_difference_is_a_line_with_the_figure_whole(here, monkeypatch, capsys):
+    from tests.cli.invoke import invoke
+
+    # The grid needs some 60 characters for its other columns; at 80 the figure would be folded into pieces of
+    # two letters, so each difference is printed as a line instead (the same numbers as the grid's row above).
+    copy_of_the_shipped_workbook(here)
+    write(here / "scenarios" / "wijk.yaml", WIJK + "\n    expect: {geraamd_resultaat: {2028: 340772.61}}\n")
+    monkeypatch.setenv("COLUMNS", "80")
+    result = invoke(monkeypatch, capsys, "check")
+    assert result.code == 1
+    words = " ".join(result.out.split())  # the line wraps at 80
+    assert "wijk, expect 7: geraamd_resultaat 2028: expected 340.772,61, found 340.772,60, difference -0,01" in words
+    assert "Figure" not in result.out  # no grid
+    monkeypatch.setenv("COLUMNS", "200")
+    wide = invoke(monkeypatch, capsys, "check")
+    assert re.search(r"wijk\s+expect 7\s+geraamd_resultaat\s+2028\s+340\.772,61\s+340\.772,60\s+-0,01", wide.out)
+
+
 def test_expect_alone_is_enough_to_pass_without_a_snapshot(cli, here):
     copy_of_the_shipped_workbook(here)
     write(here / "scenarios" / "wijk.yaml", WIJK + "\n    expect: {structureel_saldo: {2028: -259227.40}}\n")

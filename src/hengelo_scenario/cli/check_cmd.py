@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from hengelo_scenario.check.runner import CheckReport
 
 EXIT_CHECK_FAILED = 1
+FIGURE_ROOM = 24  # characters the Figure column needs in the grid of differences; narrower: a line each
 MAX_DEFAULT_JOBS = 4  # more processes than this gain little on a hundred scenarios and cost memory
 
 
@@ -139,39 +140,72 @@ def _print(report: CheckReport) -> None:
             line(("    ! ", "yellow"), (visible(note.text), ""))
 
     def table(title: str, rows, old_new: bool) -> None:
-        from rich import box
-        from rich.table import Table
-        from rich.text import Text
 
-        grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", pad_edge=False)
-        grid.add_column("Scenario", no_wrap=True)
-        grid.add_column("Pin", no_wrap=True)
-        grid.add_column("Figure", ratio=1, overflow="fold")
-        grid.add_column("Year", justify="right", no_wrap=True)
-        for name in ("Was", "Now") if old_new else ("Expected", "Found"):
-            grid.add_column(name, justify="right", no_wrap=True)
-        grid.add_column("Difference", justify="right", no_wrap=True)
+        cells: list[tuple[str, ...]] = []
         previous = None
         for result, m in rows:
             pin = f"expect {m.line}" if m.pin == "expect" and m.line else str(m.pin)
-            difference = difference_shown(m)
-            grid.add_row(
-                Text(visible(Path(result.file).stem)) if result.file != previous else "",
-                Text(visible(pin)),
-                Text(visible(m.figure.removeprefix("overzicht › "))),
-                str(m.year) if m.year is not None else "",
-                shown(m.expected, m.kind, m.places),
-                shown(m.found, m.kind, m.places),
-                Text(difference, style="red" if difference.startswith("-") else ""),
+            cells.append(
+                (
+                    visible(Path(result.file).stem) if result.file != previous else "",
+                    visible(pin),
+                    visible(m.figure.removeprefix("overzicht › ")),
+                    str(m.year) if m.year is not None else "",
+                    shown(m.expected, m.kind, m.places),
+                    shown(m.found, m.kind, m.places),
+                    difference_shown(m),
+                )
             )
             previous = result.file
-        console.print()
-        console.print(grid)
+        headers: tuple[str, ...] = (
+            "Scenario",
+            "Pin",
+            "Figure",
+            "Year",
+            *(("Was", "Now") if old_new else ("Expected", "Found")),
+            "Difference",
+        )
+        others = sum(max(len(headers[i]), *(len(row[i]) for row in cells)) for i in range(7) if i != 2)
+        room = console.width - others - 6 * 3 - 2  # between columns two spaces and the box's blank; the edges
+        if room < FIGURE_ROOM:  # too narrow for a grid with readable figure names: one line a difference
+            console.print()
+            rich_tables.print_line(console, title, "bold")
+            for (result, _), row in zip(rows, cells, strict=True):
+                words = ("was", "now") if old_new else ("expected", "found")
+                year = f" {row[3]}" if row[3] else ""
+                difference = f", difference {row[6]}" if row[6] else ""
+                rich_tables.say(
+                    console,
+                    f"  {visible(Path(result.file).stem)}, {row[1]}: {row[2]}{year}: {words[0]} {row[4]}, "
+                    f"{words[1]} {row[5]}{difference}",
+                )
+        else:
+            _grid(console, title, headers, cells)
         console.print(
             "Pin: where the figure was pinned, `expect LINE` in the scenario file or its snapshot (snapshots/"
             "<name>.txt beside it); figures without a section are the overzicht. Difference = "
             + ("now - was." if old_new else "found - expected.")
         )
+
+    def _grid(console, title: str, headers: tuple[str, ...], cells: list[tuple[str, ...]]) -> None:
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        grid = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", pad_edge=False)
+        grid.add_column(headers[0], no_wrap=True)
+        grid.add_column(headers[1], no_wrap=True)
+        grid.add_column(headers[2], ratio=1, overflow="fold")
+        for name in headers[3:]:
+            grid.add_column(name, justify="right", no_wrap=True)
+        for row in cells:
+            difference = row[6]
+            grid.add_row(
+                *(Text(cell) for cell in row[:6]),  # names from files are data, not markup
+                Text(difference, style="red" if difference.startswith("-") else ""),
+            )
+        console.print()
+        console.print(grid)
 
     changes = [(r, m) for r in report.results for m in r.changes]
     if changes:
