@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from hengelo_scenario.forked import map_forked, usable_cores
+from hengelo_scenario.forked import FORKS, map_forked, usable_cores
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX only")
+pytestmark = pytest.mark.skipif(not FORKS, reason="forked processes on Linux only")
 
 
 def _square_and_pid(n: int) -> tuple[int, int]:

@@ -6,8 +6,8 @@ forked child starts with every module and the loaded data already in memory, doe
 back through a pipe and leaves. Only results this program made itself are unpickled (never a file's content).
 
 A child that fails in any way (an exception, a crash, a signal) sends nothing; the caller then gets `None` and
-does the whole work in one process, so an error is raised exactly as it would be without `jobs`. Where `fork`
-does not exist (Windows), everything runs in this process.
+does the whole work in one process, so an error is raised exactly as it would be without `jobs`. Other than on
+Linux (see FORKS), everything runs in this process.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import gc
 import os
 import pickle
 import signal
+import sys
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -26,6 +27,10 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 _FAILED = 1  # a child's exit status when its work raised
+# Linux only: there a forked copy of a process with library threads (numpy's BLAS) is safe, glibc's malloc
+# being made ready for fork; macOS advises against fork without exec (Python's own multiprocessing stopped
+# using it there), and Windows has no fork.
+FORKS = hasattr(os, "fork") and sys.platform.startswith("linux")
 
 
 def usable_cores() -> int:
@@ -43,7 +48,7 @@ def map_forked(work: Callable[[Item], Result], items: Sequence[Item]) -> list[Re
     An exception of `work(items[0])` is raised here, after the children are stopped. One item, or no `fork`:
     the plain loop.
     """
-    if len(items) <= 1 or not hasattr(os, "fork"):
+    if len(items) <= 1 or not FORKS:
         return [work(item) for item in items]
     children: list[tuple[int, int]] = []  # (pid, read end of its pipe), until it is read and reaped
     try:

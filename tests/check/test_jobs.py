@@ -7,7 +7,6 @@ amount), so that with jobs=2 each process gets at least MIN_PER_JOB of them.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,10 @@ import hengelo_scenario.forked
 from hengelo_scenario.check.report import report_dict
 from hengelo_scenario.check.runner import MIN_PER_JOB, run_check
 from hengelo_scenario.errors import InputError
+from hengelo_scenario.forked import FORKS
 from tests.baseline.conftest import write_workbook
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX only")
+pytestmark = pytest.mark.skipif(not FORKS, reason="forked processes on Linux only")
 
 COUNT = 30
 
