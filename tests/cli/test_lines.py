@@ -99,6 +99,9 @@ def test_anything_else_goes_to_a_rich_console_of_the_same_width(capsys):
     assert capsys.readouterr().out == reference.file.getvalue()
     assert reference.file.getvalue().count("\n") == 3  # two lines and the empty one
     assert console.size.width == 30  # other attributes are the Rich console's
+    import copy
+
+    assert copy.copy(console).width == 30  # no endless lookup of attributes that are not set yet
 
 
 class _Pipe(io.StringIO):

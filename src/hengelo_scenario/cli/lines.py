@@ -192,6 +192,8 @@ class PlainConsole:
         return self._rich
 
     def __getattr__(self, name: str) -> Any:  # anything else a Rich console has
+        if name.startswith("_"):  # not Rich's internals (and never `_rich` itself, before __init__ set it)
+            raise AttributeError(name)
         return getattr(self.rich(), name)
 
 
