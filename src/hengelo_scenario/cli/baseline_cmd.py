@@ -35,7 +35,7 @@ def show(
     space = workspace()
     chosen_unit = parse_unit(unit, space)
     from hengelo_scenario.cli import rich_tables as rich_report
-    from hengelo_scenario.cli.output import stdout
+    from hengelo_scenario.cli.output import report_console
     from hengelo_scenario.report.baseline_tables import baseline_tables
     from hengelo_scenario.workspace import BaselineChoice, BaselineReason, choose_baseline, load_baseline_file
 
@@ -44,16 +44,15 @@ def show(
     from hengelo_scenario.cli.output import LoadProgress
 
     baseline = load_baseline_file(choice, space.cwd, progress=LoadProgress())
-    console = stdout()
-    console.print(
-        rich_report.header(
-            "hengelo-scenario baseline show",
-            [
-                ("Basis", baseline.source),
-                ("Jaren", f"{baseline.years[0]}-{baseline.years[-1]}"),
-                ("SHA-256", baseline.sha256),
-            ],
-        )
+    console = report_console()
+    rich_report.print_header(
+        console,
+        "hengelo-scenario baseline show",
+        [
+            ("Basis", baseline.source),
+            ("Jaren", f"{baseline.years[0]}-{baseline.years[-1]}"),
+            ("SHA-256", baseline.sha256),
+        ],
     )
     rich_report.print_tables(console, baseline_tables(baseline), chosen_unit)
 

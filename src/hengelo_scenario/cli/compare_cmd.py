@@ -109,13 +109,13 @@ def _figures(names: list[str] | None):
 
 def _print_comparison(outcomes, scenarios, baseline, specs, unit) -> None:
     from hengelo_scenario.cli import rich_tables as rich_report
-    from hengelo_scenario.cli.output import stdout
+    from hengelo_scenario.cli.output import report_console
     from hengelo_scenario.report.comparison import comparison_table
 
-    console = stdout()
+    console = report_console()
     lines = [("Basis", baseline.source)]
     for scenario in scenarios:
         lines.append(("Scenario", f"{scenario.name} ({scenario.source})" if scenario.source else scenario.name))
-    console.print(rich_report.header("hengelo-scenario compare", lines))
+    rich_report.print_header(console, "hengelo-scenario compare", lines)
     console.print()
     rich_report.print_tables(console, (comparison_table(outcomes, specs),), unit)
