@@ -387,10 +387,11 @@ def run_check(
     if part is None:
         part = check_part(paths)
     _write_snapshots([item for item in part.pending if item is not None], write_all)
-    workbooks = {path: (name, sha) for path, name, sha, _ in reversed(part.workbooks)}  # first use wins
-    loaded = tuple(workbooks[path] for path in dict.fromkeys(path for path, *_ in part.workbooks))
+    loaded: dict[Path, tuple[str, str]] = {}  # each workbook once, as first used: (file name, SHA-256)
+    for path, name, sha, _ in part.workbooks:
+        loaded.setdefault(path, (name, sha))
     sources = tuple(dict.fromkeys(source for *_, source in part.workbooks))
-    return CheckReport(part.results, tolerance, update, loaded, time.perf_counter() - start, sources)
+    return CheckReport(part.results, tolerance, update, tuple(loaded.values()), time.perf_counter() - start, sources)
 
 
 def _check_forked(check_part: Callable[[Sequence[Path]], _Part], paths: Sequence[Path], used: int) -> _Part | None:

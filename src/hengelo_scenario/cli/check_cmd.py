@@ -170,8 +170,8 @@ def _print(report: CheckReport) -> None:
         if room < FIGURE_ROOM:  # too narrow for a grid with readable figure names: one line a difference
             console.print()
             rich_tables.print_line(console, title, "bold")
+            words = ("was", "now") if old_new else ("expected", "found")
             for (result, _), row in zip(rows, cells, strict=True):
-                words = ("was", "now") if old_new else ("expected", "found")
                 year = f" {row[3]}" if row[3] else ""
                 difference = f", difference {row[6]}" if row[6] else ""
                 rich_tables.say(
@@ -180,14 +180,14 @@ def _print(report: CheckReport) -> None:
                     f"{words[1]} {row[5]}{difference}",
                 )
         else:
-            _grid(console, title, headers, cells)
+            _grid(title, headers, cells)
         console.print(
             "Pin: where the figure was pinned, `expect LINE` in the scenario file or its snapshot (snapshots/"
             "<name>.txt beside it); figures without a section are the overzicht. Difference = "
             + ("now - was." if old_new else "found - expected.")
         )
 
-    def _grid(console, title: str, headers: tuple[str, ...], cells: list[tuple[str, ...]]) -> None:
+    def _grid(title: str, headers: tuple[str, ...], cells: list[tuple[str, ...]]) -> None:
         from rich import box
         from rich.table import Table
         from rich.text import Text

@@ -32,8 +32,13 @@ def report_console() -> Console | PlainConsole:
     """Standard output for the printing functions of `rich_tables` (`run`, `check`): a PlainConsole when Rich
     would print no colour anyway (cli.lines), with the width `stdout()` has; else `stdout()`."""
     columns = os.environ.get("COLUMNS")
-    width = REPORT_WIDTH if columns is None else int(columns) if columns.isdigit() and int(columns) > 0 else 0
-    console = plain_console(width) if width else None
+    if columns is None:
+        width = REPORT_WIDTH
+    elif columns.isdigit() and int(columns) > 0:
+        width = int(columns)  # as Rich reads it
+    else:
+        return stdout()  # a COLUMNS Rich does not take: Rich works out the width
+    console = plain_console(width)
     return console if console is not None else stdout()
 
 
